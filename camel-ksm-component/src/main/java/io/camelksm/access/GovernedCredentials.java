@@ -1,0 +1,144 @@
+package io.camelksm.access;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+import io.camelksm.credential.Credential;
+import io.camelksm.credential.CredentialName;
+import io.camelksm.credential.CredentialNotFoundException;
+import io.camelksm.credential.CredentialStore;
+
+/**
+ * The one way to reach credentials: every request is checked against the credential's access rights (routes) or
+ * done on an administrator's behalf (CLI), and every decision and change goes to the audit trail.
+ */
+public final class GovernedCredentials {
+
+    private final CredentialStore store;
+    private final AccessRightsStore rights;
+    private final AuditTrail audit;
+    private final AccessPolicy policy = new AccessPolicy();
+    private final Clock clock;
+
+    public GovernedCredentials(CredentialStore store, AccessRightsStore rights, AuditTrail audit, Clock clock) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.rights = Objects.requireNonNull(rights, "rights");
+        this.audit = Objects.requireNonNull(audit, "audit");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    public CredentialStore store() {
+        return store;
+    }
+
+    public AuditTrail audit() {
+        return audit;
+    }
+
+    /**
+     * A route reads a credential: it must exist, the caller must be allowed, and it must be neither expired nor
+     * invalid.
+     */
+    public Credential read(CredentialName name, String operation, Caller caller, String routeId) {
+        return governed(name, operation, caller, routeId, () -> {
+            Credential credential = store.find(name).orElseThrow(() -> new CredentialNotFoundException(name));
+            checkAccess(credential.name(), operation, caller);
+            return credential.requireUsable(clock.instant());
+        }, "access granted");
+    }
+
+    /**
+     * A route changes a credential (an RPA bot rotating a password): the caller must be allowed, and the change is
+     * applied to the version read, so a concurrent change fails instead of being lost.
+     */
+    public Credential change(CredentialName name, String operation, Caller caller, String routeId,
+                             UnaryOperator<Credential.Builder> change) {
+        return governed(name, operation, caller, routeId, () -> {
+            Credential current = store.find(name).orElseThrow(() -> new CredentialNotFoundException(name));
+            checkAccess(current.name(), operation, caller);
+            return store.update(change.apply(current.toBuilder()).build());
+        }, "credential written");
+    }
+
+    // administration: done on an operator's behalf, audited, not checked against the credential's rights
+
+    public Credential create(Credential credential, Caller admin) {
+        return governed(credential.name(), "create", admin, null, () -> store.create(credential), "created");
+    }
+
+    public Credential update(Credential credential, Caller admin) {
+        return governed(credential.name(), "update", admin, null, () -> store.update(credential), "updated");
+    }
+
+    public boolean delete(CredentialName name, Caller admin) {
+        return governed(name, "delete", admin, null, () -> {
+            if (!store.delete(name)) {
+                throw new CredentialNotFoundException(name);
+            }
+            rights.revokeAll(name);
+            return true;
+        }, "deleted");
+    }
+
+    public void grant(CredentialName name, Dimension dimension, String value, Caller admin) {
+        governed(name, "grant", admin, null, () -> {
+            rights.grant(name, dimension, value);
+            return null;
+        }, "granted " + dimension.label() + " '" + value + "'");
+    }
+
+    public boolean revoke(CredentialName name, Dimension dimension, String value, Caller admin) {
+        return governed(name, "revoke", admin, null, () -> rights.revoke(name, dimension, value),
+                "revoked " + dimension.label() + " '" + value + "'");
+    }
+
+    /** Reads without handing out: for showing a credential's metadata to an operator. */
+    public Optional<Credential> inspect(CredentialName name) {
+        return store.find(name);
+    }
+
+    public AccessRights rightsOf(CredentialName name) {
+        return rights.rightsOf(name);
+    }
+
+    public List<CredentialName> names() {
+        return store.names();
+    }
+
+    private void checkAccess(CredentialName name, String operation, Caller caller) {
+        AccessDecision decision = policy.decide(rights.rightsOf(name), caller);
+        if (!decision.granted()) {
+            throw new KsmAccessDeniedException(name, operation, caller, decision);
+        }
+    }
+
+    private <T> T governed(CredentialName name, String operation, Caller caller, String routeId, Action<T> action,
+                           String success) {
+        try {
+            T result = action.run();
+            record(name, operation, caller, routeId, AuditOutcome.GRANTED, success);
+            return result;
+        } catch (KsmAccessDeniedException e) {
+            record(name, operation, caller, routeId, AuditOutcome.DENIED,
+                    "denied by " + e.getFailedRestrictions() + ": " + e.getMessage());
+            throw e;
+        } catch (RuntimeException e) {
+            record(name, operation, caller, routeId, AuditOutcome.FAILED,
+                    e.getClass().getSimpleName() + ": " + e.getMessage());
+            throw e;
+        }
+    }
+
+    private void record(CredentialName name, String operation, Caller caller, String routeId, AuditOutcome outcome,
+                        String reason) {
+        audit.record(AuditEvent.of(clock.instant(), name.value(), operation, routeId, caller, outcome, reason));
+    }
+
+    @FunctionalInterface
+    private interface Action<T> {
+        T run();
+    }
+}

@@ -1,0 +1,63 @@
+package io.camelksm.credential;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The unique name of a credential. Names are trimmed and compared case-insensitively ({@link #key()}), while the
+ * spelling the operator chose is kept for display ({@link #value()}).
+ */
+public record CredentialName(String value) implements Comparable<CredentialName> {
+
+    public static final int MAX_LENGTH = 128;
+
+    /** Letters, digits, space and {@code . _ - @ /}: safe in URIs, logs and file names. */
+    private static final Pattern ALLOWED = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} ._@/-]*");
+
+    public CredentialName {
+        if (value == null) {
+            throw new IllegalArgumentException("Credential name is missing");
+        }
+        value = value.strip();
+        if (value.isEmpty()) {
+            throw new IllegalArgumentException("Credential name is empty");
+        }
+        if (value.length() > MAX_LENGTH) {
+            throw new IllegalArgumentException(
+                    "Credential name is longer than " + MAX_LENGTH + " characters: '" + value.substring(0, 32) + "…'");
+        }
+        if (!ALLOWED.matcher(value).matches()) {
+            throw new IllegalArgumentException("Credential name '" + value
+                    + "' is malformed: use letters, digits, spaces and . _ - @ / (starting with a letter or digit)");
+        }
+    }
+
+    public static CredentialName of(String value) {
+        return new CredentialName(value);
+    }
+
+    /** The case-insensitive identity of the name, used for uniqueness and look-up. */
+    public String key() {
+        return value.toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof CredentialName other && key().equals(other.key());
+    }
+
+    @Override
+    public int hashCode() {
+        return key().hashCode();
+    }
+
+    @Override
+    public int compareTo(CredentialName o) {
+        return key().compareTo(o.key());
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}
