@@ -19,11 +19,9 @@ public enum Dimension {
 
     public static Dimension parse(String text) {
         String wanted = text == null ? "" : text.strip().toUpperCase(Locale.ROOT);
-        if (wanted.endsWith("S")) {
-            wanted = wanted.substring(0, wanted.length() - 1);
-        }
         for (Dimension d : values()) {
-            if (d.name().equals(wanted)) {
+            // singular or plural: role/roles, process/processes, resource/resources
+            if (wanted.equals(d.name()) || wanted.equals(d.name() + "S") || wanted.equals(d.name() + "ES")) {
                 return d;
             }
         }
