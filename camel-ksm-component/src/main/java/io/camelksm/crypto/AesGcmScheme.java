@@ -34,8 +34,8 @@ public final class AesGcmScheme implements EncryptionScheme {
         this.id = EncryptedValue.checkSchemeId(id);
         Objects.requireNonNull(key, "key");
         if (key.length != KEY_BYTES) {
-            throw new KsmCryptoException("Encryption scheme '" + id + "' needs a " + KEY_BYTES * 8 + "-bit AES key, got "
-                                         + key.length * 8 + " bits");
+            throw new KsmCryptoException("Encryption scheme '" + id + "' needs a " + KEY_BYTES * 8
+                                         + "-bit AES key, got " + key.length * 8 + " bits");
         }
         this.key = new WipeableAesKey(key);
     }

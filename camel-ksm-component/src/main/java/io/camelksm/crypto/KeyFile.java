@@ -59,8 +59,9 @@ public final class KeyFile {
         try {
             long size = Files.size(path);
             if (size != FILE_BYTES) {
-                throw new KsmCryptoException("Key file " + path + " has " + size + " bytes, but a camel-ksm key file has "
-                                             + FILE_BYTES + ": it is not a camel-ksm key file, or it was damaged");
+                throw new KsmCryptoException("Key file " + path + " has " + size + " bytes, but a camel-ksm key file"
+                                             + " has " + FILE_BYTES + ": it is not a camel-ksm key file, or it was"
+                                             + " damaged");
             }
             content = Files.readAllBytes(path);
             if (content.length != FILE_BYTES

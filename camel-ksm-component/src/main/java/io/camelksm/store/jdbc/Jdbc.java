@@ -59,8 +59,16 @@ final class Jdbc {
                 }
                 throw e;
             } finally {
-                connection.setAutoCommit(autoCommit);
+                restoreAutoCommit(connection, autoCommit);
             }
+        }
+    }
+
+    private static void restoreAutoCommit(Connection connection, boolean autoCommit) {
+        try {
+            connection.setAutoCommit(autoCommit);
+        } catch (SQLException e) {
+            // a broken connection: the pool finds out when it is next validated
         }
     }
 

@@ -172,7 +172,9 @@ public final class JdbcCredentialStore implements CredentialStore {
     }
 
     private Secret reveal(StoredValue stored, SecretLocation where, List<Secret> decrypted) {
-        Secret value = stored.encrypted() == null ? Secret.of(stored.plain()) : cipher.decrypt(where, stored.encrypted());
+        Secret value = stored.encrypted() == null
+                ? Secret.of(stored.plain())
+                : cipher.decrypt(where, stored.encrypted());
         decrypted.add(value);
         return value;
     }

@@ -97,7 +97,7 @@ abstract class KsmDatabaseContractTest {
         return db.credentials();
     }
 
-    private Connection raw() throws SQLException {
+    Connection raw() throws SQLException {
         return rawConnection(settings.jdbcUrl());
     }
 
@@ -232,7 +232,8 @@ abstract class KsmDatabaseContractTest {
     void aTamperedCiphertextFailsNamingCredentialAndFieldButNotTheValue() throws Exception {
         store().create(basic("Tampered", "hunter2"));
         try (Connection c = raw()) {
-            String ciphertext = selectString(c, "SELECT ciphertext FROM credential_field WHERE field_name = 'password'");
+            String ciphertext = selectString(c,
+                    "SELECT ciphertext FROM credential_field WHERE field_name = 'password'");
             byte[] payload = Base64.getDecoder().decode(ciphertext);
             payload[payload.length - 3] ^= 0x01;
             execute(c, "UPDATE credential_field SET ciphertext = ? WHERE field_name = 'password'",
