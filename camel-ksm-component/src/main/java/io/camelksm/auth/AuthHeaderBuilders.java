@@ -38,7 +38,7 @@ public final class AuthHeaderBuilders {
             case OAUTH2_CLIENT_CREDENTIALS, OAUTH2_JWT_BEARER ->
                 throw new KsmException(type + " is not supported yet: no authentication header can be built for it");
             case GENERAL, DATA_GATEWAY -> throw new KsmException(type
-                    + " credentials have no authentication header: hand their fields to the route with operation=get");
+                    + " credentials have no authentication header: use operation=get to hand their fields to the route");
         };
     }
 }
