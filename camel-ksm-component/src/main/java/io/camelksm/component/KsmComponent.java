@@ -82,6 +82,10 @@ public class KsmComponent extends DefaultComponent {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        if (Boolean.TRUE.equals(getCamelContext().isLogMask())) {
+            // the Authorization header we set must not show in traces when the user asked for masking
+            MaskingExchangeFormatter.maskTracer(getCamelContext());
+        }
         if (governedCredentials == null) {
             DatabaseSettings settings = databaseSettings();
             LOG.info("Opening the camel-ksm database {}", settings);
