@@ -90,8 +90,14 @@ public class KsmComponent extends DefaultComponent {
             DatabaseSettings settings = databaseSettings();
             LOG.info("Opening the camel-ksm database {}", settings);
             database = KsmDatabase.open(settings);
-            governedCredentials = new GovernedCredentials(database.credentials(), database.accessRights(),
-                    new Slf4jAuditTrail(database.auditTrail()), clock);
+            try {
+                governedCredentials = new GovernedCredentials(database.credentials(), database.accessRights(),
+                        new Slf4jAuditTrail(database.auditTrail()), clock);
+            } catch (RuntimeException e) {
+                database.close();
+                database = null;
+                throw e;
+            }
         }
     }
 

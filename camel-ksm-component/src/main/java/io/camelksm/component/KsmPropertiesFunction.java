@@ -9,6 +9,7 @@ import org.apache.camel.spi.PropertiesFunction;
 
 import io.camelksm.KsmException;
 import io.camelksm.access.Caller;
+import io.camelksm.access.GovernedCredentials;
 import io.camelksm.credential.Credential;
 import io.camelksm.credential.CredentialField;
 import io.camelksm.credential.CredentialName;
@@ -47,8 +48,13 @@ public class KsmPropertiesFunction implements PropertiesFunction, CamelContextAw
         CredentialName name = CredentialName.of(remainder.substring(0, slash));
         String wanted = remainder.substring(slash + 1).strip();
         KsmComponent component = camelContext.getComponent("ksm", KsmComponent.class);
+        GovernedCredentials governed = component.getGovernedCredentials();
+        if (governed == null) {
+            throw new KsmException("{{ksm:" + remainder + "}} was resolved before the ksm component started: its"
+                    + " credentials are not available yet");
+        }
         Caller caller = new Caller(null, Set.of(), PROCESS, component.getNodeName(), null);
-        Credential credential = component.getGovernedCredentials().read(name, "get", caller, null);
+        Credential credential = governed.read(name, "get", caller, null);
         try {
             Optional<CredentialField> field = CredentialField.byName(wanted).filter(credential.type()::allows);
             if (field.isPresent()) {

@@ -96,6 +96,10 @@ class KsmInboundHttpTest extends KsmCamelTestSupport {
                 from("platform-http:/remote").routeId("http-remote").to("ksm:Remote").setBody(constant("granted"));
                 from("platform-http:/open").routeId("http-open").to("ksm:Open")
                         .setBody(simple("granted ${header.Authorization}"));
+                // a proxy-like route: the header ksm: built must not go back to the inbound caller
+                from("platform-http:/echo").routeId("http-echo").to("ksm:Open").setBody(constant("ok"));
+                from("platform-http:/proxy").routeId("http-proxy").to("ksm:Open")
+                        .removeHeader("Authorization").setBody(constant("ok"));
                 // a careless route that copies a request header into CamelAuthentication: still only text
                 from("platform-http:/careless").routeId("http-careless")
                         .setHeader(Exchange.AUTHENTICATION, header("X-Roles"))
@@ -154,6 +158,17 @@ class KsmInboundHttpTest extends KsmCamelTestSupport {
         assertThat(seen).singleElement()
                 .satisfies(headers -> assertThat(headers).containsEntry(Exchange.AUTHENTICATION, "crm-users"));
         assertTrusted(ksm.lastAudit(), "http-careless", AuditOutcome.DENIED);
+    }
+
+    @Test
+    void inboundHttpEchoesMessageHeadersSoRoutesRemoveTheAuthorizationHeaderAfterUse() throws Exception {
+        // Camel's platform-http returns the message headers as response headers (only Camel* ones are filtered)
+        assertThat(get("/echo").headers().firstValue("Authorization")).contains("Bearer open-token");
+        assertThat(get("/echo").headers().firstValue(KsmConstants.CREDENTIAL_TYPE)).isEmpty();
+
+        HttpResponse<String> response = get("/proxy");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Authorization")).isEmpty();
     }
 
     private HttpResponse<String> get(String pathAndQuery) throws Exception {
