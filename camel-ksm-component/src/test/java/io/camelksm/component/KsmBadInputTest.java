@@ -145,7 +145,7 @@ class KsmBadInputTest extends KsmCamelTestSupport {
     void unknownOperationNamesTheValue() {
         assertThatThrownBy(() -> context.getEndpoint("ksm:General?operation=fetch"))
                 .isInstanceOf(ResolveEndpointFailedException.class)
-                .hasMessageContaining("operation=fetch")
+                .hasMessageContaining("Error binding property (operation=fetch)")
                 .rootCause().hasMessageContaining("fetch");
     }
 
