@@ -1,8 +1,14 @@
 package io.camelksm.testsupport;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import io.camelksm.access.AuditEvent;
 import io.camelksm.access.Caller;
@@ -11,11 +17,12 @@ import io.camelksm.access.GovernedCredentials;
 import io.camelksm.access.Slf4jAuditTrail;
 import io.camelksm.credential.Credential;
 import io.camelksm.credential.CredentialName;
+import io.camelksm.store.jdbc.DatabaseSettings;
+import io.camelksm.store.jdbc.KsmDatabase;
 
 /**
- * The one fixture every test of this module builds its credentials, rights and audit trail with. Today it runs on the
- * test-only in-memory stores; it is the single place to switch to the real embedded database (KsmDatabase on H2 in a
- * temporary directory) without touching the tests.
+ * The one fixture every component test builds its credentials, rights and audit trail with: the real embedded
+ * database (KsmDatabase on an H2 file with its key file, in a temporary directory removed on close).
  */
 public final class KsmTestSupport implements AutoCloseable {
 
@@ -25,15 +32,29 @@ public final class KsmTestSupport implements AutoCloseable {
     /** The operator on whose behalf the fixture creates and grants. */
     public static final Caller ADMIN = new Caller("test-admin", Set.of(), "ksm-test", NODE, null);
 
+    private final Path directory;
+    private final KsmDatabase database;
     private final GovernedCredentials governed;
 
-    private KsmTestSupport(GovernedCredentials governed) {
-        this.governed = governed;
+    private KsmTestSupport(Path directory, KsmDatabase database) {
+        this.directory = directory;
+        this.database = database;
+        this.governed = new GovernedCredentials(database.credentials(), database.accessRights(),
+                new Slf4jAuditTrail(database.auditTrail()), Clock.systemUTC());
     }
 
     public static KsmTestSupport create() {
-        return new KsmTestSupport(new GovernedCredentials(new InMemoryCredentialStore(),
-                new InMemoryAccessRightsStore(), new Slf4jAuditTrail(new InMemoryAuditTrail()), Clock.systemUTC()));
+        try {
+            Path directory = Files.createTempDirectory("ksm-test");
+            return new KsmTestSupport(directory, KsmDatabase.open(DatabaseSettings.embedded(directory)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Where the embedded database and its key file live. */
+    public Path directory() {
+        return directory;
     }
 
     public GovernedCredentials governed() {
@@ -81,6 +102,11 @@ public final class KsmTestSupport implements AutoCloseable {
 
     @Override
     public void close() {
-        // the in-memory stores need no closing; the database-backed fixture closes its database here
+        database.close();
+        try (Stream<Path> files = Files.walk(directory)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
