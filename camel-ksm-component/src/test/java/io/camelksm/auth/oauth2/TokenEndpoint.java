@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.core.Options;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
@@ -21,8 +22,18 @@ final class TokenEndpoint {
     }
 
     static WireMockExtension extension() {
+        return extension(true);
+    }
+
+    /**
+     * @param streamed whether WireMock may gzip and chunk responses as it does by default (OkHttp asks for gzip and
+     *                 unzips transparently); without, bodies come with a Content-Length
+     */
+    static WireMockExtension extension(boolean streamed) {
         return WireMockExtension.newInstance()
-                .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort())
+                .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort().gzipDisabled(!streamed)
+                        .useChunkedTransferEncoding(streamed ? Options.ChunkedEncodingPolicy.ALWAYS
+                                : Options.ChunkedEncodingPolicy.NEVER))
                 .build();
     }
 
