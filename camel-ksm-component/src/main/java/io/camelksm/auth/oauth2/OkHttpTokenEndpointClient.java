@@ -77,14 +77,18 @@ public final class OkHttpTokenEndpointClient implements TokenEndpointClient {
 
     @Override
     public TokenResponse send(TokenRequest request) {
-        HttpUrl url = HttpUrl.get(request.tokenUrl().toString());
+        HttpUrl url = HttpUrl.parse(request.tokenUrl().toString());
+        if (url == null) {
+            throw KsmTokenException.configuration(request.credentialName(), "tokenUrl " + request.displayUrl()
+                    + " is not a URL OkHttp can send to");
+        }
         byte[] form = request.encodeForm();
-        Request.Builder http = new Request.Builder()
+        Request.Builder post = new Request.Builder()
                 .url(url)
                 .header("Accept", "application/json")
                 .post(RequestBody.create(form, FORM));
-        request.authorization().ifPresent(value -> http.header("Authorization", value.reveal()));
-        Call call = this.http.newCall(http.build());
+        request.authorization().ifPresent(value -> post.header("Authorization", value.reveal()));
+        Call call = http.newCall(post.build());
         try (Response response = call.execute()) {
             return handle(request, response);
         } catch (KsmTokenException e) {

@@ -66,7 +66,7 @@ final class TokenCache {
             }
             return refreshAhead(key, entry, cached, fetch);
         }
-        return fetchOrWait(entry, fetch);
+        return fetchOrWait(key, entry, fetch);
     }
 
     private AccessToken refreshAhead(TokenCacheKey key, Entry entry, Cached cached, Supplier<AccessToken> fetch) {
@@ -95,7 +95,7 @@ final class TokenCache {
         }
     }
 
-    private AccessToken fetchOrWait(Entry entry, Supplier<AccessToken> fetch) {
+    private AccessToken fetchOrWait(TokenCacheKey key, Entry entry, Supplier<AccessToken> fetch) {
         CompletableFuture<AccessToken> flight;
         boolean leader = false;
         synchronized (entry) {
@@ -114,7 +114,7 @@ final class TokenCache {
             return runFetch(entry, flight, fetch);
         }
         statistics.sharedWaits.increment();
-        return await(flight);
+        return await(flight, key);
     }
 
     /** Fetches, publishes the token, and always completes the future so no waiter is left hanging. */
@@ -136,13 +136,14 @@ final class TokenCache {
         }
     }
 
-    private static AccessToken await(CompletableFuture<AccessToken> flight) {
+    private static AccessToken await(CompletableFuture<AccessToken> flight, TokenCacheKey key) {
         try {
             return flight.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new KsmTokenException(null, KsmTokenException.Reason.INTERRUPTED, KsmTokenException.NO_STATUS, null,
-                    null, 0, "Interrupted while waiting for a token request in flight", e);
+            throw new KsmTokenException(key.credential(), KsmTokenException.Reason.INTERRUPTED,
+                    KsmTokenException.NO_STATUS, null, null, 0, "Interrupted while waiting for the token request in"
+                    + " flight for credential '" + key.credential() + "'", e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof KsmTokenException failure) {

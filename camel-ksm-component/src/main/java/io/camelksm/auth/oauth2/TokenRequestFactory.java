@@ -24,6 +24,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -132,7 +133,7 @@ final class TokenRequestFactory {
         String issuer = required(credential, ISSUER);
         String subject = first(options.subject(), first(credential.field(SUBJECT).orElse(null), issuer));
         JWSAlgorithm algorithm = JwtAssertionSigner.algorithm(algorithmName);
-        required(credential, PRIVATE_KEY);
+        requireSecret(credential, PRIVATE_KEY);
         return new GrantParameters(JWT_BEARER, tokenUrl, scope, audience, resource, subject, null, algorithm,
                 assertionLifetime(credential));
     }
@@ -256,7 +257,7 @@ final class TokenRequestFactory {
 
     /** The credential's {@code form.*} properties by form parameter name. */
     private static Map<String, CredentialProperty> extraFormProperties(Credential credential) {
-        Map<String, CredentialProperty> extra = new java.util.LinkedHashMap<>();
+        Map<String, CredentialProperty> extra = new LinkedHashMap<>();
         for (CredentialProperty property : credential.properties().values()) {
             String name = property.name();
             if (!name.regionMatches(true, 0, OAuth2TokenProvider.FORM_PROPERTY_PREFIX, 0,
@@ -312,13 +313,13 @@ final class TokenRequestFactory {
         return h.equals("localhost") || h.startsWith("127.") || h.equals("[::1]") || h.equals("::1");
     }
 
-    private static String required(Credential credential, CredentialField field) {
-        if (field.isSecret()) {
-            if (credential.secret(field).filter(s -> !s.isEmpty()).isEmpty()) {
-                throw new IllegalArgumentException("the field '" + field.fieldName() + "' is missing");
-            }
-            return null;
+    private static void requireSecret(Credential credential, CredentialField field) {
+        if (credential.secret(field).filter(s -> !s.isEmpty()).isEmpty()) {
+            throw new IllegalArgumentException("the field '" + field.fieldName() + "' is missing");
         }
+    }
+
+    private static String required(Credential credential, CredentialField field) {
         return credential.field(field).filter(v -> !v.isBlank()).map(String::strip)
                 .orElseThrow(() -> new IllegalArgumentException("the field '" + field.fieldName() + "' is missing"));
     }

@@ -3,6 +3,7 @@ package io.camelksm.auth.oauth2;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -57,7 +58,7 @@ final class TokenResponseParser {
         JsonNode type = root.get("token_type");
         // token_type is required by RFC 6749, but some servers omit it for bearer tokens
         if (type != null && !type.isNull() && !(type.isTextual() && type.textValue().equalsIgnoreCase("bearer"))) {
-            throw new InvalidBodyException("token_type '" + ServerText.sanitize(type.asText(), java.util.List.of())
+            throw new InvalidBodyException("token_type '" + ServerText.sanitize(type.asText(), List.of())
                                            + "' is not supported; only Bearer tokens (RFC 6750) are");
         }
         Duration expiresIn = expiresIn(root.get("expires_in"));
