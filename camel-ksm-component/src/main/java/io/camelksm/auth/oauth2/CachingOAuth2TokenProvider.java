@@ -1,0 +1,87 @@
+package io.camelksm.auth.oauth2;
+
+import java.util.Objects;
+
+import io.camelksm.credential.Credential;
+import io.camelksm.credential.CredentialName;
+
+/**
+ * The {@link OAuth2TokenProvider}: resolves the grant from the credential ({@code TokenRequestFactory}), looks the
+ * token up by credential, secret fingerprint and grant parameters ({@code TokenCache}, single flight), and fetches it
+ * with retries ({@code RetryingTokenFetcher}) through a {@link TokenEndpointClient}.
+ */
+public final class CachingOAuth2TokenProvider implements OAuth2TokenProvider {
+
+    private final TokenEndpointClient client;
+    private final boolean ownsClient;
+    private final TokenRequestFactory requests;
+    private final SecretFingerprinter fingerprinter = new SecretFingerprinter();
+    private final StatisticsCounters statistics = new StatisticsCounters();
+    private final TokenCache cache;
+    private final RetryingTokenFetcher fetcher;
+
+    /** With its own OkHttp client built from the settings. */
+    public CachingOAuth2TokenProvider(OAuth2Settings settings) {
+        this(settings, new OkHttpTokenEndpointClient(settings), true);
+    }
+
+    /**
+     * With the given client (e.g. an {@link OkHttpTokenEndpointClient} on the application's shared OkHttpClient),
+     * which stays the caller's to close.
+     */
+    public CachingOAuth2TokenProvider(OAuth2Settings settings, TokenEndpointClient client) {
+        this(settings, client, false);
+    }
+
+    private CachingOAuth2TokenProvider(OAuth2Settings settings, TokenEndpointClient client, boolean ownsClient) {
+        Objects.requireNonNull(settings, "settings");
+        this.client = Objects.requireNonNull(client, "client");
+        this.ownsClient = ownsClient;
+        this.requests = new TokenRequestFactory(settings);
+        this.cache = new TokenCache(settings.clock(), settings.clockSkew(), settings.refreshAhead(), statistics);
+        this.fetcher = new RetryingTokenFetcher(client, settings, statistics);
+    }
+
+    @Override
+    public AccessToken token(Credential credential, TokenRequestOptions options) {
+        Objects.requireNonNull(credential, "credential");
+        TokenRequestOptions overrides = options == null ? TokenRequestOptions.none() : options;
+        GrantParameters grant = requests.parameters(credential, overrides);
+        TokenCacheKey key = TokenCacheKey.of(credential.name(), fingerprinter.fingerprint(credential), grant);
+        return cache.get(key, () -> fetcher.fetch(credential.name(), () -> requests.create(credential, grant),
+                grant.scope()));
+    }
+
+    @Override
+    public void evict(CredentialName credential) {
+        statistics.evictions.add(cache.evict(credential));
+    }
+
+    @Override
+    public boolean evict(AccessToken rejected) {
+        boolean dropped = rejected != null && cache.evict(rejected);
+        if (dropped) {
+            statistics.evictions.increment();
+        }
+        return dropped;
+    }
+
+    @Override
+    public TokenProviderStatistics statistics() {
+        return statistics.snapshot();
+    }
+
+    /** How many keys the cache holds, for tests and metrics. */
+    int cachedKeys() {
+        return cache.size();
+    }
+
+    @Override
+    public void close() {
+        cache.clear();
+        fingerprinter.destroy();
+        if (ownsClient) {
+            client.close();
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package io.camelksm.auth.oauth2;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.camelksm.credential.CredentialName;
+
+/**
+ * Obtains one token through the {@link TokenEndpointClient}, retrying what {@link RetryPolicy} allows: each attempt is
+ * a fresh request (a new assertion with a new {@code jti}), each wait an exponential backoff with jitter or the
+ * server's {@code Retry-After}.
+ */
+final class RetryingTokenFetcher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RetryingTokenFetcher.class);
+
+    private final TokenEndpointClient client;
+    private final OAuth2Settings settings;
+    private final StatisticsCounters statistics;
+
+    RetryingTokenFetcher(TokenEndpointClient client, OAuth2Settings settings, StatisticsCounters statistics) {
+        this.client = client;
+        this.settings = settings;
+        this.statistics = statistics;
+    }
+
+    /**
+     * @param requests       builds the request of each attempt
+     * @param requestedScope the scope asked for, taken as granted when the server names none (RFC 6749 §5.1)
+     */
+    AccessToken fetch(CredentialName credential, Supplier<TokenRequest> requests, String requestedScope) {
+        RetryPolicy policy = settings.retryPolicy();
+        int maxAttempts = policy.maxRetries() + 1;
+        for (int attempt = 1; ; attempt++) {
+            TokenRequest request;
+            try {
+                request = requests.get();
+            } catch (KsmTokenException unusable) {
+                throw failed(unusable);
+            }
+            Instant sentAt = settings.clock().instant();
+            statistics.httpAttempts.increment();
+            try {
+                TokenResponse response = client.send(request);
+                Duration expiresIn = response.expiresInIfSent().orElse(settings.defaultExpiresIn());
+                statistics.tokensFetched.increment();
+                return new AccessToken(response.accessToken(), sentAt, sentAt.plus(expiresIn),
+                        response.scope() != null ? response.scope() : requestedScope);
+            } catch (KsmTokenException e) {
+                Duration wait = nextWait(e, attempt, maxAttempts, policy);
+                LOG.warn("Token request for credential '{}' failed (attempt {} of {}), retrying in {} ms: {}",
+                        credential, attempt, maxAttempts, wait.toMillis(), e.getMessage());
+                sleep(credential, wait, e);
+            } finally {
+                request.destroy();
+            }
+        }
+    }
+
+    /** The wait before the next attempt; throws (counting the failure) when there is none. */
+    private Duration nextWait(KsmTokenException e, int attempt, int maxAttempts, RetryPolicy policy) {
+        if (!e.isRetryable()) {
+            throw failed(e.afterAttempts(attempt, null));
+        }
+        if (attempt >= maxAttempts) {
+            throw failed(e.afterAttempts(attempt, maxAttempts == 1 ? "retries are off" : "retries exhausted"));
+        }
+        Duration wait = policy.backoff(attempt);
+        if (e.getRetryAfter().isPresent()) {
+            Duration asked = e.getRetryAfter().get();
+            if (asked.compareTo(policy.maxRetryAfter()) > 0) {
+                throw failed(e.afterAttempts(attempt, "the server asked to retry after " + asked.toSeconds()
+                                                      + " s, longer than the " + policy.maxRetryAfter().toSeconds()
+                                                      + " s allowed"));
+            }
+            wait = asked.compareTo(wait) > 0 ? asked : wait;
+        }
+        return wait;
+    }
+
+    private KsmTokenException failed(KsmTokenException e) {
+        statistics.failures.increment();
+        return e;
+    }
+
+    private void sleep(CredentialName credential, Duration wait, KsmTokenException last) {
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            statistics.failures.increment();
+            throw new KsmTokenException(credential, KsmTokenException.Reason.INTERRUPTED, last.getHttpStatus(),
+                    last.getErrorCode().orElse(null), null, last.getAttempts(),
+                    "Interrupted while waiting to retry the token request for credential '" + credential + "'",
+                    last);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package io.camelksm.auth.oauth2;
+
+import java.util.concurrent.atomic.LongAdder;
+
+/** The live counters behind {@link TokenProviderStatistics}; cheap under contention. */
+final class StatisticsCounters {
+
+    final LongAdder cacheHits = new LongAdder();
+    final LongAdder sharedWaits = new LongAdder();
+    final LongAdder refreshesAhead = new LongAdder();
+    final LongAdder tokensFetched = new LongAdder();
+    final LongAdder httpAttempts = new LongAdder();
+    final LongAdder failures = new LongAdder();
+    final LongAdder evictions = new LongAdder();
+
+    TokenProviderStatistics snapshot() {
+        return new TokenProviderStatistics(cacheHits.sum(), sharedWaits.sum(), refreshesAhead.sum(),
+                tokensFetched.sum(), httpAttempts.sum(), failures.sum(), evictions.sum());
+    }
+}

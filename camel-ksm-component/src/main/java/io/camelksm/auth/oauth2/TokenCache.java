@@ -1,0 +1,230 @@
+package io.camelksm.auth.oauth2;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.camelksm.credential.CredentialName;
+
+/**
+ * Cached tokens with single flight. A token is handed out until {@code expires_in} minus the clock skew; in the last
+ * {@code refreshAhead} before that, the first caller fetches its successor while everyone else keeps the still valid
+ * token. When no valid token is cached, the first caller fetches and all concurrent callers for the same key wait for
+ * that one request. A failed request is not cached: its waiters get the failure, the next caller tries again.
+ */
+final class TokenCache {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TokenCache.class);
+
+    /** Beyond this many keys, entries without a usable token are purged when a new key arrives. */
+    private static final int PURGE_THRESHOLD = 1024;
+
+    /** A cached token with the instants that govern it. */
+    private record Cached(AccessToken token, Instant refreshFrom, Instant usableUntil) {
+    }
+
+    /** The state of one key; guarded by its own monitor. */
+    private static final class Entry {
+        private volatile Cached cached;
+        private CompletableFuture<AccessToken> inFlight;
+    }
+
+    private final ConcurrentMap<TokenCacheKey, Entry> entries = new ConcurrentHashMap<>();
+    private final Clock clock;
+    private final Duration clockSkew;
+    private final Duration refreshAhead;
+    private final StatisticsCounters statistics;
+
+    TokenCache(Clock clock, Duration clockSkew, Duration refreshAhead, StatisticsCounters statistics) {
+        this.clock = clock;
+        this.clockSkew = clockSkew;
+        this.refreshAhead = refreshAhead;
+        this.statistics = statistics;
+    }
+
+    /** A usable token for the key: cached, shared with a concurrent request, or fetched now. */
+    AccessToken get(TokenCacheKey key, Supplier<AccessToken> fetch) {
+        Entry entry = entries.get(key);
+        if (entry == null) {
+            purgeIfLarge();
+            entry = entries.computeIfAbsent(key, k -> new Entry());
+        }
+        Cached cached = entry.cached;
+        Instant now = clock.instant();
+        if (cached != null && now.isBefore(cached.usableUntil())) {
+            if (now.isBefore(cached.refreshFrom())) {
+                statistics.cacheHits.increment();
+                return cached.token();
+            }
+            return refreshAhead(key, entry, cached, fetch);
+        }
+        return fetchOrWait(key, entry, fetch);
+    }
+
+    private AccessToken refreshAhead(TokenCacheKey key, Entry entry, Cached cached, Supplier<AccessToken> fetch) {
+        CompletableFuture<AccessToken> lead;
+        synchronized (entry) {
+            if (entry.inFlight != null || entry.cached != cached) {
+                // someone is already fetching, or has just replaced the token: keep using what is valid
+                statistics.cacheHits.increment();
+                Cached current = entry.cached;
+                return current != null && clock.instant().isBefore(current.usableUntil())
+                        ? current.token() : cached.token();
+            }
+            lead = new CompletableFuture<>();
+            entry.inFlight = lead;
+        }
+        statistics.refreshesAhead.increment();
+        try {
+            return runFetch(entry, lead, fetch);
+        } catch (KsmTokenException e) {
+            if (clock.instant().isBefore(cached.usableUntil())) {
+                LOG.warn("Refreshing the token of {} ahead of expiry failed; the current token stays in use until {}:"
+                         + " {}", key.credential(), cached.usableUntil(), e.getMessage());
+                return cached.token();
+            }
+            throw e;
+        }
+    }
+
+    private AccessToken fetchOrWait(TokenCacheKey key, Entry entry, Supplier<AccessToken> fetch) {
+        CompletableFuture<AccessToken> flight;
+        boolean leader = false;
+        synchronized (entry) {
+            Cached cached = entry.cached;
+            if (cached != null && clock.instant().isBefore(cached.usableUntil())) {
+                statistics.cacheHits.increment();
+                return cached.token();
+            }
+            if (entry.inFlight == null) {
+                entry.inFlight = new CompletableFuture<>();
+                leader = true;
+            }
+            flight = entry.inFlight;
+        }
+        if (leader) {
+            return runFetch(entry, flight, fetch);
+        }
+        statistics.sharedWaits.increment();
+        return await(flight, key);
+    }
+
+    /** Fetches, publishes the token, and always completes the future so no waiter is left hanging. */
+    private AccessToken runFetch(Entry entry, CompletableFuture<AccessToken> flight, Supplier<AccessToken> fetch) {
+        try {
+            AccessToken token = fetch.get();
+            synchronized (entry) {
+                entry.cached = cache(token);
+                entry.inFlight = null;
+            }
+            flight.complete(token);
+            return token;
+        } catch (Throwable e) {
+            synchronized (entry) {
+                entry.inFlight = null;
+            }
+            flight.completeExceptionally(e);
+            throw e;
+        }
+    }
+
+    private static AccessToken await(CompletableFuture<AccessToken> flight, TokenCacheKey key) {
+        try {
+            return flight.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KsmTokenException(key.credential(), KsmTokenException.Reason.INTERRUPTED,
+                    KsmTokenException.NO_STATUS, null, null, 0, "Interrupted while waiting for the token request in"
+                    + " flight for credential '" + key.credential() + "'", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof KsmTokenException failure) {
+                // each waiter gets its own exception (with its own stack), telling the same story
+                throw failure.sharedWith();
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    /**
+     * When to stop handing out the token, and when to start fetching its successor. The skew is at most half the
+     * token's lifetime, the refresh window at most half of what remains, so short-lived tokens stay usable.
+     */
+    private Cached cache(AccessToken token) {
+        Duration lifetime = Duration.between(token.issuedAt(), token.expiresAt());
+        Duration skew = min(clockSkew, lifetime.dividedBy(2));
+        Instant usableUntil = token.expiresAt().minus(skew);
+        Duration usable = Duration.between(token.issuedAt(), usableUntil);
+        Instant refreshFrom = usableUntil.minus(min(refreshAhead, usable.dividedBy(2)));
+        return new Cached(token, refreshFrom, usableUntil);
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    /** Drops every token of the credential (all secrets and grant parameters). */
+    int evict(CredentialName credential) {
+        int[] dropped = {0};
+        entries.entrySet().removeIf(e -> {
+            if (e.getKey().credential().equals(credential)) {
+                dropped[0] += e.getValue().cached == null ? 0 : 1;
+                return true;
+            }
+            return false;
+        });
+        return dropped[0];
+    }
+
+    /**
+     * Drops the token if it is still the cached one; a token that has already been replaced stays replaced, so many
+     * exchanges rejected with the same old token cause one new request, not many.
+     */
+    boolean evict(AccessToken rejected) {
+        for (Entry entry : entries.values()) {
+            synchronized (entry) {
+                Cached cached = entry.cached;
+                if (cached != null && cached.token() == rejected) {
+                    entry.cached = null;
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    void clear() {
+        entries.clear();
+    }
+
+    int size() {
+        return entries.size();
+    }
+
+    private void purgeIfLarge() {
+        if (entries.size() <= PURGE_THRESHOLD) {
+            return;
+        }
+        Instant now = clock.instant();
+        entries.values().removeIf(entry -> {
+            synchronized (entry) {
+                Cached cached = entry.cached;
+                return entry.inFlight == null && (cached == null || !now.isBefore(cached.usableUntil()));
+            }
+        });
+    }
+}

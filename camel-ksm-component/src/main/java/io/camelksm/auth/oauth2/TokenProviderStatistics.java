@@ -1,0 +1,16 @@
+package io.camelksm.auth.oauth2;
+
+/**
+ * Counters of an {@link OAuth2TokenProvider} since it started, for metrics and benchmarks.
+ *
+ * @param cacheHits       tokens handed out from the cache
+ * @param sharedWaits     callers that waited for another caller's in-flight request instead of sending their own
+ * @param refreshesAhead  refreshes started before the cached token stopped being handed out
+ * @param tokensFetched   tokens obtained from authorization servers
+ * @param httpAttempts    HTTP requests sent to authorization servers (retries included)
+ * @param failures        token requests that failed after all attempts
+ * @param evictions       cached tokens dropped by {@code evict}
+ */
+public record TokenProviderStatistics(long cacheHits, long sharedWaits, long refreshesAhead, long tokensFetched,
+                                      long httpAttempts, long failures, long evictions) {
+}

@@ -1,0 +1,53 @@
+package io.camelksm.auth.oauth2;
+
+/**
+ * Per-endpoint choices that narrow a token request beyond what the credential itself says. Each non-null value
+ * replaces the credential's own (scope, audience, resource) or, for the JWT bearer grant, its subject. They are part
+ * of the token cache key, so a route asking for a narrow scope never gets another route's broader token.
+ *
+ * @param scope    space-separated scopes to request instead of the credential's {@code scope}
+ * @param audience the audience to request ({@code audience} form parameter of the client credentials grant, {@code aud}
+ *                 claim of a JWT bearer assertion) instead of the credential's
+ * @param resource an RFC 8707 {@code resource} indicator instead of the credential's {@code form.resource} property
+ * @param subject  for the JWT bearer grant, the {@code sub} claim (the user acted for) instead of the credential's
+ */
+public record TokenRequestOptions(String scope, String audience, String resource, String subject) {
+
+    private static final TokenRequestOptions NONE = new TokenRequestOptions(null, null, null, null);
+
+    public TokenRequestOptions {
+        scope = blankToNull(scope);
+        audience = blankToNull(audience);
+        resource = blankToNull(resource);
+        subject = blankToNull(subject);
+    }
+
+    /** No overrides: the credential's own values. */
+    public static TokenRequestOptions none() {
+        return NONE;
+    }
+
+    public static TokenRequestOptions scope(String scope) {
+        return NONE.withScope(scope);
+    }
+
+    public TokenRequestOptions withScope(String value) {
+        return new TokenRequestOptions(value, audience, resource, subject);
+    }
+
+    public TokenRequestOptions withAudience(String value) {
+        return new TokenRequestOptions(scope, value, resource, subject);
+    }
+
+    public TokenRequestOptions withResource(String value) {
+        return new TokenRequestOptions(scope, audience, value, subject);
+    }
+
+    public TokenRequestOptions withSubject(String value) {
+        return new TokenRequestOptions(scope, audience, resource, value);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}
