@@ -146,7 +146,8 @@ final class JceConfigCipher implements ConfigCipher {
 
     private HsmException failure(String operation, Exception e) {
         // provider messages name PKCS#11 return codes and algorithms, not key material
-        return new HsmException("HSM could not " + operation + " with " + description() + ": " + e, e);
+        return new HsmException("HSM could not " + operation + " with " + description() + ": "
+                                + JceProviders.causes(e), e);
     }
 
     @Override
