@@ -1,5 +1,6 @@
 package io.camelksm.hsm;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -84,7 +85,7 @@ final class ConfigJson {
     /** Pretty JSON, keys sorted, UTF-8. The caller wipes the array when done. */
     static byte[] write(Map<String, String> values) {
         try {
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(256 + 128 * values.size()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(256 + 128 * values.size()) {
                 // wipe the growth buffers' leftovers when the stream hands out its copy
                 @Override
                 public synchronized byte[] toByteArray() {

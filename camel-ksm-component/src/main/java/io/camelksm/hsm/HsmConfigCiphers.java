@@ -2,6 +2,7 @@ package io.camelksm.hsm;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -24,7 +25,7 @@ import org.slf4j.LoggerFactory;
 public final class HsmConfigCiphers {
 
     private static final Logger LOG = LoggerFactory.getLogger(HsmConfigCiphers.class);
-    private static final byte[] PROBE = "camel-ksm key probe".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] PROBE = "camel-ksm key probe".getBytes(StandardCharsets.US_ASCII);
 
     private HsmConfigCiphers() {
     }

@@ -11,11 +11,14 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.Objects;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import com.keepersecurity.secretsManager.core.KeyValueStorage;
 import org.slf4j.Logger;
@@ -166,8 +169,8 @@ public final class HsmKeyValueStorage implements KeyValueStorage {
     }
 
     /** The config's keys, sorted (their values are secret; the keys are not). */
-    public java.util.SortedSet<String> keys() {
-        return read(() -> Collections.unmodifiableSortedSet(new java.util.TreeSet<>(values.keySet())));
+    public SortedSet<String> keys() {
+        return read(() -> Collections.unmodifiableSortedSet(new TreeSet<>(values.keySet())));
     }
 
     /**
@@ -320,7 +323,7 @@ public final class HsmKeyValueStorage implements KeyValueStorage {
         }
     }
 
-    private <T> T read(java.util.function.Supplier<T> reader) {
+    private <T> T read(Supplier<T> reader) {
         Lock readLock = lock.readLock();
         readLock.lock();
         try {
@@ -349,7 +352,8 @@ public final class HsmKeyValueStorage implements KeyValueStorage {
         } catch (ConfigJson.InvalidJson asJson) {
             byte[] decoded;
             try {
-                decoded = Base64.getDecoder().decode(new String(bytes, StandardCharsets.US_ASCII).replaceAll("\\s", ""));
+                String text = new String(bytes, StandardCharsets.US_ASCII).replaceAll("\\s", "");
+                decoded = Base64.getDecoder().decode(text);
             } catch (IllegalArgumentException notBase64) {
                 throw asJson;
             }

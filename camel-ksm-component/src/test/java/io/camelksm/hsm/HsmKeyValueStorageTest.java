@@ -3,10 +3,13 @@ package io.camelksm.hsm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.security.KeyStore;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.stream.Stream;
@@ -61,8 +64,8 @@ class HsmKeyValueStorageTest {
             return false;
         }
         try {
-            java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
-            try (var in = Files.newInputStream(keys)) {
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            try (InputStream in = Files.newInputStream(keys)) {
                 ks.load(in, "test-password".toCharArray());
             }
             return ks.containsAlias(alias);
@@ -198,7 +201,7 @@ class HsmKeyValueStorageTest {
         byte[] valid = Files.readAllBytes(config);
         byte[] bad = switch (kind) {
             case "empty" -> new byte[0];
-            case "truncated" -> java.util.Arrays.copyOf(valid, valid.length - 5);
+            case "truncated" -> Arrays.copyOf(valid, valid.length - 5);
             case "corrupted" -> {
                 byte[] b = valid.clone();
                 b[b.length - 20] ^= 0x40;
