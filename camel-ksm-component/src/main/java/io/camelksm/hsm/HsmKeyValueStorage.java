@@ -1,0 +1,402 @@
+package io.camelksm.hsm;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import com.keepersecurity.secretsManager.core.KeyValueStorage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.camelksm.credential.Secret;
+
+/**
+ * The Keeper SDK's {@link KeyValueStorage}, kept in a file encrypted by an HSM key, so the client config (client id,
+ * private key, app key) never touches the disk in clear.
+ * <p>
+ * Promises (those of Keeper's own HSM storage module, v1.1.0):
+ * <ul>
+ * <li>every write re-encrypts the whole config with a fresh IV and replaces the file atomically (temp file in the same
+ * directory, fsync, rename): after a crash the old or the new config is there, never a mix;</li>
+ * <li>memory changes only after the file write succeeded: an HSM or disk failure raises and leaves both as they
+ * were;</li>
+ * <li>unchanged content is not rewritten;</li>
+ * <li>{@link #exportJson()} decrypts for export without writing anything; only {@link #exportPlaintext(Path)} writes
+ * plaintext, and only where told;</li>
+ * <li>an empty, truncated, corrupted or foreign file fails with {@code "<path> is not a valid encrypted config file"};
+ * a plaintext config is never encrypted silently ({@link #migratePlaintext(Path, ConfigCipher)});</li>
+ * <li>{@link #changeKey(ConfigCipher)} re-encrypts under a new key; if that fails the old key and file stay in
+ * use;</li>
+ * <li>one lock guards every public method: safe for many threads.</li>
+ * </ul>
+ * The storage does not own its cipher: the caller closes it. Byte values are kept Base64-encoded, as the SDK's own
+ * storages do. Writes from several processes to the same file are not coordinated: one process owns a config.
+ */
+public final class HsmKeyValueStorage implements KeyValueStorage {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HsmKeyValueStorage.class);
+
+    private final Path file;
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final AtomicLong writes = new AtomicLong();
+    // both replaced, never mutated, and only after a successful write; guarded by lock
+    private ConfigCipher cipher;
+    private SortedMap<String, String> values;
+
+    private HsmKeyValueStorage(Path file, ConfigCipher cipher, SortedMap<String, String> values) {
+        this.file = file;
+        this.cipher = cipher;
+        this.values = Collections.unmodifiableSortedMap(values);
+    }
+
+    /**
+     * Opens the encrypted config at that path; a missing file is an empty config (the file appears at the first
+     * write).
+     *
+     * @throws InvalidConfigFileException if the file is not a valid encrypted config file, or does not authenticate
+     * @throws InvalidConfigJsonException if it decrypts to something that is not a config object
+     * @throws ConfigKeyMismatchException (an InvalidConfigFileException) if it was encrypted with another key alias
+     * @throws PlaintextConfigException   if it is a plaintext config (migrate it explicitly)
+     * @throws HsmException               if the HSM fails or the file cannot be read
+     */
+    public static HsmKeyValueStorage open(Path file, ConfigCipher cipher) {
+        Objects.requireNonNull(cipher, "cipher");
+        Path path = file.toAbsolutePath();
+        byte[] bytes = readIfExists(path);
+        if (bytes == null) {
+            return new HsmKeyValueStorage(path, cipher, new TreeMap<>());
+        }
+        if (!EncryptedConfigFormat.hasMagic(bytes) && looksLikePlaintextConfig(bytes)) {
+            throw new PlaintextConfigException(path);
+        }
+        return new HsmKeyValueStorage(path, cipher, decrypt(path, bytes, cipher));
+    }
+
+    /**
+     * Encrypts a plaintext config (Keeper's JSON, or its Base64 form) in place, atomically, and opens it. This is the
+     * only way a plaintext config becomes encrypted: the operator asks for it. The plaintext's old disk blocks are not
+     * scrubbed; rotate the client's keys if the file was exposed.
+     *
+     * @throws HsmException               if the file does not exist or is already encrypted
+     * @throws InvalidConfigJsonException if it is not a plaintext config
+     */
+    public static HsmKeyValueStorage migratePlaintext(Path file, ConfigCipher cipher) {
+        Objects.requireNonNull(cipher, "cipher");
+        Path path = file.toAbsolutePath();
+        byte[] bytes = readIfExists(path);
+        if (bytes == null) {
+            throw new HsmException("cannot migrate " + path + ": the file does not exist");
+        }
+        if (EncryptedConfigFormat.hasMagic(bytes)) {
+            throw new HsmException("cannot migrate " + path + ": it is already an encrypted config file");
+        }
+        SortedMap<String, String> plain;
+        try {
+            plain = parsePlaintext(bytes);
+        } catch (ConfigJson.InvalidJson e) {
+            throw new InvalidConfigJsonException(path, "it is not a plaintext config to migrate (" + e.getMessage()
+                                                       + ")");
+        } finally {
+            Arrays.fill(bytes, (byte) 0);
+        }
+        HsmKeyValueStorage storage = new HsmKeyValueStorage(path, cipher, new TreeMap<>());
+        storage.lock.writeLock().lock();
+        try {
+            storage.writeVerified(plain, cipher);
+            storage.values = Collections.unmodifiableSortedMap(plain);
+        } finally {
+            storage.lock.writeLock().unlock();
+        }
+        LOG.info("Encrypted the plaintext config {} with {}", path, cipher.description());
+        return storage;
+    }
+
+    @Override
+    public String getString(String key) {
+        return read(() -> values.get(key));
+    }
+
+    @Override
+    public void saveString(String key, String value) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(value, "value");
+        update(m -> m.put(key, value));
+    }
+
+    @Override
+    public byte[] getBytes(String key) {
+        String value = getString(key);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Base64.getDecoder().decode(value);
+        } catch (IllegalArgumentException e) {
+            throw new HsmException("config value '" + key + "' in " + file + " is not Base64");
+        }
+    }
+
+    @Override
+    public void saveBytes(String key, byte[] value) {
+        Objects.requireNonNull(value, "value");
+        saveString(key, Base64.getEncoder().encodeToString(value));
+    }
+
+    @Override
+    public void delete(String key) {
+        update(m -> m.remove(key));
+    }
+
+    /** Whether the config holds that key. */
+    public boolean contains(String key) {
+        return read(() -> values.containsKey(key));
+    }
+
+    /** The config's keys, sorted (their values are secret; the keys are not). */
+    public SortedSet<String> keys() {
+        return read(() -> Collections.unmodifiableSortedSet(new TreeSet<>(values.keySet())));
+    }
+
+    /**
+     * The decrypted config as JSON, for export (e.g. {@code ksm-admin config decrypt} to stdout). Writes nothing to
+     * disk. Destroy the secret when done.
+     */
+    public Secret exportJson() {
+        return read(() -> {
+            byte[] json = ConfigJson.write(values);
+            try {
+                return Secret.ofUtf8(json);
+            } finally {
+                Arrays.fill(json, (byte) 0);
+            }
+        });
+    }
+
+    /**
+     * Writes the decrypted config as plaintext JSON to the target (atomically, owner-only), because the operator asked
+     * for it explicitly. The encrypted file is left as it is.
+     *
+     * @throws HsmException if the target is the encrypted file itself, or cannot be written
+     */
+    public void exportPlaintext(Path target) {
+        Path out = target.toAbsolutePath();
+        if (out.normalize().equals(file.normalize()) || sameFile(out, file)) {
+            throw new HsmException("will not overwrite the encrypted config " + file + " with plaintext");
+        }
+        read(() -> {
+            byte[] json = ConfigJson.write(values);
+            try {
+                AtomicFiles.write(out, json);
+            } catch (IOException e) {
+                throw new HsmException("cannot write plaintext config to " + out + ": " + e.getMessage(), e);
+            } finally {
+                Arrays.fill(json, (byte) 0);
+            }
+            return null;
+        });
+        LOG.warn("Wrote the config of {} in PLAINTEXT to {}, as asked", file, out);
+    }
+
+    /**
+     * Re-encrypts the config under a new key (e.g. another alias in the same HSM, or another HSM). The new file is
+     * decrypted again before it replaces the old one. On any failure the old key and file stay in use. The caller
+     * closes the old cipher when it no longer needs it.
+     */
+    public void changeKey(ConfigCipher newCipher) {
+        Objects.requireNonNull(newCipher, "newCipher");
+        lock.writeLock().lock();
+        try {
+            ConfigCipher old = cipher;
+            writeVerified(values, newCipher);
+            cipher = newCipher;
+            LOG.info("Re-encrypted config {}: {} -> {}", file, old.description(), newCipher.description());
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Forgets the config and deletes its file (and temp files a killed writer may have left beside it). */
+    public void deleteAll() {
+        lock.writeLock().lock();
+        try {
+            AtomicFiles.delete(file);
+            values = Collections.emptySortedMap();
+        } catch (IOException e) {
+            throw new HsmException("cannot delete config file " + file + ": " + e.getMessage(), e);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** The alias of the key new writes use. */
+    public String keyAlias() {
+        return read(() -> cipher.keyAlias());
+    }
+
+    /** The mechanism new writes use. */
+    public ConfigMechanism mechanism() {
+        return read(() -> cipher.mechanism());
+    }
+
+    /** How many times this instance wrote the file (a metric; unchanged content does not count). */
+    public long writeCount() {
+        return writes.get();
+    }
+
+    private void update(Consumer<SortedMap<String, String>> change) {
+        lock.writeLock().lock();
+        try {
+            SortedMap<String, String> next = new TreeMap<>(values);
+            change.accept(next);
+            if (next.equals(values)) {
+                return; // unchanged content is not rewritten
+            }
+            write(next, cipher);
+            values = Collections.unmodifiableSortedMap(next);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private void write(SortedMap<String, String> next, ConfigCipher with) {
+        byte[] json = ConfigJson.write(next);
+        try {
+            replaceFile(EncryptedConfigFormat.encrypt(json, with));
+        } finally {
+            Arrays.fill(json, (byte) 0);
+        }
+    }
+
+    /** Encrypts, proves the result decrypts to the same config, then replaces the file. */
+    private void writeVerified(SortedMap<String, String> next, ConfigCipher with) {
+        byte[] json = ConfigJson.write(next);
+        byte[] back = null;
+        try {
+            byte[] image;
+            try {
+                image = EncryptedConfigFormat.encrypt(json, with);
+                back = EncryptedConfigFormat.decrypt(file, EncryptedConfigFormat.parse(file, image), with);
+            } catch (HsmException e) {
+                throw new HsmException("cannot encrypt config " + file + " with " + with.description()
+                                       + "; nothing was changed: " + e.getMessage(), e);
+            }
+            if (!MessageDigest.isEqual(json, back)) {
+                throw new HsmException(with.description() + " did not decrypt the re-encrypted config " + file
+                                       + " to the same content; nothing was changed");
+            }
+            replaceFile(image);
+        } finally {
+            Arrays.fill(json, (byte) 0);
+            if (back != null) {
+                Arrays.fill(back, (byte) 0);
+            }
+        }
+    }
+
+    private void replaceFile(byte[] image) {
+        try {
+            AtomicFiles.write(file, image);
+            writes.incrementAndGet();
+        } catch (IOException e) {
+            throw new HsmException("cannot write config file " + file + " (the old file is unchanged): "
+                                   + e.getMessage(), e);
+        }
+    }
+
+    private <T> T read(Supplier<T> reader) {
+        Lock readLock = lock.readLock();
+        readLock.lock();
+        try {
+            return reader.get();
+        } finally {
+            readLock.unlock();
+        }
+    }
+
+    private static SortedMap<String, String> decrypt(Path path, byte[] bytes, ConfigCipher cipher) {
+        EncryptedConfigFormat.Parsed parsed = EncryptedConfigFormat.parse(path, bytes);
+        byte[] json = EncryptedConfigFormat.decrypt(path, parsed, cipher);
+        try {
+            return ConfigJson.parse(json);
+        } catch (ConfigJson.InvalidJson e) {
+            throw new InvalidConfigJsonException(path, "it decrypted, but " + e.getMessage());
+        } finally {
+            Arrays.fill(json, (byte) 0);
+        }
+    }
+
+    /** Keeper's config JSON, or its Base64 form (as the SDK's InMemoryStorage accepts it). */
+    private static SortedMap<String, String> parsePlaintext(byte[] bytes) throws ConfigJson.InvalidJson {
+        try {
+            return ConfigJson.parse(bytes);
+        } catch (ConfigJson.InvalidJson asJson) {
+            byte[] decoded;
+            try {
+                String text = new String(bytes, StandardCharsets.US_ASCII).replaceAll("\\s", "");
+                decoded = Base64.getDecoder().decode(text);
+            } catch (IllegalArgumentException notBase64) {
+                throw asJson;
+            }
+            if (decoded.length == 0) {
+                throw asJson;
+            }
+            try {
+                return ConfigJson.parse(decoded);
+            } finally {
+                Arrays.fill(decoded, (byte) 0);
+            }
+        }
+    }
+
+    private static boolean looksLikePlaintextConfig(byte[] bytes) {
+        try {
+            parsePlaintext(bytes);
+            return true;
+        } catch (ConfigJson.InvalidJson e) {
+            return false;
+        }
+    }
+
+    private static byte[] readIfExists(Path path) {
+        try {
+            return Files.readAllBytes(path);
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            throw new HsmException("cannot read config file " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "HsmKeyValueStorage[file=" + file + ", key=" + keyAlias() + "]";
+    }
+}
