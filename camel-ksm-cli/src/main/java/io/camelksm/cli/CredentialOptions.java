@@ -190,7 +190,13 @@ final class CredentialOptions {
             }
             result.put(field, value);
         });
-        result.keySet().forEach(field -> checkAllowed(type, field));
+        result.forEach((field, value) -> {
+            checkAllowed(type, field);
+            if (value == null || value.isBlank()) {
+                throw new UserInputException("Field '" + field.fieldName() + "' is empty"
+                        + (type.requiredFields().contains(field) ? "" : "; to remove it use --clear-field on update"));
+            }
+        });
         return result;
     }
 
