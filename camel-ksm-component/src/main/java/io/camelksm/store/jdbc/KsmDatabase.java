@@ -1,39 +1,143 @@
 package io.camelksm.store.jdbc;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Objects;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.camelksm.KsmException;
 import io.camelksm.access.AccessRightsStore;
 import io.camelksm.access.AuditTrail;
 import io.camelksm.credential.CredentialStore;
+import io.camelksm.crypto.AesGcmScheme;
+import io.camelksm.crypto.EncryptionScheme;
+import io.camelksm.crypto.KeyCheck;
+import io.camelksm.crypto.KeyFile;
+import io.camelksm.crypto.KsmCryptoException;
+import io.camelksm.crypto.OwnerOnlyFiles;
+import io.camelksm.crypto.SchemeRegistry;
+import io.camelksm.crypto.SecretCipher;
 
 /**
  * camel-ksm's own database: opens the connection pool, migrates the schema with Flyway and hands out the credential
  * store, the access-rights store and the audit trail that live in it.
+ * <p>
+ * Secrets are encrypted with the default scheme {@value #DEFAULT_SCHEME_ID} (AES-256-GCM) under the key in
+ * {@link DatabaseSettings#keyFile()}. The key file is created on first use; once the database holds a check value for
+ * that key, a missing or different key file is refused when the database is opened, so no new key silently replaces
+ * the one the stored values need.
  */
 public final class KsmDatabase implements AutoCloseable {
 
-    // SKELETON: the store branch implements this class; the signatures below are the contract.
+    /** The encryption scheme seeded by the schema: AES-256-GCM with the key from the server's key file. */
+    public static final String DEFAULT_SCHEME_ID = "aes256-gcm-file-1";
 
-    private KsmDatabase() {
+    private static final Logger LOG = LoggerFactory.getLogger(KsmDatabase.class);
+
+    private final ConnectionPool pool;
+    private final SchemeRegistry schemes;
+    private final JdbcCredentialStore credentials;
+    private final JdbcAccessRightsStore accessRights;
+    private final JdbcAuditTrail auditTrail;
+
+    private KsmDatabase(ConnectionPool pool, SchemeRegistry schemes, Clock clock) {
+        this.pool = pool;
+        this.schemes = schemes;
+        this.credentials = new JdbcCredentialStore(pool.dataSource(), new SecretCipher(schemes), clock);
+        this.accessRights = new JdbcAccessRightsStore(pool.dataSource(), clock);
+        this.auditTrail = new JdbcAuditTrail(pool.dataSource(), clock);
     }
 
     /** Opens (creating and migrating if needed) the database described by the settings. */
     public static KsmDatabase open(DatabaseSettings settings) {
-        throw new UnsupportedOperationException("not implemented yet");
+        Objects.requireNonNull(settings, "database settings");
+        if (settings.keyFile() == null) {
+            throw new KsmException("The key file of the camel-ksm database is not configured");
+        }
+        DatabaseVendor vendor = DatabaseVendor.of(settings.jdbcUrl());
+        String url = JdbcUrls.redact(settings.jdbcUrl());
+        createDatabaseDirectory(vendor, settings.jdbcUrl());
+        ConnectionPool pool = ConnectionPool.open(settings, vendor);
+        try {
+            SchemaMigration.migrate(pool.dataSource(), vendor, url);
+            EncryptionScheme scheme = openDefaultScheme(new EncryptionSchemeTable(new Jdbc(pool.dataSource())),
+                    new KeyFile(settings.keyFile()), url);
+            KsmDatabase database = new KsmDatabase(pool, new SchemeRegistry(scheme), Clock.systemUTC());
+            LOG.info("Opened the camel-ksm database {} (key file {})", url, settings.keyFile().toAbsolutePath());
+            return database;
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    /** The directory of an embedded H2 database, created owner-only: it holds the audit trail and rights too. */
+    private static void createDatabaseDirectory(DatabaseVendor vendor, String jdbcUrl) {
+        vendor.embeddedFile(jdbcUrl).map(Path::getParent).ifPresent(dir -> {
+            try {
+                OwnerOnlyFiles.createDirectories(dir);
+            } catch (IOException e) {
+                throw new KsmException("Cannot create the directory " + dir + " of the camel-ksm database: " + e, e);
+            }
+        });
+    }
+
+    private static EncryptionScheme openDefaultScheme(EncryptionSchemeTable table, KeyFile keyFile, String url) {
+        EncryptionSchemeTable.SchemeRow row = table.require(DEFAULT_SCHEME_ID);
+        if (row.keyCheck().isPresent() && !keyFile.exists()) {
+            throw new KsmCryptoException("Key file " + keyFile.path() + " does not exist, but the camel-ksm database "
+                                         + url + " holds values encrypted with the key that was in it (scheme '"
+                                         + DEFAULT_SCHEME_ID + "'): restore that key file; a new key could not"
+                                         + " decrypt them");
+        }
+        byte[] key = row.keyCheck().isPresent() ? keyFile.load() : keyFile.loadOrCreate();
+        AesGcmScheme scheme;
+        try {
+            scheme = new AesGcmScheme(DEFAULT_SCHEME_ID, key);
+        } finally {
+            Arrays.fill(key, (byte) 0);
+        }
+        try {
+            var check = row.keyCheck();
+            if (check.isEmpty() && !table.recordKeyCheck(DEFAULT_SCHEME_ID, KeyCheck.create(scheme))) {
+                check = table.require(DEFAULT_SCHEME_ID).keyCheck(); // another process recorded it first
+            }
+            if (check.isPresent() && !KeyCheck.matches(scheme, check.get())) {
+                throw new KsmCryptoException("Key file " + keyFile.path() + " does not hold the key of encryption"
+                                             + " scheme '" + DEFAULT_SCHEME_ID + "' in the camel-ksm database " + url
+                                             + ": use the key file this database was created with");
+            }
+            return scheme;
+        } catch (RuntimeException e) {
+            scheme.close();
+            throw e;
+        }
     }
 
     public CredentialStore credentials() {
-        throw new UnsupportedOperationException("not implemented yet");
+        return credentials;
     }
 
     public AccessRightsStore accessRights() {
-        throw new UnsupportedOperationException("not implemented yet");
+        return accessRights;
     }
 
     /** The durable, append-only audit trail (wrap it in {@code Slf4jAuditTrail} to also log). */
     public AuditTrail auditTrail() {
-        throw new UnsupportedOperationException("not implemented yet");
+        return auditTrail;
     }
 
+    /** Closes the connections and wipes the keys. */
     @Override
     public void close() {
+        try {
+            schemes.close();
+        } finally {
+            pool.close();
+        }
     }
 }

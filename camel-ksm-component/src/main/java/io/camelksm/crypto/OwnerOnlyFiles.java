@@ -1,0 +1,56 @@
+package io.camelksm.crypto;
+
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
+import java.util.Set;
+
+/** Creates files and directories that only their owner can use, with the permissions set atomically at creation. */
+public final class OwnerOnlyFiles {
+
+    static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
+    static final Set<PosixFilePermission> OWNER_DIRECTORY = PosixFilePermissions.fromString("rwx------");
+    static final Set<PosixFilePermission> GROUP_OR_OTHERS = EnumSet.of(
+            PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
+            PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
+
+    private OwnerOnlyFiles() {
+    }
+
+    public static boolean isPosix() {
+        return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    }
+
+    /**
+     * Creates a directory and its missing parents as {@code rwx------}; directories that exist are left as they are.
+     */
+    public static Path createDirectories(Path directory) throws IOException {
+        Path dir = directory.toAbsolutePath();
+        if (Files.isDirectory(dir)) {
+            return dir;
+        }
+        return isPosix()
+                ? Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(OWNER_DIRECTORY))
+                : Files.createDirectories(dir);
+    }
+
+    /** A new, empty temporary file in the directory, readable and writable by its owner only. */
+    static Path createTempFile(Path directory, String prefix) throws IOException {
+        if (isPosix()) {
+            FileAttribute<Set<PosixFilePermission>> ownerOnly = PosixFilePermissions.asFileAttribute(OWNER_FILE);
+            return Files.createTempFile(directory, prefix, ".tmp", ownerOnly);
+        }
+        Path file = Files.createTempFile(directory, prefix, ".tmp");
+        // best effort where POSIX permissions do not exist
+        file.toFile().setReadable(false, false);
+        file.toFile().setReadable(true, true);
+        file.toFile().setWritable(false, false);
+        file.toFile().setWritable(true, true);
+        return file;
+    }
+}

@@ -1,0 +1,90 @@
+package io.camelksm.store.jdbc;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Arrays;
+
+import javax.sql.DataSource;
+
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.h2.jdbcx.JdbcDataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+import io.camelksm.KsmException;
+
+/** The pooled connections to camel-ksm's database: H2's own small pool, or HikariCP for PostgreSQL. */
+final class ConnectionPool implements AutoCloseable {
+
+    /** The H2 user when the settings name none. */
+    static final String H2_DEFAULT_USER = "sa";
+    private static final int MAX_CONNECTIONS = 8;
+
+    private final DataSource dataSource;
+    private final Runnable closer;
+
+    private ConnectionPool(DataSource dataSource, Runnable closer) {
+        this.dataSource = dataSource;
+        this.closer = closer;
+    }
+
+    static ConnectionPool open(DatabaseSettings settings, DatabaseVendor vendor) {
+        ConnectionPool pool = switch (vendor) {
+            case H2 -> h2(settings);
+            case POSTGRESQL -> postgresql(settings);
+        };
+        // fail now, with the URL in the message, rather than at the first credential read
+        try (Connection ignored = pool.dataSource.getConnection()) {
+            return pool;
+        } catch (SQLException | RuntimeException e) {
+            pool.close();
+            throw new KsmException("Cannot connect to the camel-ksm database " + JdbcUrls.redact(settings.jdbcUrl())
+                                   + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static ConnectionPool h2(DatabaseSettings settings) {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL(settings.jdbcUrl());
+        h2.setUser(settings.username() == null ? H2_DEFAULT_USER : settings.username());
+        if (settings.password() != null) {
+            char[] password = settings.password().chars();
+            h2.setPasswordChars(password);
+            Arrays.fill(password, '\0');
+        }
+        JdbcConnectionPool pool = JdbcConnectionPool.create(h2);
+        pool.setMaxConnections(MAX_CONNECTIONS);
+        return new ConnectionPool(pool, pool::dispose);
+    }
+
+    private static ConnectionPool postgresql(DatabaseSettings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("camel-ksm");
+        config.setJdbcUrl(settings.jdbcUrl());
+        if (settings.username() != null) {
+            config.setUsername(settings.username());
+        }
+        if (settings.password() != null) {
+            config.setPassword(settings.password().reveal());
+        }
+        config.setMaximumPoolSize(MAX_CONNECTIONS);
+        config.setMinimumIdle(1);
+        try {
+            HikariDataSource pool = new HikariDataSource(config);
+            return new ConnectionPool(pool, pool::close);
+        } catch (RuntimeException e) {
+            throw new KsmException("Cannot connect to the camel-ksm database " + JdbcUrls.redact(settings.jdbcUrl())
+                                   + ": " + e.getMessage(), e);
+        }
+    }
+
+    DataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
+    public void close() {
+        closer.run();
+    }
+}
