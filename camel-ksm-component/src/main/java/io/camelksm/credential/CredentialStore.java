@@ -6,6 +6,10 @@ import java.util.Optional;
 /**
  * Where credential values live (the embedded database, Keeper Secrets Manager, ...). Implementations decrypt on read
  * and encrypt on write; access rights and the audit trail are not their concern.
+ * <p>
+ * Ownership of secrets: a credential returned by {@link #find}, {@link #create} or {@link #update} belongs to the
+ * caller, who wipes it ({@link Credential#destroySecrets()}) once used; so a store (or its cache) hands out fresh
+ * {@link Secret} instances and keeps none of the instances passed to {@link #create} or {@link #update}.
  */
 public interface CredentialStore {
 

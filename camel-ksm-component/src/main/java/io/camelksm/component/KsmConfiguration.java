@@ -1,0 +1,242 @@
+package io.camelksm.component;
+
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+import org.apache.camel.spi.UriPath;
+
+import io.camelksm.credential.CredentialField;
+import io.camelksm.credential.CredentialName;
+import io.camelksm.credential.CredentialProperty;
+import io.camelksm.credential.Secret;
+
+/**
+ * Options of a {@code ksm:} endpoint. The component holds one instance with the defaults; each endpoint gets its own
+ * copy.
+ */
+@UriParams
+public class KsmConfiguration implements Cloneable {
+
+    /** The default name of the exchange property that operation=get fills. */
+    public static final String DEFAULT_FIELDS_PROPERTY = "KsmCredential";
+
+    @UriPath
+    @Metadata(required = true)
+    private String credentialName;
+
+    @UriParam(defaultValue = "authorize")
+    private KsmOperation operation = KsmOperation.authorize;
+
+    @UriParam(label = "producer", defaultValue = "Authorization")
+    private String headerName = "Authorization";
+
+    @UriParam(label = "producer", defaultValue = "true")
+    private boolean includeScheme = true;
+
+    @UriParam(label = "security")
+    private String process;
+
+    @UriParam(label = "producer")
+    private String field;
+
+    @UriParam(label = "producer")
+    private String propertyName;
+
+    @UriParam(label = "producer", defaultValue = "true")
+    private boolean propertySecret = true;
+
+    @UriParam(label = "producer", defaultValue = DEFAULT_FIELDS_PROPERTY)
+    private String fieldsProperty = DEFAULT_FIELDS_PROPERTY;
+
+    @UriParam(label = "producer,security", defaultValue = "false")
+    private boolean fieldsAsHeaders;
+
+    public String getCredentialName() {
+        return credentialName;
+    }
+
+    /**
+     * The name of the credential, compared case-insensitively: letters, digits, spaces, dots, underscores, hyphens,
+     * at signs and slashes, starting with a letter or digit.
+     */
+    public void setCredentialName(String credentialName) {
+        this.credentialName = credentialName;
+    }
+
+    public KsmOperation getOperation() {
+        return operation;
+    }
+
+    /**
+     * What to do with the credential: authorize (put the authentication header on the message), get (hand the fields
+     * of a GENERAL or DATA_GATEWAY credential over in an exchange property), set (write new field values) or
+     * setProperty (write one additional property). Every operation is checked against the credential's access rights
+     * and audited.
+     */
+    public void setOperation(KsmOperation operation) {
+        this.operation = operation;
+    }
+
+    public String getHeaderName() {
+        return headerName;
+    }
+
+    /**
+     * For operation=authorize: the message header that receives the authentication value. Change it for API-key style
+     * headers such as X-API-Key.
+     */
+    public void setHeaderName(String headerName) {
+        this.headerName = headerName;
+    }
+
+    public boolean isIncludeScheme() {
+        return includeScheme;
+    }
+
+    /**
+     * For operation=authorize: whether the header value starts with the authentication scheme (Basic or Bearer). Turn
+     * it off for API-key style headers that carry the bare token.
+     */
+    public void setIncludeScheme(boolean includeScheme) {
+        this.includeScheme = includeScheme;
+    }
+
+    public String getProcess() {
+        return process;
+    }
+
+    /**
+     * The process this endpoint acts as when access rights are checked. By default the id of the route that calls the
+     * endpoint. It is part of the route's code, never taken from the message.
+     */
+    public void setProcess(String process) {
+        this.process = process;
+    }
+
+    public String getField() {
+        return field;
+    }
+
+    /**
+     * For operation=set: write only this field (for example password), taking its new value from the CamelKsmValue
+     * header or the message body. Without it, operation=set takes a map of field values from the CamelKsmFields header
+     * or the body.
+     */
+    public void setField(String field) {
+        this.field = field;
+    }
+
+    public String getPropertyName() {
+        return propertyName;
+    }
+
+    /**
+     * For operation=setProperty (required there): the name of the additional property to write; its new value comes
+     * from the CamelKsmValue header or the message body.
+     */
+    public void setPropertyName(String propertyName) {
+        this.propertyName = propertyName;
+    }
+
+    public boolean isPropertySecret() {
+        return propertySecret;
+    }
+
+    /**
+     * For operation=setProperty: whether the property written is secret (encrypted at rest and masked in every display).
+     */
+    public void setPropertySecret(boolean propertySecret) {
+        this.propertySecret = propertySecret;
+    }
+
+    public String getFieldsProperty() {
+        return fieldsProperty;
+    }
+
+    /**
+     * For operation=get: the exchange property that receives the credential's fields, as a KsmCredentialFields object
+     * (the password stays a Secret: call reveal() where it is needed).
+     */
+    public void setFieldsProperty(String fieldsProperty) {
+        this.fieldsProperty = fieldsProperty;
+    }
+
+    public boolean isFieldsAsHeaders() {
+        return fieldsAsHeaders;
+    }
+
+    /**
+     * For operation=get: also put the fields in clear text into the CamelKsmUsername, CamelKsmPassword, CamelKsmTarget
+     * and CamelKsmProperties headers. Off by default: headers are easily logged or sent on.
+     */
+    public void setFieldsAsHeaders(boolean fieldsAsHeaders) {
+        this.fieldsAsHeaders = fieldsAsHeaders;
+    }
+
+    /**
+     * Checks the options together, so a wrong endpoint fails when the route starts rather than on the first exchange.
+     *
+     * @return the parsed credential name
+     * @throws IllegalArgumentException naming the option at fault
+     */
+    public CredentialName validate() {
+        if (credentialName == null || credentialName.isBlank()) {
+            throw new IllegalArgumentException("The credential name is missing: use ksm:<credentialName>");
+        }
+        CredentialName name = CredentialName.of(credentialName);
+        if (operation == null) {
+            throw new IllegalArgumentException("The option operation is missing: one of authorize, get, set, setProperty");
+        }
+        only("field", field, KsmOperation.set);
+        only("propertyName", propertyName, KsmOperation.setProperty);
+        switch (operation) {
+            case authorize -> required("headerName", headerName);
+            case get -> required("fieldsProperty", fieldsProperty);
+            case set -> {
+                if (field != null && CredentialField.byName(field).isEmpty()) {
+                    throw new IllegalArgumentException("Unknown field '" + field + "' in option field; one of "
+                            + fieldNames());
+                }
+            }
+            case setProperty -> {
+                required("propertyName", propertyName);
+                // the property's own rules, checked with a throwaway value
+                new CredentialProperty(propertyName, Secret.of(""), propertySecret);
+            }
+        }
+        return name;
+    }
+
+    private void only(String option, String value, KsmOperation applicable) {
+        if (value != null && operation != applicable) {
+            throw new IllegalArgumentException("The option " + option + " only applies to operation=" + applicable
+                    + ", not to operation=" + operation);
+        }
+    }
+
+    private void required(String option, String value) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("The option " + option + " is required for operation=" + operation);
+        }
+    }
+
+    static Set<String> fieldNames() {
+        Set<String> names = new TreeSet<>();
+        for (CredentialField f : CredentialField.values()) {
+            names.add(f.fieldName());
+        }
+        return names;
+    }
+
+    public KsmConfiguration copy() {
+        try {
+            return (KsmConfiguration) super.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+}

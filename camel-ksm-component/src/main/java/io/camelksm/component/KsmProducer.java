@@ -1,0 +1,152 @@
+package io.camelksm.component;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.support.DefaultProducer;
+import org.apache.camel.support.ExchangeHelper;
+
+import io.camelksm.KsmException;
+import io.camelksm.access.Caller;
+import io.camelksm.access.GovernedCredentials;
+import io.camelksm.auth.AuthHeaderBuilders;
+import io.camelksm.credential.Credential;
+import io.camelksm.credential.CredentialField;
+import io.camelksm.credential.CredentialName;
+import io.camelksm.credential.CredentialProperty;
+import io.camelksm.credential.CredentialType;
+import io.camelksm.credential.Secret;
+
+/**
+ * Wires one request: endpoint, then {@link CallerResolver}, then {@link GovernedCredentials} (access check, audit,
+ * store), then the header builder or field copy, then the exchange. Credentials read are wiped once used.
+ */
+public class KsmProducer extends DefaultProducer {
+
+    public KsmProducer(KsmEndpoint endpoint) {
+        super(endpoint);
+    }
+
+    @Override
+    public KsmEndpoint getEndpoint() {
+        return (KsmEndpoint) super.getEndpoint();
+    }
+
+    @Override
+    public void process(Exchange exchange) throws Exception {
+        KsmEndpoint endpoint = getEndpoint();
+        KsmConfiguration config = endpoint.getConfiguration();
+        Caller caller = endpoint.getComponent().getCallerResolver().resolve(exchange, endpoint);
+        Request request = new Request(endpoint.getComponent().getGovernedCredentials(), endpoint.getCredentialName(),
+                config.getOperation().name(), caller, ExchangeHelper.getRouteId(exchange));
+        switch (config.getOperation()) {
+            case authorize -> authorize(request, config, exchange.getMessage());
+            case get -> get(request, config, exchange);
+            case set -> set(request, config, exchange.getMessage());
+            case setProperty -> setProperty(request, config, exchange.getMessage());
+        }
+    }
+
+    private void authorize(Request request, KsmConfiguration config, Message message) {
+        Credential credential = request.read();
+        try {
+            String value = AuthHeaderBuilders.forCredential(credential).headerValue(credential, config.isIncludeScheme());
+            message.setHeader(config.getHeaderName(), value);
+            message.setHeader(KsmConstants.CREDENTIAL_TYPE, credential.type().name());
+        } finally {
+            credential.destroySecrets();
+        }
+    }
+
+    private void get(Request request, KsmConfiguration config, Exchange exchange) {
+        Credential credential = request.read();
+        try {
+            if (credential.type() != CredentialType.GENERAL && credential.type() != CredentialType.DATA_GATEWAY) {
+                throw new KsmException("Credential '" + credential.name() + "' is of type " + credential.type()
+                        + ": operation=get hands over GENERAL and DATA_GATEWAY credentials only; use operation=authorize"
+                        + " to put its authentication header on the message");
+            }
+            KsmCredentialFields fields = KsmCredentialFields.of(credential);
+            exchange.setProperty(config.getFieldsProperty(), fields);
+            Message message = exchange.getMessage();
+            message.setHeader(KsmConstants.CREDENTIAL_TYPE, credential.type().name());
+            if (config.isFieldsAsHeaders()) {
+                message.setHeader(KsmConstants.USERNAME, fields.getUsername());
+                message.setHeader(KsmConstants.PASSWORD, fields.getPassword() == null ? null
+                        : fields.getPassword().reveal());
+                message.setHeader(KsmConstants.TARGET, fields.getTarget());
+                Map<String, String> properties = new LinkedHashMap<>();
+                fields.getProperties().forEach((name, p) -> properties.put(name, p.value().reveal()));
+                message.setHeader(KsmConstants.PROPERTIES, properties);
+            }
+        } finally {
+            credential.destroySecrets();
+        }
+    }
+
+    private void set(Request request, KsmConfiguration config, Message message) {
+        Map<CredentialField, Object> values;
+        if (config.getField() != null) {
+            CredentialField field = CredentialField.byName(config.getField()).orElseThrow();
+            Secret value = IncomingValues.takeValue(message, request.name, "field " + field.fieldName());
+            values = new LinkedHashMap<>();
+            if (field.isSecret()) {
+                values.put(field, value);
+            } else {
+                values.put(field, value.reveal());
+                value.destroy();
+            }
+        } else {
+            values = IncomingValues.takeFields(message, request.name);
+        }
+        try {
+            Instant expiresAt = IncomingValues.takeExpiresAt(message, request.name);
+            written(message, request.change(builder -> {
+                values.forEach((field, value) -> {
+                    if (value instanceof Secret secret) {
+                        builder.secret(field, secret);
+                    } else {
+                        builder.field(field, (String) value);
+                    }
+                });
+                return expiresAt == null ? builder : builder.expiresAt(expiresAt);
+            }));
+        } finally {
+            values.values().stream().filter(Secret.class::isInstance).map(Secret.class::cast).forEach(Secret::destroy);
+        }
+    }
+
+    private void setProperty(Request request, KsmConfiguration config, Message message) {
+        Secret value = IncomingValues.takeValue(message, request.name, "property " + config.getPropertyName());
+        try {
+            CredentialProperty property = new CredentialProperty(config.getPropertyName(), value,
+                    config.isPropertySecret());
+            written(message, request.change(builder -> builder.property(property)));
+        } finally {
+            value.destroy();
+        }
+    }
+
+    private static void written(Message message, Credential written) {
+        message.setHeader(KsmConstants.CREDENTIAL_TYPE, written.type().name());
+        message.setHeader(KsmConstants.CREDENTIAL_VERSION, written.version());
+        written.destroySecrets();
+    }
+
+    /** One governed request: who asks for which credential, for what. */
+    private record Request(GovernedCredentials governed, CredentialName name, String operation, Caller caller,
+                           String routeId) {
+
+        Credential read() {
+            return governed.read(name, operation, caller, routeId);
+        }
+
+        Credential change(UnaryOperator<Credential.Builder> change) {
+            return governed.change(name, operation, caller, routeId, change);
+        }
+    }
+}
