@@ -9,6 +9,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.impl.DefaultCamelContext;
 
+import io.camelksm.access.AccessRights;
 import io.camelksm.access.Caller;
 import io.camelksm.access.Dimension;
 import io.camelksm.access.GovernedCredentials;
@@ -96,10 +97,19 @@ public final class HttpBasicAuthExample {
             } else {
                 out.println("Credential '" + CREDENTIAL + "' is already stored");
             }
-            // granting again is harmless, so every run makes sure of it
-            credentials.grant(name, Dimension.ROLE, ROLE, operator);
-            credentials.grant(name, Dimension.PROCESS, ROUTE_ID, operator);
-            credentials.grant(name, Dimension.RESOURCE, NODE, operator);
+            // every run makes sure of the rights (an operator may have revoked one), granting only what is missing
+            AccessRights rights = credentials.rightsOf(name);
+            grantIfMissing(credentials, rights, name, Dimension.ROLE, ROLE, operator);
+            grantIfMissing(credentials, rights, name, Dimension.PROCESS, ROUTE_ID, operator);
+            grantIfMissing(credentials, rights, name, Dimension.RESOURCE, NODE, operator);
+        }
+    }
+
+    private void grantIfMissing(GovernedCredentials credentials, AccessRights rights, CredentialName name,
+                                Dimension dimension, String value, Caller operator) {
+        if (!rights.of(dimension).permits(value)) {
+            credentials.grant(name, dimension, value, operator);
+            out.println("Granted " + dimension.label() + " '" + value + "' on '" + name + "'");
         }
     }
 

@@ -43,20 +43,22 @@ class HttpBasicAuthExampleTest {
             assertThat(runExample(server.url())).as(output()).isZero();
 
             assertThat(server.receivedAuthorizations()).containsExactly(EXPECTED_HEADER);
-            assertThat(output()).contains("Stored credential 'ExampleApi'",
+            assertThat(output()).contains("Stored credential 'ExampleApi'", "Granted role 'api-caller'",
                     "Server says: hello Aladdin, you are authenticated");
 
             output.reset();
             assertThat(runExample(server.url())).as(output()).isZero();
 
             assertThat(server.receivedAuthorizations()).containsExactly(EXPECTED_HEADER, EXPECTED_HEADER);
-            assertThat(output()).contains("already stored", "Server says: hello Aladdin, you are authenticated");
+            assertThat(output()).contains("already stored", "Server says: hello Aladdin, you are authenticated")
+                    .doesNotContain("Granted");
             assertThat(output()).doesNotContain("open sesame", "QWxhZGRpbjpvcGVuIHNlc2FtZQ==");
         }
 
         try (KsmDatabase database = KsmDatabase.open(DatabaseSettings.embedded(home))) {
             List<AuditEvent> events = database.auditTrail().tail(100);
             assertThat(events).filteredOn(e -> e.operation().equals("create")).hasSize(1);
+            assertThat(events).filteredOn(e -> e.operation().equals("grant")).hasSize(3);
             assertThat(events).filteredOn(e -> e.operation().equals("authorize")).hasSize(2).allSatisfy(e -> {
                 assertThat(e.outcome()).isEqualTo(AuditOutcome.GRANTED);
                 assertThat(e.routeId()).isEqualTo(HttpBasicAuthExample.ROUTE_ID);
