@@ -16,8 +16,12 @@ record AdminRun(int exitCode, String out, String err) {
     }
 
     static AdminRun run(String stdin, Map<String, String> environment, String... args) {
-        KsmAdmin admin = new KsmAdmin(
-                SecretSource.of(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8))), environment);
+        return run(SecretSource.of(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8))), environment,
+                args);
+    }
+
+    static AdminRun run(SecretSource secrets, Map<String, String> environment, String... args) {
+        KsmAdmin admin = new KsmAdmin(secrets, environment);
         CommandLine commandLine = KsmAdmin.commandLine(admin);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

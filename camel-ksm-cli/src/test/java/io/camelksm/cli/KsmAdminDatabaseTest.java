@@ -234,6 +234,37 @@ class KsmAdminDatabaseTest {
     }
 
     @Test
+    void aConcurrentChangeMakesTheUpdateFailInsteadOfBeingOverwritten() {
+        addExampleApi();
+        // someone else changes the credential after ksm-admin read it, while it waits for the new password
+        SecretSource racingOperator = new SecretSource() {
+            @Override
+            public Secret read(String label) {
+                try (KsmDatabase db = KsmDatabase.open(DatabaseSettings.embedded(home))) {
+                    Credential current = db.credentials().find(CredentialName.of("ExampleApi")).orElseThrow();
+                    db.credentials().update(current.toBuilder().description("changed meanwhile").build());
+                }
+                return Secret.of(NEW_PASSWORD);
+            }
+
+            @Override
+            public boolean interactive() {
+                return false;
+            }
+        };
+
+        AdminRun run = AdminRun.run(racingOperator, Map.of(), "--home", home.toString(), "credential", "update",
+                "ExampleApi", "--secret-from-stdin", "password");
+        runs.add(run);
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(KsmAdmin.EXIT_USER_ERROR);
+        assertThat(run.err()).contains("'ExampleApi' was changed concurrently");
+        Credential stored = stored("ExampleApi");
+        assertThat(stored.description()).isEqualTo("changed meanwhile");
+        assertThat(stored.secret(CredentialField.PASSWORD).orElseThrow().reveal()).isEqualTo(PASSWORD);
+    }
+
+    @Test
     void grantAndRevokeChangeTheRightsAndAreAudited() {
         addExampleApi();
 
