@@ -1,0 +1,294 @@
+package io.camelksm.cli;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.camelksm.credential.Credential;
+import io.camelksm.credential.CredentialField;
+import io.camelksm.credential.CredentialName;
+import io.camelksm.credential.CredentialProperty;
+import io.camelksm.credential.CredentialType;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The options {@code credential add} and {@code credential update} share: non-secret fields, plain properties, which
+ * secret values to read from standard input, expiry and the invalid flag.
+ *
+ * <p>
+ * Options that would carry a secret value ({@code --password}, {@code --token}, {@code --client-secret},
+ * {@code --private-key}, {@code --secret}) exist only to be refused with a message pointing to standard input: on the
+ * command line a secret is visible to every user of the machine and lands in shell history.
+ */
+final class CredentialOptions {
+
+    static final String SECRET_ORDER_HELP = "Secret values are read from standard input, one per line (a PEM key from"
+            + " its -----BEGIN line to its -----END line), or prompted for on a terminal, in this order: the fields"
+            + " named by --secret-from-stdin in the order given, then the --secret-property values in the order given.";
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
+    private final Map<CredentialField, String> namedFields = new EnumMap<>(CredentialField.class);
+
+    @Option(names = "--description", paramLabel = "TEXT", description = "What the credential is for.")
+    String description;
+
+    @Option(names = "--field", paramLabel = "NAME=VALUE",
+            description = "Any non-secret field by name (e.g. clientAuthenticationMethod=client_secret_post).")
+    Map<String, String> genericFields = new LinkedHashMap<>();
+
+    @Option(names = "--secret-from-stdin", paramLabel = "FIELD", split = ",",
+            description = "A secret field (password, token, clientSecret, privateKey) whose value is read from"
+                          + " standard input or a prompt. Repeatable.")
+    List<String> secretFields = new ArrayList<>();
+
+    @Option(names = "--property", paramLabel = "NAME=VALUE", description = "A plain (non-secret) property. Repeatable.")
+    Map<String, String> plainProperties = new LinkedHashMap<>();
+
+    @Option(names = "--expires", paramLabel = "WHEN", converter = InstantConverter.class,
+            description = "When the credential stops being handed out: an ISO-8601 instant (2026-12-31T23:59:59Z)"
+                          + " or a date (2026-12-31 = start of that day, UTC).")
+    Instant expires;
+
+    @Option(names = "--invalid", description = "Mark the credential invalid (it is not handed out until made valid).")
+    boolean invalid;
+
+    // ---- non-secret fields, one option each
+
+    @Option(names = "--username", paramLabel = "USER", description = "username (GENERAL, BASIC, DATA_GATEWAY)")
+    void username(String value) {
+        namedFields.put(CredentialField.USERNAME, value);
+    }
+
+    @Option(names = "--client-id", paramLabel = "ID", description = "clientId (OAUTH2_CLIENT_CREDENTIALS)")
+    void clientId(String value) {
+        namedFields.put(CredentialField.CLIENT_ID, value);
+    }
+
+    @Option(names = "--token-url", paramLabel = "URL", description = "tokenUrl (OAuth2 types)")
+    void tokenUrl(String value) {
+        namedFields.put(CredentialField.TOKEN_URL, value);
+    }
+
+    @Option(names = "--scope", paramLabel = "SCOPE", description = "scope (OAuth2 types)")
+    void scope(String value) {
+        namedFields.put(CredentialField.SCOPE, value);
+    }
+
+    @Option(names = "--audience", paramLabel = "AUD", description = "audience (OAuth2 types)")
+    void audience(String value) {
+        namedFields.put(CredentialField.AUDIENCE, value);
+    }
+
+    @Option(names = "--client-authentication-method", paramLabel = "METHOD",
+            description = "clientAuthenticationMethod: client_secret_basic, client_secret_post or private_key_jwt")
+    void clientAuthenticationMethod(String value) {
+        namedFields.put(CredentialField.CLIENT_AUTHENTICATION_METHOD, value);
+    }
+
+    @Option(names = "--issuer", paramLabel = "ISS", description = "issuer (OAUTH2_JWT_BEARER)")
+    void issuer(String value) {
+        namedFields.put(CredentialField.ISSUER, value);
+    }
+
+    @Option(names = "--subject", paramLabel = "SUB", description = "subject (OAUTH2_JWT_BEARER)")
+    void subject(String value) {
+        namedFields.put(CredentialField.SUBJECT, value);
+    }
+
+    @Option(names = "--key-id", paramLabel = "KID", description = "keyId of the signing key (OAuth2 types)")
+    void keyId(String value) {
+        namedFields.put(CredentialField.KEY_ID, value);
+    }
+
+    @Option(names = "--algorithm", paramLabel = "ALG", description = "signing algorithm, e.g. RS256 (OAuth2 types)")
+    void algorithm(String value) {
+        namedFields.put(CredentialField.ALGORITHM, value);
+    }
+
+    @Option(names = "--assertion-lifetime", paramLabel = "DURATION",
+            description = "assertionLifetime, ISO-8601 duration such as PT5M (OAUTH2_JWT_BEARER)")
+    void assertionLifetime(String value) {
+        namedFields.put(CredentialField.ASSERTION_LIFETIME, value);
+    }
+
+    @Option(names = "--target", paramLabel = "TARGET", description = "target (DATA_GATEWAY)")
+    void target(String value) {
+        namedFields.put(CredentialField.TARGET, value);
+    }
+
+    @Option(names = "--secret-property", paramLabel = "NAME",
+            description = "A secret property whose value is read from standard input or a prompt. Repeatable.")
+    List<String> secretProperties = new ArrayList<>();
+
+    // ---- refused: secrets on the command line
+
+    @Option(names = "--password", hidden = true, arity = "0..1", fallbackValue = "")
+    void password(String ignored) {
+        refuse("--password", CredentialField.PASSWORD);
+    }
+
+    @Option(names = "--token", hidden = true, arity = "0..1", fallbackValue = "")
+    void token(String ignored) {
+        refuse("--token", CredentialField.TOKEN);
+    }
+
+    @Option(names = "--client-secret", hidden = true, arity = "0..1", fallbackValue = "")
+    void clientSecret(String ignored) {
+        refuse("--client-secret", CredentialField.CLIENT_SECRET);
+    }
+
+    @Option(names = "--private-key", hidden = true, arity = "0..1", fallbackValue = "")
+    void privateKey(String ignored) {
+        refuse("--private-key", CredentialField.PRIVATE_KEY);
+    }
+
+    @Option(names = "--secret", hidden = true, arity = "0..1", fallbackValue = "")
+    void secret(String ignored) {
+        throw new ParameterException(mixee.commandLine(), "Secret values are never taken from the command line"
+                + " (other users and shell history can see them): name the field with --secret-from-stdin FIELD and"
+                + " pipe its value on standard input, or answer the prompt");
+    }
+
+    private void refuse(String option, CredentialField field) {
+        throw new ParameterException(mixee.commandLine(), option + " is refused: secret values are never taken from"
+                + " the command line (other users and shell history can see them). Use --secret-from-stdin "
+                + field.fieldName() + " and pipe the value on standard input, or answer the prompt");
+    }
+
+    // ---- turning the options into a credential
+
+    /** Whether any option of this group was given. */
+    boolean isEmpty() {
+        return description == null && namedFields.isEmpty() && genericFields.isEmpty() && secretFields.isEmpty()
+               && plainProperties.isEmpty() && secretProperties.isEmpty() && expires == null && !invalid;
+    }
+
+    /** The non-secret fields given, checked against the type. */
+    Map<CredentialField, String> nonSecretFields(CredentialType type) {
+        Map<CredentialField, String> result = new EnumMap<>(CredentialField.class);
+        result.putAll(namedFields);
+        genericFields.forEach((name, value) -> {
+            CredentialField field = CredentialField.byName(name).orElseThrow(() -> new UserInputException(
+                    "Unknown field '" + name.strip() + "' in --field; fields are: " + allFieldNames()));
+            if (field.isSecret()) {
+                throw new UserInputException("Field '" + field.fieldName() + "' is secret: it is never taken from"
+                        + " the command line. Use --secret-from-stdin " + field.fieldName()
+                        + " and pipe its value on standard input");
+            }
+            result.put(field, value);
+        });
+        result.forEach((field, value) -> {
+            checkAllowed(type, field);
+            if (value == null || value.isBlank()) {
+                throw new UserInputException("Field '" + field.fieldName() + "' is empty"
+                        + (type.requiredFields().contains(field) ? "" : "; to remove it use --clear-field on update"));
+            }
+        });
+        return result;
+    }
+
+    /** The secret fields to read, in order: those named, or else the given defaults. */
+    List<CredentialField> secretFieldsToRead(CredentialType type, List<CredentialField> defaults) {
+        if (secretFields.isEmpty()) {
+            return defaults;
+        }
+        List<CredentialField> result = new ArrayList<>();
+        for (String name : secretFields) {
+            CredentialField field = CredentialField.byName(name).orElseThrow(() -> new UserInputException(
+                    "Unknown field '" + name.strip() + "' in --secret-from-stdin; secret fields are: "
+                    + secretFieldNames()));
+            if (!field.isSecret()) {
+                throw new UserInputException("Field '" + field.fieldName() + "' is not secret: give it as an option"
+                        + " (" + optionFor(field) + " or --field " + field.fieldName() + "=VALUE)");
+            }
+            checkAllowed(type, field);
+            if (!result.contains(field)) {
+                result.add(field);
+            }
+        }
+        return result;
+    }
+
+    /** The plain properties given. */
+    List<CredentialProperty> plainProperties() {
+        List<CredentialProperty> result = new ArrayList<>();
+        plainProperties.forEach((name, value) -> {
+            if (secretPropertyNames().contains(name.strip())) {
+                throw new UserInputException("Property '" + name.strip() + "' is given both as --property and as"
+                        + " --secret-property");
+            }
+            result.add(CredentialProperty.plain(name, value));
+        });
+        return result;
+    }
+
+    /** The names of the secret properties to read, checked; a value on the command line is refused. */
+    List<String> secretPropertyNames() {
+        Set<String> names = new LinkedHashSet<>();
+        for (String name : secretProperties) {
+            if (name.contains("=")) {
+                throw new UserInputException("--secret-property takes only the property name; its value is read"
+                        + " from standard input or a prompt, never from the command line");
+            }
+            names.add(CredentialProperty.plain(name, "").name()); // checks the name
+        }
+        return List.copyOf(names);
+    }
+
+    /**
+     * Reads the secret values from the application's secret source, in the documented order, into the builder. The
+     * builder's credential owns them from then on.
+     */
+    void readSecrets(SecretSource source, CredentialName name, List<CredentialField> fields,
+                     Credential.Builder builder) {
+        for (CredentialField field : fields) {
+            builder.secret(field, source.read(field.fieldName() + " of '" + name + "'"));
+        }
+        for (String property : secretPropertyNames()) {
+            builder.property(CredentialProperty.secret(property,
+                    source.read("value of the secret property '" + property + "' of '" + name + "'")));
+        }
+    }
+
+    static void checkAllowed(CredentialType type, CredentialField field) {
+        if (!type.allows(field)) {
+            throw new UserInputException("A " + type + " credential has no field '" + field.fieldName()
+                                         + "'; its fields are: " + fieldNames(type));
+        }
+    }
+
+    static String fieldNames(CredentialType type) {
+        List<CredentialField> fields = new ArrayList<>(type.requiredFields());
+        fields.addAll(type.optionalFields());
+        return fields.stream().sorted().map(f -> f.fieldName() + (type.requiredFields().contains(f) ? "" : " (optional)")
+                + (f.isSecret() ? " [secret]" : "")).collect(Collectors.joining(", "));
+    }
+
+    /** The option that sets a non-secret field, e.g. {@code --client-id}. */
+    static String optionFor(CredentialField field) {
+        return "--" + field.fieldName().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+    }
+
+    private static String allFieldNames() {
+        return Arrays.stream(CredentialField.values()).map(CredentialField::fieldName)
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String secretFieldNames() {
+        return Arrays.stream(CredentialField.values()).filter(CredentialField::isSecret)
+                .map(CredentialField::fieldName).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,114 @@
+package io.camelksm.cli;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+
+import io.camelksm.credential.Secret;
+import io.camelksm.store.jdbc.DatabaseSettings;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ksm-admin}: administers camel-ksm's credentials, their access rights and the audit trail from the command line.
+ * Secret values are read from standard input or a prompt, never from arguments.
+ *
+ * <p>
+ * Run it with {@link #main(String[])}, or in-process with {@link #commandLine(KsmAdmin)} (which installs the exit-code
+ * mapping: 0 done, 1 user error, 2 failure).
+ */
+@Command(name = "ksm-admin", mixinStandardHelpOptions = true, versionProvider = KsmAdminVersion.class,
+         description = "Administers camel-ksm credentials, their access rights and the audit trail.%n"
+                       + "Secret values are read from standard input or an interactive prompt, never from arguments.",
+         subcommands = { CredentialCommand.class, AuditCommand.class },
+         footer = { "", "Exit codes: 0 done, 1 user error (bad input, unknown or duplicate credential), 2 failure"
+                        + " (database, I/O).",
+                 "The database password, if one is needed, is read from the environment variable "
+                         + KsmAdmin.PASSWORD_VARIABLE + "." })
+public final class KsmAdmin implements Runnable {
+
+    /** The environment variable holding the database password (never an option: argv is visible to everyone). */
+    public static final String PASSWORD_VARIABLE = "KSM_DB_PASSWORD";
+
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_USER_ERROR = 1;
+    public static final int EXIT_FAILURE = 2;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--home", paramLabel = "DIR", scope = ScopeType.INHERIT,
+            description = "Directory of the embedded database (ksm.mv.db) and its key file (ksm.key)."
+                          + " Default: ~/.camel-ksm")
+    private Path home;
+
+    @Option(names = "--db-url", paramLabel = "JDBC_URL", scope = ScopeType.INHERIT,
+            description = "JDBC URL of the database (H2 or PostgreSQL). Default: the embedded H2 database in --home.")
+    private String dbUrl;
+
+    @Option(names = "--db-user", paramLabel = "USER", scope = ScopeType.INHERIT,
+            description = "Database user. The password comes from the environment variable " + PASSWORD_VARIABLE
+                          + ".")
+    private String dbUser;
+
+    @Option(names = "--key-file", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "The AES-256 key file that encrypts secrets at rest. Default: ksm.key in --home.")
+    private Path keyFile;
+
+    private final SecretSource secrets;
+    private final Map<String, String> environment;
+
+    /** Reads secrets from the terminal or standard input, and the database password from the real environment. */
+    public KsmAdmin() {
+        this(SecretSource.system(), System.getenv());
+    }
+
+    /**
+     * @param secrets     where secret values come from
+     * @param environment the environment variables to read {@value #PASSWORD_VARIABLE} from
+     */
+    public KsmAdmin(SecretSource secrets, Map<String, String> environment) {
+        this.secrets = Objects.requireNonNull(secrets, "secrets");
+        this.environment = Map.copyOf(environment);
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine(new KsmAdmin()).execute(args));
+    }
+
+    /** A command line for the given application, with camel-ksm's error reporting and exit codes installed. */
+    public static CommandLine commandLine(KsmAdmin admin) {
+        CommandLine commandLine = new CommandLine(admin);
+        ErrorReporter errors = new ErrorReporter();
+        commandLine.setParameterExceptionHandler(errors);
+        commandLine.setExecutionExceptionHandler(errors);
+        return commandLine;
+    }
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "Missing command: credential or audit");
+    }
+
+    SecretSource secrets() {
+        return secrets;
+    }
+
+    /** The database to work on, from the options, the embedded defaults and the environment. */
+    DatabaseSettings databaseSettings() {
+        DatabaseSettings base = home != null ? DatabaseSettings.embedded(home) : DatabaseSettings.embeddedDefaults();
+        String password = environment.get(PASSWORD_VARIABLE);
+        return new DatabaseSettings(dbUrl != null ? dbUrl.strip() : base.jdbcUrl(), dbUser,
+                password == null || password.isEmpty() ? null : Secret.of(password),
+                keyFile != null ? keyFile.toAbsolutePath() : base.keyFile());
+    }
+
+    AdminSession openSession() {
+        return AdminSession.open(databaseSettings());
+    }
+}

@@ -1,0 +1,35 @@
+package io.camelksm.cli;
+
+import java.io.Console;
+import java.io.InputStream;
+
+import io.camelksm.credential.Secret;
+
+/**
+ * Where {@code ksm-admin} reads secret values from: never the command line (other users see it in the process list,
+ * shells keep it in their history), only standard input or an interactive prompt that does not echo.
+ */
+public interface SecretSource {
+
+    /**
+     * Reads one secret value.
+     *
+     * @param label what is read, e.g. {@code password of 'ExampleApi'}; used in prompts and error messages
+     * @throws UserInputException if no value, or an empty one, can be read
+     */
+    Secret read(String label);
+
+    /** Whether values come from a person at a terminal (so prompts and confirmation make sense). */
+    boolean interactive();
+
+    /** A prompt on the terminal when there is one, otherwise standard input. */
+    static SecretSource system() {
+        Console console = System.console();
+        return console != null ? new ConsoleSecretSource(console) : new StreamSecretSource(System.in);
+    }
+
+    /** One value per line from the given stream (see {@link StreamSecretSource}). */
+    static SecretSource of(InputStream in) {
+        return new StreamSecretSource(in);
+    }
+}
