@@ -46,6 +46,25 @@ final class ConsoleSecretSource implements SecretSource {
         }
     }
 
+    @Override
+    public Secret readOnce(String label) {
+        char[] value = prompt("Enter the " + label + ": ");
+        try {
+            if (value.length == 0) {
+                throw new UserInputException("The " + label + " is empty");
+            }
+            return Secret.of(value);
+        } finally {
+            Arrays.fill(value, '\0');
+        }
+    }
+
+    @Override
+    public boolean confirm(String question) {
+        String answer = console.readLine("%s [y/N] ", question);
+        return answer != null && (answer.strip().equalsIgnoreCase("y") || answer.strip().equalsIgnoreCase("yes"));
+    }
+
     private Secret readPem(String label, char[] firstLine) {
         StringBuilder pem = new StringBuilder().append(firstLine).append('\n');
         try {

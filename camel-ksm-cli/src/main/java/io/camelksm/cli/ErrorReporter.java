@@ -9,6 +9,9 @@ import io.camelksm.credential.CredentialNotFoundException;
 import io.camelksm.credential.CredentialUnavailableException;
 import io.camelksm.credential.DuplicateCredentialException;
 import io.camelksm.credential.StaleCredentialException;
+import io.camelksm.hsm.InvalidConfigFileException;
+import io.camelksm.hsm.InvalidConfigJsonException;
+import io.camelksm.hsm.PlaintextConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -18,7 +21,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * Turns errors into one clear line on standard error and an exit code: 1 for what the operator can fix (bad input,
- * unknown or duplicate credential, concurrent change), 2 for failures (database, I/O, anything unexpected).
+ * unknown or duplicate credential, concurrent change, a config file that is not a valid encrypted config), 2 for
+ * failures (database, HSM: wrong PIN, missing key, HSM unreachable; I/O, anything unexpected).
  *
  * <p>
  * Unmatched arguments are not echoed: a mistyped option could be carrying a secret ({@code --passwd=...}).
@@ -54,7 +58,10 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
         return ex instanceof UserInputException || ex instanceof IllegalArgumentException
                || ex instanceof CredentialNotFoundException || ex instanceof DuplicateCredentialException
                || ex instanceof StaleCredentialException || ex instanceof CredentialUnavailableException
-               || ex instanceof KsmAccessDeniedException;
+               || ex instanceof KsmAccessDeniedException
+               // the config file's content, not the HSM, is wrong (a key mismatch is an InvalidConfigFileException)
+               || ex instanceof InvalidConfigFileException || ex instanceof InvalidConfigJsonException
+               || ex instanceof PlaintextConfigException;
     }
 
     /** The messages of the exception and its causes, so "cannot open the database" comes with its reason. */

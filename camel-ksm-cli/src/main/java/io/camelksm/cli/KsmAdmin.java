@@ -15,21 +15,25 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ksm-admin}: administers camel-ksm's credentials, their access rights and the audit trail from the command line.
- * Secret values are read from standard input or a prompt, never from arguments.
+ * {@code ksm-admin}: administers camel-ksm's credentials, their access rights, the audit trail and the HSM-encrypted Keeper
+ * client config from the command line. Secret values are read from standard input, the environment or a prompt, never
+ * from arguments.
  *
  * <p>
  * Run it with {@link #main(String[])}, or in-process with {@link #commandLine(KsmAdmin)} (which installs the exit-code
  * mapping: 0 done, 1 user error, 2 failure).
  */
 @Command(name = "ksm-admin", mixinStandardHelpOptions = true, versionProvider = KsmAdminVersion.class,
-         description = "Administers camel-ksm credentials, their access rights and the audit trail.%n"
-                       + "Secret values are read from standard input or an interactive prompt, never from arguments.",
-         subcommands = { CredentialCommand.class, AuditCommand.class },
-         footer = { "", "Exit codes: 0 done, 1 user error (bad input, unknown or duplicate credential), 2 failure"
-                        + " (database, I/O).",
+         description = "Administers camel-ksm credentials, their access rights, the audit trail and the"
+                       + " HSM-encrypted Keeper client config.%n"
+                       + "Secret values are read from standard input, the environment or an interactive prompt, never"
+                       + " from arguments.",
+         subcommands = { CredentialCommand.class, AuditCommand.class, ConfigCommand.class },
+         footer = { "", "Exit codes: 0 done, 1 user error (bad input, unknown or duplicate credential, invalid config"
+                        + " file), 2 failure (database, HSM, I/O).",
                  "The database password, if one is needed, is read from the environment variable "
-                         + KsmAdmin.PASSWORD_VARIABLE + "." })
+                         + KsmAdmin.PASSWORD_VARIABLE + ";",
+                 "the HSM PIN or passphrase from " + HsmOptions.PIN_VARIABLE + " or a prompt." })
 public final class KsmAdmin implements Runnable {
 
     /** The environment variable holding the database password (never an option: argv is visible to everyone). */
@@ -92,11 +96,17 @@ public final class KsmAdmin implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing command: credential or audit");
+        throw new ParameterException(spec.commandLine(), "Missing command: credential, audit or config");
     }
 
     SecretSource secrets() {
         return secrets;
+    }
+
+    /** An environment variable's value; null when it is not set or empty. */
+    String environmentVariable(String name) {
+        String value = environment.get(name);
+        return value == null || value.isEmpty() ? null : value;
     }
 
     /** The database to work on, from the options, the embedded defaults and the environment. */

@@ -22,6 +22,24 @@ public interface SecretSource {
     /** Whether values come from a person at a terminal (so prompts and confirmation make sense). */
     boolean interactive();
 
+    /**
+     * Reads one secret value that is checked elsewhere (an HSM PIN, a one-time token): a prompt asks only once, since a
+     * typo fails the login or the binding instead of being stored.
+     *
+     * @throws UserInputException if no value, or an empty one, can be read
+     */
+    default Secret readOnce(String label) {
+        return read(label);
+    }
+
+    /**
+     * Asks the person at the terminal a yes/no question (default no). Without a terminal there is nobody to ask: the
+     * answer is no, and commands that need a yes offer an option such as {@code --yes}.
+     */
+    default boolean confirm(String question) {
+        return false;
+    }
+
     /** A prompt on the terminal when there is one, otherwise standard input. */
     static SecretSource system() {
         Console console = System.console();

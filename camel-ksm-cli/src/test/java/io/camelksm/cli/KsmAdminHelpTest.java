@@ -21,7 +21,8 @@ class KsmAdminHelpTest {
                 new ArrayList<>(), paths);
         assertThat(paths).extracting(p -> String.join(" ", p)).contains("", "credential", "credential add",
                 "credential update", "credential list", "credential show", "credential delete", "credential grant",
-                "credential revoke", "audit", "audit tail");
+                "credential revoke", "audit", "audit tail", "config", "config init", "config decrypt",
+                "config change-key", "config migrate", "config delete");
 
         for (List<String> path : paths) {
             List<String> args = new ArrayList<>(path);
@@ -69,6 +70,10 @@ class KsmAdminHelpTest {
             assertThat(run.err()).contains("Missing command: add, update");
         });
         assertThat(AdminRun.run("", "audit").exitCode()).isEqualTo(KsmAdmin.EXIT_USER_ERROR);
+        assertThat(AdminRun.run("", "config")).satisfies(run -> {
+            assertThat(run.exitCode()).isEqualTo(KsmAdmin.EXIT_USER_ERROR);
+            assertThat(run.err()).contains("Missing command: init, decrypt, change-key, migrate or delete");
+        });
     }
 
     @Test
