@@ -26,12 +26,12 @@ final class ConfigDecryptCommand extends ConfigFileCommand {
     @Option(names = "--out", paramLabel = "FILE",
             description = "Write the decrypted config in PLAINTEXT to this new file (owner-only, 0600) instead of"
                           + " standard output. Delete it when done.")
-    Path out;
+    Path outFile;
 
     @Override
     void execute() {
         Path file = existingConfigFile();
-        Path target = out == null ? null : out.toAbsolutePath();
+        Path target = outFile == null ? null : outFile.toAbsolutePath();
         if (target != null && Files.exists(target)) {
             throw new UserInputException("--out " + target + " already exists; plaintext is written to a new file only");
         }

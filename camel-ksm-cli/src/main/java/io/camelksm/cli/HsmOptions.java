@@ -3,6 +3,7 @@ package io.camelksm.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -130,7 +131,7 @@ final class HsmOptions {
         HsmSettings settings;
         try {
             settings = HsmSettings.fromProperties(properties, pin);
-        } catch (HsmException | java.nio.file.InvalidPathException e) {
+        } catch (HsmException | InvalidPathException e) {
             throw new UserInputException("HSM settings: " + e.getMessage() + hint(e));
         }
         requireFile(settings.pkcs11Config(), "SunPKCS11 config file (--pkcs11-config)");

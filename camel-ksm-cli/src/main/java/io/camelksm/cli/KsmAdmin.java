@@ -1,6 +1,7 @@
 package io.camelksm.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -9,6 +10,7 @@ import io.camelksm.store.jdbc.DatabaseSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
@@ -91,7 +93,21 @@ public final class KsmAdmin implements Runnable {
         ErrorReporter errors = new ErrorReporter();
         commandLine.setParameterExceptionHandler(errors);
         commandLine.setExecutionExceptionHandler(errors);
+        withoutDatabaseOptions(commandLine.getSubcommands().get("config"));
         return commandLine;
+    }
+
+    /**
+     * The config commands do not touch the database: its inherited options would only confuse (--key-file next to
+     * --key-alias and --keystore-file).
+     */
+    private static void withoutDatabaseOptions(CommandLine command) {
+        for (OptionSpec option : List.copyOf(command.getCommandSpec().options())) {
+            if (option.inherited()) {
+                command.getCommandSpec().remove(option);
+            }
+        }
+        command.getSubcommands().values().forEach(KsmAdmin::withoutDatabaseOptions);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.camelksm.cli;
 
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
@@ -51,7 +52,7 @@ final class OneTimeToken {
             throw malformed("its key part is not URL-safe Base64");
         }
         int length = decoded.length;
-        java.util.Arrays.fill(decoded, (byte) 0);
+        Arrays.fill(decoded, (byte) 0);
         if (length < 16) {
             throw malformed("its key part is too short (" + length + " bytes)");
         }

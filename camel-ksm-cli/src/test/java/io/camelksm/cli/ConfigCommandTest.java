@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -278,7 +279,7 @@ class ConfigCommandTest {
         flipped[flipped.length - 1] ^= 0x01;
         Map<byte[], String> cases = new HashMap<>();
         cases.put(new byte[0], "the file is empty");
-        cases.put(java.util.Arrays.copyOf(good, good.length - 5), "truncated");
+        cases.put(Arrays.copyOf(good, good.length - 5), "truncated");
         cases.put(flipped, "it does not authenticate");
         cases.put("\u00ff\u00fe garbage".getBytes(StandardCharsets.ISO_8859_1), "unknown format");
 
@@ -474,6 +475,17 @@ class ConfigCommandTest {
                 List.of("--config-file", config.toString(), "--hsm-provider", "pkcs12", "--keystore-file",
                         dir.resolve("none.p12").toString(), "--key-alias", KEY)));
         assertThat(run.err()).contains("PKCS#12 key file (--keystore-file)").contains("none.p12 does not exist");
+    }
+
+    @Test
+    void withoutTheNshieldJarsNcipherFailsNamingThem() {
+        // a module-protected nShield key needs no PIN: --no-pin, nothing read from the environment or a prompt
+        AdminRun run = failure(config(token + "\n", Map.of(), "init", List.of("--config-file", config.toString(),
+                "--hsm-provider", "ncipher", "--key-alias", KEY, "--no-pin")));
+
+        assertThat(run.err()).contains("JCE provider nCipherKM is not available")
+                .contains("nCipherKM.jar and the other nShield Java jars");
+        assertThat(config).doesNotExist();
     }
 
     // ---- --bind-now (offline: only its failure can be shown without Keeper)
