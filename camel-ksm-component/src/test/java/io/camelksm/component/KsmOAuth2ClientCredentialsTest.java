@@ -11,8 +11,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -190,6 +197,37 @@ class KsmOAuth2ClientCredentialsTest extends KsmCamelTestSupport {
         assertThat(ksm.audit().stream().filter(e -> e.operation().equals("authorize")))
                 .as("every exchange is checked and audited, cached token or not").hasSize(5)
                 .allSatisfy(e -> assertThat(e.outcome()).isEqualTo(AuditOutcome.GRANTED));
+    }
+
+    @Test
+    void concurrentExchangesShareOneTokenRequest() throws Exception {
+        // a slow authorization server: every exchange arrives while the first request is still in flight
+        server.stubFor(post(urlEqualTo(OAuth2Wire.TOKEN_PATH))
+                .willReturn(okJson(OAuth2Wire.tokenJson("tok-shared", 3600)).withFixedDelay(500)));
+        int exchanges = 32;
+        ExecutorService pool = Executors.newFixedThreadPool(exchanges);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Exchange>> results = new ArrayList<>();
+            for (int i = 0; i < exchanges; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return template.request("direct:narrow", e -> { });
+                }));
+            }
+            start.countDown();
+            for (Future<Exchange> result : results) {
+                Exchange out = result.get(30, TimeUnit.SECONDS);
+                assertThat(out.getException()).isNull();
+                assertThat(out.getMessage().getHeader("Authorization")).isEqualTo("Bearer tok-shared");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(OAuth2Wire.tokenRequests(server)).hasSize(1);
+        assertThat(context.getComponent("ksm", KsmComponent.class).getOauth2TokenProvider().statistics()
+                .tokensFetched()).isEqualTo(1);
     }
 
     @Test
