@@ -78,6 +78,8 @@ final class FakeKeeperBackend {
     private volatile CountDownLatch gate;
     private final AtomicInteger waitingAtGate = new AtomicInteger();
     private volatile KeeperHttpResponse alwaysAnswer;
+    private volatile Integer requiredKeyId;
+    private final Map<Integer, KeeperHttpResponse> failingCalls = new ConcurrentHashMap<>();
 
     private static final class StoredRecord {
         final byte[] recordKey;
@@ -159,6 +161,19 @@ final class FakeKeeperBackend {
         scripted.add(new KeeperHttpResponse(status, body.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** The call with this number (counting from 1, as {@link #calls()} does) gets this error. */
+    void failCall(int callNumber, int status, String body) {
+        failingCalls.put(callNumber, new KeeperHttpResponse(status, body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * From now on the service wants transmission keys for its public key of this id, and tells a client that uses
+     * another one so ({@code {"error":"key","key_id":id}}); the SDK then stores the id in its config and retries.
+     */
+    void requireServerKeyId(int keyId) {
+        requiredKeyId = keyId;
+    }
+
     /** Every answer is this error until {@link #recover()}. */
     void failAlways(int status, String body) {
         alwaysAnswer = new KeeperHttpResponse(status, body.getBytes(StandardCharsets.UTF_8));
@@ -203,8 +218,12 @@ final class FakeKeeperBackend {
     }
 
     private KeeperHttpResponse answer(String url, TransmissionKey transmissionKey, EncryptedPayload payload) {
-        calls.incrementAndGet();
+        int callNumber = calls.incrementAndGet();
         awaitGate();
+        KeeperHttpResponse planned = failingCalls.remove(callNumber);
+        if (planned != null) {
+            return planned;
+        }
         KeeperHttpResponse always = alwaysAnswer;
         if (always != null) {
             return always;
@@ -212,6 +231,11 @@ final class FakeKeeperBackend {
         KeeperHttpResponse next = scripted.poll();
         if (next != null) {
             return next;
+        }
+        Integer keyId = requiredKeyId;
+        if (keyId != null && transmissionKey.getPublicKeyId() != keyId) {
+            String body = "{\"error\":\"key\",\"key_id\":" + keyId + "}";
+            return new KeeperHttpResponse(401, body.getBytes(StandardCharsets.UTF_8));
         }
         if (!url.startsWith(PATH)) {
             return error(404, "not_found", "no such endpoint " + url);

@@ -118,6 +118,38 @@ class KeeperStoreCacheTest {
     }
 
     @Test
+    void concurrentCallersOfAFailingRefreshAllGetTheLastGoodValueFromOneCall() throws Exception {
+        store(oneLogin("last-good"));
+        password();
+        clock.advance(Duration.ofMinutes(6));
+        keeper.throttleNext(1, 30);
+        int before = keeper.calls();
+        int threads = 6;
+        CountDownLatch gate = keeper.holdCalls();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<String>> results = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                results.add(pool.submit(this::password));
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (store.statistics().sharedWaits() < threads - 1 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            gate.countDown();
+            for (Future<String> f : results) {
+                assertThat(f.get(20, TimeUnit.SECONDS)).isEqualTo("last-good");
+            }
+        } finally {
+            gate.countDown();
+            pool.shutdownNow();
+        }
+        assertThat(keeper.calls()).isEqualTo(before + 1);
+        assertThat(store.statistics().staleServed()).isEqualTo(threads);
+        assertThat(store.statistics().throttled()).isEqualTo(1);
+    }
+
+    @Test
     void aFailedRefreshServesTheLastGoodValueWithAWarningAndACounter() {
         store(oneLogin("good"));
         assertThat(password()).isEqualTo("good");
