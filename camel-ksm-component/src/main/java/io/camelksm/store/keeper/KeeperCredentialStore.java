@@ -102,6 +102,10 @@ public final class KeeperCredentialStore implements CredentialStore, AutoCloseab
      * a BASIC, GENERAL or DATA_GATEWAY credential, the token of a {@code keeper://UID/field/password} BEARER
      * credential); any other difference is refused, naming what differs.
      *
+     * <p>
+     * Three calls to Keeper: a fresh read of the record (revision check), {@code update_secret}, and a re-read for the
+     * new revision. If the re-read fails, the new password is served from the cache with the old revision as version.
+     *
      * @throws StaleCredentialException   if the record's revision is not the credential's version any more
      * @throws CredentialNotFoundException if no record is mapped to the name
      */
@@ -135,11 +139,14 @@ public final class KeeperCredentialStore implements CredentialStore, AutoCloseab
         }
         try {
             client.updatePassword(uid, credential.version(), change.value());
+            // written through: even if the re-read below fails, the new password is what gets served
+            cache.patch(uid, record -> record.withStandardPassword(change.value()));
         } catch (KeeperStaleRecordException e) {
             cache.expire();
             throw new StaleCredentialException(name, e.expectedRevision(), e.actualRevision());
+        } finally {
+            change.value().destroy();
         }
-        cache.patch(uid, record -> record.withStandardPassword(change.value()));
         LOG.info("Changed the password of Keeper record '{}' (credential '{}')", uid, name);
         return find(name).orElseThrow(() -> new CredentialNotFoundException(name));
     }
