@@ -49,6 +49,8 @@ public class KsmComponentConfigurer extends PropertyConfigurerSupport implements
         case "configuration": target.setConfiguration(property(camelContext, io.camelksm.component.KsmConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "credentialstore":
+        case "credentialStore": target.setCredentialStore(property(camelContext, io.camelksm.credential.CredentialStore.class, value)); return true;
         case "databasedirectory":
         case "databaseDirectory": target.setDatabaseDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "defaultexpiresin":
@@ -74,6 +76,16 @@ public class KsmComponentConfigurer extends PropertyConfigurerSupport implements
         case "jdbcUrl": target.setJdbcUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "jdbcusername":
         case "jdbcUsername": target.setJdbcUsername(property(camelContext, java.lang.String.class, value)); return true;
+        case "keeperclientfactory":
+        case "keeperClientFactory": target.setKeeperClientFactory(property(camelContext, io.camelksm.component.KeeperClientFactory.class, value)); return true;
+        case "keeperconfigfile":
+        case "keeperConfigFile": target.setKeeperConfigFile(property(camelContext, java.lang.String.class, value)); return true;
+        case "keeperhsmpin":
+        case "keeperHsmPin": target.setKeeperHsmPin(property(camelContext, java.lang.String.class, value)); return true;
+        case "keeperhsmsettings":
+        case "keeperHsmSettings": target.setKeeperHsmSettings(property(camelContext, java.lang.String.class, value)); return true;
+        case "keepermappingfile":
+        case "keeperMappingFile": target.setKeeperMappingFile(property(camelContext, java.lang.String.class, value)); return true;
         case "keyfile":
         case "keyFile": target.setKeyFile(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
@@ -102,6 +114,7 @@ public class KsmComponentConfigurer extends PropertyConfigurerSupport implements
         case "refreshAhead": target.setRefreshAhead(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "resource": getOrCreateConfiguration(target).setResource(property(camelContext, java.lang.String.class, value)); return true;
         case "scope": getOrCreateConfiguration(target).setScope(property(camelContext, java.lang.String.class, value)); return true;
+        case "store": target.setStore(property(camelContext, java.lang.String.class, value)); return true;
         case "subject": getOrCreateConfiguration(target).setSubject(property(camelContext, java.lang.String.class, value)); return true;
         case "tokenendpointtimeout":
         case "tokenEndpointTimeout": target.setTokenEndpointTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -138,6 +151,8 @@ public class KsmComponentConfigurer extends PropertyConfigurerSupport implements
         case "configuration": return io.camelksm.component.KsmConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "credentialstore":
+        case "credentialStore": return io.camelksm.credential.CredentialStore.class;
         case "databasedirectory":
         case "databaseDirectory": return java.lang.String.class;
         case "defaultexpiresin":
@@ -163,6 +178,16 @@ public class KsmComponentConfigurer extends PropertyConfigurerSupport implements
         case "jdbcUrl": return java.lang.String.class;
         case "jdbcusername":
         case "jdbcUsername": return java.lang.String.class;
+        case "keeperclientfactory":
+        case "keeperClientFactory": return io.camelksm.component.KeeperClientFactory.class;
+        case "keeperconfigfile":
+        case "keeperConfigFile": return java.lang.String.class;
+        case "keeperhsmpin":
+        case "keeperHsmPin": return java.lang.String.class;
+        case "keeperhsmsettings":
+        case "keeperHsmSettings": return java.lang.String.class;
+        case "keepermappingfile":
+        case "keeperMappingFile": return java.lang.String.class;
         case "keyfile":
         case "keyFile": return java.lang.String.class;
         case "lazystartproducer":
@@ -191,6 +216,7 @@ public class KsmComponentConfigurer extends PropertyConfigurerSupport implements
         case "refreshAhead": return long.class;
         case "resource": return java.lang.String.class;
         case "scope": return java.lang.String.class;
+        case "store": return java.lang.String.class;
         case "subject": return java.lang.String.class;
         case "tokenendpointtimeout":
         case "tokenEndpointTimeout": return long.class;
@@ -223,6 +249,8 @@ public class KsmComponentConfigurer extends PropertyConfigurerSupport implements
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return target.getConnectTimeout();
+        case "credentialstore":
+        case "credentialStore": return target.getCredentialStore();
         case "databasedirectory":
         case "databaseDirectory": return target.getDatabaseDirectory();
         case "defaultexpiresin":
@@ -248,6 +276,16 @@ public class KsmComponentConfigurer extends PropertyConfigurerSupport implements
         case "jdbcUrl": return target.getJdbcUrl();
         case "jdbcusername":
         case "jdbcUsername": return target.getJdbcUsername();
+        case "keeperclientfactory":
+        case "keeperClientFactory": return target.getKeeperClientFactory();
+        case "keeperconfigfile":
+        case "keeperConfigFile": return target.getKeeperConfigFile();
+        case "keeperhsmpin":
+        case "keeperHsmPin": return target.getKeeperHsmPin();
+        case "keeperhsmsettings":
+        case "keeperHsmSettings": return target.getKeeperHsmSettings();
+        case "keepermappingfile":
+        case "keeperMappingFile": return target.getKeeperMappingFile();
         case "keyfile":
         case "keyFile": return target.getKeyFile();
         case "lazystartproducer":
@@ -276,6 +314,7 @@ public class KsmComponentConfigurer extends PropertyConfigurerSupport implements
         case "refreshAhead": return target.getRefreshAhead();
         case "resource": return getOrCreateConfiguration(target).getResource();
         case "scope": return getOrCreateConfiguration(target).getScope();
+        case "store": return target.getStore();
         case "subject": return getOrCreateConfiguration(target).getSubject();
         case "tokenendpointtimeout":
         case "tokenEndpointTimeout": return target.getTokenEndpointTimeout();

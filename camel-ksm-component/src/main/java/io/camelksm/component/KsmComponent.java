@@ -21,6 +21,7 @@ import io.camelksm.access.Slf4jAuditTrail;
 import io.camelksm.auth.oauth2.OAuth2Settings;
 import io.camelksm.auth.oauth2.OAuth2TokenProvider;
 import io.camelksm.auth.oauth2.RetryPolicy;
+import io.camelksm.credential.CredentialStore;
 import io.camelksm.credential.Secret;
 import io.camelksm.store.jdbc.DatabaseSettings;
 import io.camelksm.store.jdbc.KsmDatabase;
@@ -30,11 +31,18 @@ import io.camelksm.store.jdbc.KsmDatabase;
  * in the registry), it opens camel-ksm's own database when it starts (embedded H2 under {@code ~/.camel-ksm} by
  * default) and closes it when it stops. Likewise, unless an {@link OAuth2TokenProvider} is given, it creates one (the
  * OAuth 2.0 HTTP client and token cache) from its OAuth 2.0 options when it starts, and closes it when it stops.
+ * <p>
+ * The secret values come from that database, from Keeper Secrets Manager ({@code store=keeper}, assembled by
+ * {@link KeeperStoreFactory}) or from a given {@code credentialStore}; access rights and the audit trail always come
+ * from the database.
  */
 @Component("ksm")
 public class KsmComponent extends DefaultComponent {
 
     private static final Logger LOG = LoggerFactory.getLogger(KsmComponent.class);
+
+    static final String STORE_DATABASE = "database";
+    static final String STORE_KEEPER = "keeper";
 
     @Metadata
     private KsmConfiguration configuration = new KsmConfiguration();
@@ -52,6 +60,23 @@ public class KsmComponent extends DefaultComponent {
 
     @Metadata(label = "security")
     private String nodeName;
+
+    // where the secret values live; access rights and audit always stay in the database above
+
+    @Metadata(label = "store", enums = "database,keeper", defaultValue = "database")
+    private String store = STORE_DATABASE;
+    @Metadata(label = "store,advanced")
+    private CredentialStore credentialStore;
+    @Metadata(label = "keeper")
+    private String keeperConfigFile;
+    @Metadata(label = "keeper")
+    private String keeperHsmSettings;
+    @Metadata(label = "keeper", secret = true)
+    private String keeperHsmPin;
+    @Metadata(label = "keeper")
+    private String keeperMappingFile;
+    @Metadata(label = "keeper,advanced")
+    private KeeperClientFactory keeperClientFactory;
 
     @Metadata(label = "advanced", autowired = true)
     private GovernedCredentials governedCredentials;
@@ -99,6 +124,8 @@ public class KsmComponent extends DefaultComponent {
 
     /** The database this component opened itself, and so closes when it stops. */
     private KsmDatabase database;
+    /** The Keeper store this component opened itself (store=keeper), and so closes when it stops. */
+    private KeeperStoreFactory keeperStore;
     /** Whether this component created its token provider, and so closes it when it stops. */
     private boolean ownsTokenProvider;
     /** Drops the tokens of credentials written or deleted through the governed credentials. */
@@ -141,17 +168,20 @@ public class KsmComponent extends DefaultComponent {
             MaskingExchangeFormatter.maskTracer(getCamelContext());
         }
         if (governedCredentials == null) {
+            keeperStore = keeperStoreFactory(); // checks the Keeper options before anything is opened
             DatabaseSettings settings = databaseSettings();
             LOG.info("Opening the camel-ksm database {}", settings);
             database = KsmDatabase.open(settings);
             try {
-                governedCredentials = new GovernedCredentials(database.credentials(), database.accessRights(),
+                governedCredentials = new GovernedCredentials(secretStore(database), database.accessRights(),
                         new Slf4jAuditTrail(database.auditTrail()), clock);
             } catch (RuntimeException e) {
-                database.close();
-                database = null;
+                closeStores();
                 throw e;
             }
+        } else if (credentialStore != null || isKeeperStore()) {
+            throw new IllegalArgumentException("The ksm component got a governedCredentials, which brings its own"
+                                               + " store: do not set credentialStore or store=keeper with it");
         }
         if (oauth2TokenProvider == null) {
             OAuth2Settings settings = oauth2Settings();
@@ -179,13 +209,61 @@ public class KsmComponent extends DefaultComponent {
         if (database != null) {
             // only what we opened ourselves; a given GovernedCredentials belongs to whoever made it
             governedCredentials = null;
+            closeStores();
+        }
+        super.doStop();
+    }
+
+    /** Where the secret values come from: a given store, Keeper (store=keeper), or the database itself. */
+    private CredentialStore secretStore(KsmDatabase db) {
+        if (credentialStore != null) {
+            LOG.info("Credentials come from {}; access rights and audit from the camel-ksm database", credentialStore);
+            return credentialStore;
+        }
+        if (keeperStore != null) {
+            CredentialStore keeper = keeperStore.open();
+            LOG.info("Credentials come from Keeper Secrets Manager ({}); access rights and audit from the camel-ksm"
+                     + " database", keeper);
+            return keeper;
+        }
+        return db.credentials();
+    }
+
+    private KeeperStoreFactory keeperStoreFactory() {
+        String kind = store == null || store.isBlank() ? STORE_DATABASE : store.strip();
+        if (!STORE_DATABASE.equals(kind) && !STORE_KEEPER.equals(kind)) {
+            throw new IllegalArgumentException("Unknown store '" + kind + "': use store=database or store=keeper");
+        }
+        if (!isKeeperStore()) {
+            return null;
+        }
+        if (credentialStore != null) {
+            throw new IllegalArgumentException("Set either credentialStore or store=keeper, not both");
+        }
+        return new KeeperStoreFactory(keeperConfigFile, keeperHsmSettings, keeperHsmPin, keeperMappingFile,
+                keeperClientFactory, clock);
+    }
+
+    private boolean isKeeperStore() {
+        return store != null && STORE_KEEPER.equals(store.strip());
+    }
+
+    /** Closes the Keeper store and the database this component opened (a given credentialStore stays open). */
+    private void closeStores() {
+        try {
+            if (keeperStore != null) {
+                keeperStore.close();
+            }
+        } finally {
+            keeperStore = null;
             try {
-                database.close();
+                if (database != null) {
+                    database.close();
+                }
             } finally {
                 database = null;
             }
         }
-        super.doStop();
     }
 
     /** The database the component opens when no GovernedCredentials is given, from the database options. */
@@ -332,6 +410,94 @@ public class KsmComponent extends DefaultComponent {
      */
     public void setGovernedCredentials(GovernedCredentials governedCredentials) {
         this.governedCredentials = governedCredentials;
+    }
+
+    public String getStore() {
+        return store;
+    }
+
+    /**
+     * Where the secret values live: database (camel-ksm's own encrypted store, the default) or keeper (Keeper Secrets
+     * Manager, configured by the keeper options). Access rights and the audit trail are always in camel-ksm's
+     * database.
+     */
+    public void setStore(String store) {
+        this.store = store;
+    }
+
+    public CredentialStore getCredentialStore() {
+        return credentialStore;
+    }
+
+    /**
+     * A credential store of your own to take the secret values from instead of the database, e.g.
+     * #bean:myKeeperStore (not autowired: a store bean in the registry never replaces the database by surprise). It
+     * stays its owner's to close. Access rights and the audit trail are still camel-ksm's database.
+     */
+    public void setCredentialStore(CredentialStore credentialStore) {
+        this.credentialStore = credentialStore;
+    }
+
+    public String getKeeperConfigFile() {
+        return keeperConfigFile;
+    }
+
+    /**
+     * store=keeper: the Keeper client config file, encrypted by the HSM key (made by ksm-admin config init with a
+     * one-time token). The Keeper SDK rewrites it when Keeper rotates its keys.
+     */
+    public void setKeeperConfigFile(String keeperConfigFile) {
+        this.keeperConfigFile = keeperConfigFile;
+    }
+
+    public String getKeeperHsmSettings() {
+        return keeperHsmSettings;
+    }
+
+    /**
+     * store=keeper: a properties file that names the HSM key of the client config: provider (ncipher, pkcs11 or
+     * pkcs12), key-alias, and pkcs11-config, keystore-file, hmac-key-alias, mechanism as the provider needs.
+     */
+    public void setKeeperHsmSettings(String keeperHsmSettings) {
+        this.keeperHsmSettings = keeperHsmSettings;
+    }
+
+    public String getKeeperHsmPin() {
+        return keeperHsmPin;
+    }
+
+    /**
+     * store=keeper: the PIN, passphrase or key store password of the HSM key. Keep it out of configuration files:
+     * use a placeholder such as {{env:KSM_HSM_PIN}}.
+     */
+    public void setKeeperHsmPin(String keeperHsmPin) {
+        this.keeperHsmPin = keeperHsmPin;
+    }
+
+    public String getKeeperMappingFile() {
+        return keeperMappingFile;
+    }
+
+    /**
+     * store=keeper: a properties file that maps credential names to Keeper records,
+     * keeper.credentials.NAME=RECORD-UID (or keeper://UID/field/password notation), with optional .type per
+     * credential, keeper.cache.ttl, keeper.cache.max-stale, keeper.throttle.backoff, keeper.failure.backoff and
+     * keeper.password-updates.
+     */
+    public void setKeeperMappingFile(String keeperMappingFile) {
+        this.keeperMappingFile = keeperMappingFile;
+    }
+
+    public KeeperClientFactory getKeeperClientFactory() {
+        return keeperClientFactory;
+    }
+
+    /**
+     * store=keeper: makes the Keeper client on the opened client config, to reach Keeper through a proxy or a test
+     * double. Default: Keeper's SDK over HTTPS.
+     */
+    public void setKeeperClientFactory(KeeperClientFactory keeperClientFactory) {
+        this.keeperClientFactory = keeperClientFactory;
     }
 
     public CallerResolver getCallerResolver() {

@@ -27,7 +27,7 @@ import io.camelksm.credential.Secret;
  * there is no token, HSM tests are skipped, except when the environment variable {@code CI} is set: then they fail,
  * so CI never skips them silently.
  */
-final class SoftHsm {
+public final class SoftHsm {
 
     private static Token token;
     private static String unavailable;
@@ -36,9 +36,9 @@ final class SoftHsm {
     }
 
     /** The token's settings and key aliases. */
-    record Token(Path pkcs11Config, String pin, String keyAlias, String key2Alias, String hmacAlias) {
+    public record Token(Path pkcs11Config, String pin, String keyAlias, String key2Alias, String hmacAlias) {
 
-        HsmSettings settings() {
+        public HsmSettings settings() {
             return settings(keyAlias);
         }
 
@@ -69,7 +69,7 @@ final class SoftHsm {
     }
 
     /** The token, or the test is skipped (no CI) / failed (CI). */
-    static synchronized Token token() {
+    public static synchronized Token token() {
         if (token == null && unavailable == null) {
             try {
                 token = find();

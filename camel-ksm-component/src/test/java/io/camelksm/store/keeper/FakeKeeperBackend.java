@@ -54,7 +54,7 @@ import kotlin.jvm.functions.Function3;
  * </ul>
  * Tests script failures (throttling, errors), hold calls at a gate, and count calls.
  */
-final class FakeKeeperBackend {
+public final class FakeKeeperBackend {
 
     static final String HOST = "fake.keeper.test";
     private static final String PATH = "https://" + HOST + "/api/rest/sm/v1/";
@@ -96,7 +96,7 @@ final class FakeKeeperBackend {
     // ---- records
 
     /** Adds (or replaces) a record under a new UID; returns the UID. */
-    String add(FakeRecord record) {
+    public String add(FakeRecord record) {
         String uid = FakeRecord.newUid();
         put(uid, record);
         return uid;
@@ -127,14 +127,14 @@ final class FakeKeeperBackend {
      * A one-time access token for a new client, as Keeper's vault hands them out: {@code host:clientKey}. The client
      * binds with it (SDK {@code initializeStorage}, then the first {@code get_secret}).
      */
-    String oneTimeToken() {
+    public String oneTimeToken() {
         byte[] clientKey = randomBytes(32);
         pendingClientKeys.put(clientIdOf(clientKey), clientKey);
         return HOST + ":" + Base64.getUrlEncoder().withoutPadding().encodeToString(clientKey);
     }
 
     /** Writes a config of an already bound client into the storage, as binding would have left it. */
-    void writeBoundConfig(KeyValueStorage storage) {
+    public void writeBoundConfig(KeyValueStorage storage) {
         KeyPair pair = newEcKeyPair();
         String clientId = Base64.getEncoder().encodeToString(randomBytes(64));
         clients.put(clientId, pair.getPublic());
@@ -175,11 +175,11 @@ final class FakeKeeperBackend {
     }
 
     /** Every answer is this error until {@link #recover()}. */
-    void failAlways(int status, String body) {
+    public void failAlways(int status, String body) {
         alwaysAnswer = new KeeperHttpResponse(status, body.getBytes(StandardCharsets.UTF_8));
     }
 
-    void recover() {
+    public void recover() {
         alwaysAnswer = null;
     }
 
@@ -194,11 +194,11 @@ final class FakeKeeperBackend {
         return waitingAtGate.get();
     }
 
-    int calls() {
+    public int calls() {
         return calls.get();
     }
 
-    int getSecretCalls() {
+    public int getSecretCalls() {
         return getSecretCalls.get();
     }
 
@@ -213,7 +213,7 @@ final class FakeKeeperBackend {
 
     // ---- the transport
 
-    Function3<String, TransmissionKey, EncryptedPayload, KeeperHttpResponse> transport() {
+    public Function3<String, TransmissionKey, EncryptedPayload, KeeperHttpResponse> transport() {
         return this::answer;
     }
 

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Builds the JSON of a Keeper record (v3 record data: title, type, fields, custom, notes), as Keeper stores it. */
-final class FakeRecord {
+public final class FakeRecord {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -24,12 +24,12 @@ final class FakeRecord {
         custom = root.putArray("custom");
     }
 
-    static FakeRecord of(String type, String title) {
+    public static FakeRecord of(String type, String title) {
         return new FakeRecord(type, title);
     }
 
     /** A login record with standard login, password and url fields. */
-    static FakeRecord login(String title, String login, String password) {
+    public static FakeRecord login(String title, String login, String password) {
         return of("login", title).field("login", login).field("password", password);
     }
 
@@ -41,13 +41,13 @@ final class FakeRecord {
     }
 
     /** A standard field with text values. */
-    FakeRecord field(String type, String... values) {
+    public FakeRecord field(String type, String... values) {
         add(fields, type, null, values);
         return this;
     }
 
     /** A custom field with text values. */
-    FakeRecord custom(String type, String label, String... values) {
+    public FakeRecord custom(String type, String label, String... values) {
         add(custom, type, label, values);
         return this;
     }
