@@ -39,8 +39,9 @@ final class KeeperStoreFactory implements AutoCloseable {
 
     private final Path configFile;
     private final Path hsmSettingsFile;
-    private final String hsmPin;
     private final Path mappingFile;
+    private final KeeperStoreSettings settings;
+    private final HsmSettings hsm;
     private final KeeperClientFactory clientFactory;
     private final Clock clock;
 
@@ -48,7 +49,7 @@ final class KeeperStoreFactory implements AutoCloseable {
     private KeeperCredentialStore store;
 
     /**
-     * @throws IllegalArgumentException naming the missing or wrong option
+     * @throws IllegalArgumentException naming the missing or wrong option (files are read here, the HSM not yet)
      */
     KeeperStoreFactory(String configFile, String hsmSettingsFile, String hsmPin, String mappingFile,
                        KeeperClientFactory clientFactory, Clock clock) {
@@ -58,7 +59,8 @@ final class KeeperStoreFactory implements AutoCloseable {
                 "a properties file with provider, key-alias, pkcs11-config ... of the HSM key");
         this.configFile = existingFile("keeperConfigFile", configFile,
                 "the HSM-encrypted Keeper client config; bind it first with ksm-admin config init");
-        this.hsmPin = hsmPin;
+        this.settings = storeSettings();
+        this.hsm = hsmSettings(hsmPin);
         this.clientFactory = clientFactory != null ? clientFactory : KeeperClientFactory.SDK;
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -66,12 +68,9 @@ final class KeeperStoreFactory implements AutoCloseable {
     /**
      * Opens the HSM key and the client config, makes the store and prefetches its records (best effort).
      *
-     * @throws IllegalArgumentException naming the option whose content is wrong
      * @throws KsmException naming the option, if the HSM key or the client config cannot be opened
      */
     KeeperCredentialStore open() {
-        KeeperStoreSettings settings = storeSettings();
-        HsmSettings hsm = hsmSettings();
         try {
             cipher = opened("keeperHsmSettings " + hsmSettingsFile + ": cannot open the HSM key",
                     () -> HsmConfigCiphers.open(hsm));
@@ -142,7 +141,7 @@ final class KeeperStoreFactory implements AutoCloseable {
         return settings;
     }
 
-    private HsmSettings hsmSettings() {
+    private HsmSettings hsmSettings(String hsmPin) {
         Secret pin = hsmPin == null || hsmPin.isEmpty() ? null : Secret.of(hsmPin);
         try {
             return HsmSettings.fromProperties(load(hsmSettingsFile), pin);

@@ -113,7 +113,7 @@ public final class FakeKeeperBackend {
     }
 
     /** The record's JSON as the backend holds it (after updates). */
-    String recordJson(String uid) {
+    public String recordJson(String uid) {
         return records.get(uid).json;
     }
 
@@ -202,7 +202,7 @@ public final class FakeKeeperBackend {
         return getSecretCalls.get();
     }
 
-    int updateCalls() {
+    public int updateCalls() {
         return updateCalls.get();
     }
 
