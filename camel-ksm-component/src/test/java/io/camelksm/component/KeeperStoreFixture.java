@@ -75,7 +75,14 @@ final class KeeperStoreFixture {
 
     /** A started context with these routes; the component's options bound from strings, the transport as a #bean. */
     CamelContext start(RoutesBuilder routes) throws Exception {
+        return start(routes, registry -> { });
+    }
+
+    /** As {@link #start(RoutesBuilder)}, with more beans bound first. */
+    CamelContext start(RoutesBuilder routes, java.util.function.Consumer<org.apache.camel.spi.Registry> beans)
+            throws Exception {
         CamelContext context = new DefaultCamelContext();
+        beans.accept(context.getRegistry());
         context.getRegistry().bind("fakeKeeper",
                 (KeeperClientFactory) storage -> KeeperClient.sdk(storage, keeper.transport()));
         context.getRegistry().bind("testClock", clock);
@@ -86,8 +93,9 @@ final class KeeperStoreFixture {
         all.put("nodeName", NODE);
         all.put("store", "keeper");
         all.put("keeperClientFactory", "#bean:fakeKeeper");
-        all.put("clock", "#bean:testClock");
         all.putAll(options);
+        all.values().removeIf(java.util.Objects::isNull);
+        all.put("clock", "#bean:testClock");
         PropertyBindingSupport.build().withRemoveParameters(false).bind(context, ksm, all);
         context.addRoutes(routes);
         try {

@@ -14,6 +14,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
+
+import com.keepersecurity.secretsManager.core.InMemoryStorage;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.camelksm.access.AuditEvent;
@@ -24,8 +26,11 @@ import io.camelksm.access.GovernedCredentials;
 import io.camelksm.access.KsmAccessDeniedException;
 import io.camelksm.credential.CredentialName;
 import io.camelksm.store.keeper.FakeRecord;
+import io.camelksm.store.keeper.KeeperClient;
 import io.camelksm.store.keeper.KeeperCredentialStore;
+import io.camelksm.store.keeper.KeeperStoreSettings;
 import io.camelksm.store.keeper.KeeperStoreException;
+import io.camelksm.testsupport.KsmTestSupport;
 import io.camelksm.testsupport.Subjects;
 
 /**
@@ -215,6 +220,41 @@ class KsmKeeperStoreTest {
         fixture("keeper.cache.tll=5m\n");
         assertThatThrownBy(() -> fixture.start(routes()))
                 .satisfies(e -> assertThat(messages(e)).contains("keeperMappingFile", "keeper.cache.tll"));
+    }
+
+    @Test
+    void aCredentialStoreBeanServesValuesWhileRightsAndAuditStayInTheDatabase() throws Exception {
+        fixture("");
+        InMemoryStorage storage = new InMemoryStorage();
+        fixture.keeper.writeBoundConfig(storage);
+        try (KeeperCredentialStore own = new KeeperCredentialStore(KeeperClient.sdk(storage,
+                fixture.keeper.transport()), KeeperStoreSettings.builder().credential("KeeperApi", apiUid).build())) {
+            fixture.options.clear();
+            fixture.options.put("store", "database");
+            fixture.options.put("credentialStore", "#bean:ownStore");
+            try (CamelContext context = fixture.start(routes(), registry -> registry.bind("ownStore", own))) {
+                assertThat(context.getComponent("ksm", KsmComponent.class).getGovernedCredentials().store())
+                        .isSameAs(own);
+                grant(context, "KeeperApi", "api-route");
+                assertThat(context.createProducerTemplate().request("direct:api", e -> { }).getMessage()
+                        .getHeader("Authorization", String.class)).startsWith("Basic ");
+            }
+            assertThat(own.find(CredentialName.of("KeeperApi"))).as("a given store stays open").isPresent();
+        }
+        assertThat(fixture.auditRows()).anySatisfy(a -> {
+            assertThat(a.credential()).isEqualTo("KeeperApi");
+            assertThat(a.outcome()).isEqualTo(AuditOutcome.GRANTED);
+            assertThat(a.routeId()).isEqualTo("api-route");
+        });
+    }
+
+    @Test
+    void storeKeeperTogetherWithAGivenGovernedCredentialsIsRefused() {
+        fixture("");
+        try (KsmTestSupport other = KsmTestSupport.create()) {
+            assertThatThrownBy(() -> fixture.start(routes(), registry -> registry.bind("governed", other.governed())))
+                    .satisfies(e -> assertThat(messages(e)).contains("governedCredentials", "store=keeper"));
+        }
     }
 
     private static String messages(Throwable e) {
