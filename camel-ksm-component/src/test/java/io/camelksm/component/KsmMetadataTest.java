@@ -92,7 +92,15 @@ class KsmMetadataTest extends KsmCamelTestSupport {
         assertThat(option(component, "clockSkew").getString("defaultValue")).isEqualTo("60000");
         assertThat(option(component, "maxRetries").getString("defaultValue")).isEqualTo("3");
         assertThat(option(component, "allowPlainHttp").getBoolean("defaultValue")).isEqualTo(false);
-        component.keySet().stream().filter(name -> !name.equals("jdbcPassword"))
+        assertThat(component).containsKeys("store", "credentialStore", "keeperConfigFile", "keeperHsmSettings",
+                "keeperHsmPin", "keeperMappingFile", "keeperClientFactory");
+        assertThat(option(component, "store").getString("defaultValue")).isEqualTo("database");
+        assertThat(option(component, "store").<List<Object>>getCollection("enum")).containsExactly("database", "keeper");
+        assertThat(option(component, "keeperHsmPin").getBoolean("secret")).isEqualTo(true);
+        assertThat(option(component, "credentialStore").getBoolean("autowired")).as("never replaces the database by"
+                + " surprise").isEqualTo(false);
+        assertThat(option(component, "keeperMappingFile").getString("group")).isEqualTo("keeper");
+        component.keySet().stream().filter(name -> !name.equals("jdbcPassword") && !name.equals("keeperHsmPin"))
                 .forEach(name -> assertThat(option(component, name).getBoolean("secret")).as(name).isEqualTo(false));
 
         assertThat(json.<Map<String, Object>>getMap("headers")).containsKeys(KsmConstants.VALUE, KsmConstants.FIELDS,
