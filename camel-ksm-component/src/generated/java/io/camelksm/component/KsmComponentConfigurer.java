@@ -30,14 +30,31 @@ public class KsmComponentConfigurer extends PropertyConfigurerSupport implements
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         KsmComponent target = (KsmComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowplainhttp":
+        case "allowPlainHttp": target.setAllowPlainHttp(property(camelContext, boolean.class, value)); return true;
+        case "assertionlifetime":
+        case "assertionLifetime": target.setAssertionLifetime(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "audience": getOrCreateConfiguration(target).setAudience(property(camelContext, java.lang.String.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
+        case "backoffjitter":
+        case "backoffJitter": target.setBackoffJitter(property(camelContext, double.class, value)); return true;
+        case "calltimeout":
+        case "callTimeout": target.setCallTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "callerresolver":
         case "callerResolver": target.setCallerResolver(property(camelContext, io.camelksm.component.CallerResolver.class, value)); return true;
         case "clock": target.setClock(property(camelContext, java.time.Clock.class, value)); return true;
+        case "clockskew":
+        case "clockSkew": target.setClockSkew(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.camelksm.component.KsmConfiguration.class, value)); return true;
+        case "connecttimeout":
+        case "connectTimeout": target.setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "databasedirectory":
         case "databaseDirectory": target.setDatabaseDirectory(property(camelContext, java.lang.String.class, value)); return true;
+        case "defaultexpiresin":
+        case "defaultExpiresIn": target.setDefaultExpiresIn(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "evicttokenon401":
+        case "evictTokenOn401": getOrCreateConfiguration(target).setEvictTokenOn401(property(camelContext, boolean.class, value)); return true;
         case "field": getOrCreateConfiguration(target).setField(property(camelContext, java.lang.String.class, value)); return true;
         case "fieldsasheaders":
         case "fieldsAsHeaders": getOrCreateConfiguration(target).setFieldsAsHeaders(property(camelContext, boolean.class, value)); return true;
@@ -49,6 +66,8 @@ public class KsmComponentConfigurer extends PropertyConfigurerSupport implements
         case "headerName": getOrCreateConfiguration(target).setHeaderName(property(camelContext, java.lang.String.class, value)); return true;
         case "includescheme":
         case "includeScheme": getOrCreateConfiguration(target).setIncludeScheme(property(camelContext, boolean.class, value)); return true;
+        case "initialbackoff":
+        case "initialBackoff": target.setInitialBackoff(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "jdbcpassword":
         case "jdbcPassword": target.setJdbcPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "jdbcurl":
@@ -59,34 +78,72 @@ public class KsmComponentConfigurer extends PropertyConfigurerSupport implements
         case "keyFile": target.setKeyFile(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "maxbackoff":
+        case "maxBackoff": target.setMaxBackoff(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "maxresponsebytes":
+        case "maxResponseBytes": target.setMaxResponseBytes(property(camelContext, int.class, value)); return true;
+        case "maxretries":
+        case "maxRetries": target.setMaxRetries(property(camelContext, int.class, value)); return true;
+        case "maxretryafter":
+        case "maxRetryAfter": target.setMaxRetryAfter(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "nodename":
         case "nodeName": target.setNodeName(property(camelContext, java.lang.String.class, value)); return true;
+        case "oauth2tokenprovider":
+        case "oauth2TokenProvider": target.setOauth2TokenProvider(property(camelContext, io.camelksm.auth.oauth2.OAuth2TokenProvider.class, value)); return true;
         case "operation": getOrCreateConfiguration(target).setOperation(property(camelContext, io.camelksm.component.KsmOperation.class, value)); return true;
         case "process": getOrCreateConfiguration(target).setProcess(property(camelContext, java.lang.String.class, value)); return true;
         case "propertyname":
         case "propertyName": getOrCreateConfiguration(target).setPropertyName(property(camelContext, java.lang.String.class, value)); return true;
         case "propertysecret":
         case "propertySecret": getOrCreateConfiguration(target).setPropertySecret(property(camelContext, boolean.class, value)); return true;
+        case "readtimeout":
+        case "readTimeout": target.setReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "refreshahead":
+        case "refreshAhead": target.setRefreshAhead(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "resource": getOrCreateConfiguration(target).setResource(property(camelContext, java.lang.String.class, value)); return true;
+        case "scope": getOrCreateConfiguration(target).setScope(property(camelContext, java.lang.String.class, value)); return true;
+        case "subject": getOrCreateConfiguration(target).setSubject(property(camelContext, java.lang.String.class, value)); return true;
+        case "tokenendpointtimeout":
+        case "tokenEndpointTimeout": target.setTokenEndpointTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "writetimeout":
+        case "writeTimeout": target.setWriteTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         default: return false;
         }
     }
 
     @Override
     public String[] getAutowiredNames() {
-        return new String[]{"callerResolver", "governedCredentials"};
+        return new String[]{"callerResolver", "governedCredentials", "oauth2TokenProvider"};
     }
 
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowplainhttp":
+        case "allowPlainHttp": return boolean.class;
+        case "assertionlifetime":
+        case "assertionLifetime": return long.class;
+        case "audience": return java.lang.String.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
+        case "backoffjitter":
+        case "backoffJitter": return double.class;
+        case "calltimeout":
+        case "callTimeout": return long.class;
         case "callerresolver":
         case "callerResolver": return io.camelksm.component.CallerResolver.class;
         case "clock": return java.time.Clock.class;
+        case "clockskew":
+        case "clockSkew": return long.class;
         case "configuration": return io.camelksm.component.KsmConfiguration.class;
+        case "connecttimeout":
+        case "connectTimeout": return long.class;
         case "databasedirectory":
         case "databaseDirectory": return java.lang.String.class;
+        case "defaultexpiresin":
+        case "defaultExpiresIn": return long.class;
+        case "evicttokenon401":
+        case "evictTokenOn401": return boolean.class;
         case "field": return java.lang.String.class;
         case "fieldsasheaders":
         case "fieldsAsHeaders": return boolean.class;
@@ -98,6 +155,8 @@ public class KsmComponentConfigurer extends PropertyConfigurerSupport implements
         case "headerName": return java.lang.String.class;
         case "includescheme":
         case "includeScheme": return boolean.class;
+        case "initialbackoff":
+        case "initialBackoff": return long.class;
         case "jdbcpassword":
         case "jdbcPassword": return java.lang.String.class;
         case "jdbcurl":
@@ -108,14 +167,35 @@ public class KsmComponentConfigurer extends PropertyConfigurerSupport implements
         case "keyFile": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "maxbackoff":
+        case "maxBackoff": return long.class;
+        case "maxresponsebytes":
+        case "maxResponseBytes": return int.class;
+        case "maxretries":
+        case "maxRetries": return int.class;
+        case "maxretryafter":
+        case "maxRetryAfter": return long.class;
         case "nodename":
         case "nodeName": return java.lang.String.class;
+        case "oauth2tokenprovider":
+        case "oauth2TokenProvider": return io.camelksm.auth.oauth2.OAuth2TokenProvider.class;
         case "operation": return io.camelksm.component.KsmOperation.class;
         case "process": return java.lang.String.class;
         case "propertyname":
         case "propertyName": return java.lang.String.class;
         case "propertysecret":
         case "propertySecret": return boolean.class;
+        case "readtimeout":
+        case "readTimeout": return long.class;
+        case "refreshahead":
+        case "refreshAhead": return long.class;
+        case "resource": return java.lang.String.class;
+        case "scope": return java.lang.String.class;
+        case "subject": return java.lang.String.class;
+        case "tokenendpointtimeout":
+        case "tokenEndpointTimeout": return long.class;
+        case "writetimeout":
+        case "writeTimeout": return long.class;
         default: return null;
         }
     }
@@ -124,14 +204,31 @@ public class KsmComponentConfigurer extends PropertyConfigurerSupport implements
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         KsmComponent target = (KsmComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowplainhttp":
+        case "allowPlainHttp": return target.isAllowPlainHttp();
+        case "assertionlifetime":
+        case "assertionLifetime": return target.getAssertionLifetime();
+        case "audience": return getOrCreateConfiguration(target).getAudience();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
+        case "backoffjitter":
+        case "backoffJitter": return target.getBackoffJitter();
+        case "calltimeout":
+        case "callTimeout": return target.getCallTimeout();
         case "callerresolver":
         case "callerResolver": return target.getCallerResolver();
         case "clock": return target.getClock();
+        case "clockskew":
+        case "clockSkew": return target.getClockSkew();
         case "configuration": return target.getConfiguration();
+        case "connecttimeout":
+        case "connectTimeout": return target.getConnectTimeout();
         case "databasedirectory":
         case "databaseDirectory": return target.getDatabaseDirectory();
+        case "defaultexpiresin":
+        case "defaultExpiresIn": return target.getDefaultExpiresIn();
+        case "evicttokenon401":
+        case "evictTokenOn401": return getOrCreateConfiguration(target).isEvictTokenOn401();
         case "field": return getOrCreateConfiguration(target).getField();
         case "fieldsasheaders":
         case "fieldsAsHeaders": return getOrCreateConfiguration(target).isFieldsAsHeaders();
@@ -143,6 +240,8 @@ public class KsmComponentConfigurer extends PropertyConfigurerSupport implements
         case "headerName": return getOrCreateConfiguration(target).getHeaderName();
         case "includescheme":
         case "includeScheme": return getOrCreateConfiguration(target).isIncludeScheme();
+        case "initialbackoff":
+        case "initialBackoff": return target.getInitialBackoff();
         case "jdbcpassword":
         case "jdbcPassword": return target.getJdbcPassword();
         case "jdbcurl":
@@ -153,14 +252,35 @@ public class KsmComponentConfigurer extends PropertyConfigurerSupport implements
         case "keyFile": return target.getKeyFile();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "maxbackoff":
+        case "maxBackoff": return target.getMaxBackoff();
+        case "maxresponsebytes":
+        case "maxResponseBytes": return target.getMaxResponseBytes();
+        case "maxretries":
+        case "maxRetries": return target.getMaxRetries();
+        case "maxretryafter":
+        case "maxRetryAfter": return target.getMaxRetryAfter();
         case "nodename":
         case "nodeName": return target.getNodeName();
+        case "oauth2tokenprovider":
+        case "oauth2TokenProvider": return target.getOauth2TokenProvider();
         case "operation": return getOrCreateConfiguration(target).getOperation();
         case "process": return getOrCreateConfiguration(target).getProcess();
         case "propertyname":
         case "propertyName": return getOrCreateConfiguration(target).getPropertyName();
         case "propertysecret":
         case "propertySecret": return getOrCreateConfiguration(target).isPropertySecret();
+        case "readtimeout":
+        case "readTimeout": return target.getReadTimeout();
+        case "refreshahead":
+        case "refreshAhead": return target.getRefreshAhead();
+        case "resource": return getOrCreateConfiguration(target).getResource();
+        case "scope": return getOrCreateConfiguration(target).getScope();
+        case "subject": return getOrCreateConfiguration(target).getSubject();
+        case "tokenendpointtimeout":
+        case "tokenEndpointTimeout": return target.getTokenEndpointTimeout();
+        case "writetimeout":
+        case "writeTimeout": return target.getWriteTimeout();
         default: return null;
         }
     }

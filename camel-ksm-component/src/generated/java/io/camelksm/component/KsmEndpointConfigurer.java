@@ -23,6 +23,9 @@ public class KsmEndpointConfigurer extends PropertyConfigurerSupport implements 
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         KsmEndpoint target = (KsmEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "audience": target.getConfiguration().setAudience(property(camelContext, java.lang.String.class, value)); return true;
+        case "evicttokenon401":
+        case "evictTokenOn401": target.getConfiguration().setEvictTokenOn401(property(camelContext, boolean.class, value)); return true;
         case "field": target.getConfiguration().setField(property(camelContext, java.lang.String.class, value)); return true;
         case "fieldsasheaders":
         case "fieldsAsHeaders": target.getConfiguration().setFieldsAsHeaders(property(camelContext, boolean.class, value)); return true;
@@ -40,6 +43,9 @@ public class KsmEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "propertyName": target.getConfiguration().setPropertyName(property(camelContext, java.lang.String.class, value)); return true;
         case "propertysecret":
         case "propertySecret": target.getConfiguration().setPropertySecret(property(camelContext, boolean.class, value)); return true;
+        case "resource": target.getConfiguration().setResource(property(camelContext, java.lang.String.class, value)); return true;
+        case "scope": target.getConfiguration().setScope(property(camelContext, java.lang.String.class, value)); return true;
+        case "subject": target.getConfiguration().setSubject(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -47,6 +53,9 @@ public class KsmEndpointConfigurer extends PropertyConfigurerSupport implements 
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "audience": return java.lang.String.class;
+        case "evicttokenon401":
+        case "evictTokenOn401": return boolean.class;
         case "field": return java.lang.String.class;
         case "fieldsasheaders":
         case "fieldsAsHeaders": return boolean.class;
@@ -64,6 +73,9 @@ public class KsmEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "propertyName": return java.lang.String.class;
         case "propertysecret":
         case "propertySecret": return boolean.class;
+        case "resource": return java.lang.String.class;
+        case "scope": return java.lang.String.class;
+        case "subject": return java.lang.String.class;
         default: return null;
         }
     }
@@ -72,6 +84,9 @@ public class KsmEndpointConfigurer extends PropertyConfigurerSupport implements 
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         KsmEndpoint target = (KsmEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "audience": return target.getConfiguration().getAudience();
+        case "evicttokenon401":
+        case "evictTokenOn401": return target.getConfiguration().isEvictTokenOn401();
         case "field": return target.getConfiguration().getField();
         case "fieldsasheaders":
         case "fieldsAsHeaders": return target.getConfiguration().isFieldsAsHeaders();
@@ -89,6 +104,9 @@ public class KsmEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "propertyName": return target.getConfiguration().getPropertyName();
         case "propertysecret":
         case "propertySecret": return target.getConfiguration().isPropertySecret();
+        case "resource": return target.getConfiguration().getResource();
+        case "scope": return target.getConfiguration().getScope();
+        case "subject": return target.getConfiguration().getSubject();
         default: return null;
         }
     }

@@ -24,8 +24,10 @@ public class KsmEndpointUriFactory extends org.apache.camel.support.component.En
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(11);
+        Set<String> props = new HashSet<>(16);
+        props.add("audience");
         props.add("credentialName");
+        props.add("evictTokenOn401");
         props.add("field");
         props.add("fieldsAsHeaders");
         props.add("fieldsProperty");
@@ -36,6 +38,9 @@ public class KsmEndpointUriFactory extends org.apache.camel.support.component.En
         props.add("process");
         props.add("propertyName");
         props.add("propertySecret");
+        props.add("resource");
+        props.add("scope");
+        props.add("subject");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         SECRET_PROPERTY_NAMES = Collections.emptySet();
         ENDPOINT_IDENTITY_PROPERTY_NAMES = Collections.emptySet();

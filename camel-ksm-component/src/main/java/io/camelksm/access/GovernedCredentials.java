@@ -4,7 +4,11 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.camelksm.credential.Credential;
 import io.camelksm.credential.CredentialName;
@@ -17,11 +21,14 @@ import io.camelksm.credential.CredentialStore;
  */
 public final class GovernedCredentials {
 
+    private static final Logger LOG = LoggerFactory.getLogger(GovernedCredentials.class);
+
     private final CredentialStore store;
     private final AccessRightsStore rights;
     private final AuditTrail audit;
     private final AccessPolicy policy = new AccessPolicy();
     private final Clock clock;
+    private final List<CredentialChangeListener> listeners = new CopyOnWriteArrayList<>();
 
     public GovernedCredentials(CredentialStore store, AccessRightsStore rights, AuditTrail audit, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
@@ -36,6 +43,15 @@ public final class GovernedCredentials {
 
     public AuditTrail audit() {
         return audit;
+    }
+
+    /** Tells the listener about every credential written or deleted from now on (after the store has done it). */
+    public void addChangeListener(CredentialChangeListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    public void removeChangeListener(CredentialChangeListener listener) {
+        listeners.remove(listener);
     }
 
     /**
@@ -59,7 +75,7 @@ public final class GovernedCredentials {
         return governed(name, operation, caller, routeId, () -> {
             Credential current = store.find(name).orElseThrow(() -> new CredentialNotFoundException(name));
             checkAccess(current.name(), operation, caller);
-            return store.update(change.apply(current.toBuilder()).build());
+            return changed(name, store.update(change.apply(current.toBuilder()).build()));
         }, "credential written");
     }
 
@@ -70,7 +86,8 @@ public final class GovernedCredentials {
     }
 
     public Credential update(Credential credential, Caller admin) {
-        return governed(credential.name(), "update", admin, null, () -> store.update(credential), "updated");
+        return governed(credential.name(), "update", admin, null,
+                () -> changed(credential.name(), store.update(credential)), "updated");
     }
 
     public boolean delete(CredentialName name, Caller admin) {
@@ -79,7 +96,7 @@ public final class GovernedCredentials {
                 throw new CredentialNotFoundException(name);
             }
             rights.revokeAll(name);
-            return true;
+            return changed(name, true);
         }, "deleted");
     }
 
@@ -106,6 +123,18 @@ public final class GovernedCredentials {
 
     public List<CredentialName> names() {
         return store.names();
+    }
+
+    /** Tells the listeners; a failing listener is logged and never undoes or fails the write. */
+    private <T> T changed(CredentialName name, T result) {
+        for (CredentialChangeListener listener : listeners) {
+            try {
+                listener.credentialChanged(name);
+            } catch (RuntimeException e) {
+                LOG.warn("A credential change listener failed for credential '{}': {}", name, e.toString());
+            }
+        }
+        return result;
     }
 
     private void checkAccess(CredentialName name, String operation, Caller caller) {

@@ -28,4 +28,12 @@ public interface AuthHeaderBuilder {
         String credentials = credentials(credential);
         return includeScheme ? scheme() + " " + credentials : credentials;
     }
+
+    /**
+     * {@link #headerValue(Credential, boolean)} together with what it was built from, where that matters later: the
+     * OAuth 2.0 access token, which a route evicts when the API answers 401.
+     */
+    default AuthHeader header(Credential credential, boolean includeScheme) {
+        return new AuthHeader(headerValue(credential, includeScheme), null);
+    }
 }

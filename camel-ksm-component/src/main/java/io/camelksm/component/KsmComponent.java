@@ -2,18 +2,25 @@ package io.camelksm.component;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.OAuthClientAuthenticationFactory;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 import org.apache.camel.util.InetAddressUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.camelksm.access.CredentialChangeListener;
 import io.camelksm.access.GovernedCredentials;
 import io.camelksm.access.Slf4jAuditTrail;
+import io.camelksm.auth.oauth2.OAuth2Settings;
+import io.camelksm.auth.oauth2.OAuth2TokenProvider;
+import io.camelksm.auth.oauth2.RetryPolicy;
 import io.camelksm.credential.Secret;
 import io.camelksm.store.jdbc.DatabaseSettings;
 import io.camelksm.store.jdbc.KsmDatabase;
@@ -21,7 +28,8 @@ import io.camelksm.store.jdbc.KsmDatabase;
 /**
  * The {@code ksm:} component: governed credentials for routes. Unless a {@link GovernedCredentials} is given (or found
  * in the registry), it opens camel-ksm's own database when it starts (embedded H2 under {@code ~/.camel-ksm} by
- * default) and closes it when it stops.
+ * default) and closes it when it stops. Likewise, unless an {@link OAuth2TokenProvider} is given, it creates one (the
+ * OAuth 2.0 HTTP client and token cache) from its OAuth 2.0 options when it starts, and closes it when it stops.
  */
 @Component("ksm")
 public class KsmComponent extends DefaultComponent {
@@ -52,8 +60,54 @@ public class KsmComponent extends DefaultComponent {
     @Metadata(label = "advanced")
     private Clock clock;
 
+    // OAuth 2.0: the HTTP client, retries and token cache shared by all endpoints (see OAuth2Settings)
+
+    @Metadata(label = "oauth2,advanced", autowired = true)
+    private OAuth2TokenProvider oauth2TokenProvider;
+    @Metadata(label = "oauth2", defaultValue = "10000", javaType = "java.time.Duration")
+    private long connectTimeout = 10_000;
+    @Metadata(label = "oauth2", defaultValue = "15000", javaType = "java.time.Duration")
+    private long readTimeout = 15_000;
+    @Metadata(label = "oauth2", defaultValue = "15000", javaType = "java.time.Duration")
+    private long writeTimeout = 15_000;
+    @Metadata(label = "oauth2", defaultValue = "30000", javaType = "java.time.Duration")
+    private long callTimeout = 30_000;
+    @Metadata(label = "oauth2", defaultValue = "15000", javaType = "java.time.Duration")
+    private long tokenEndpointTimeout = 15_000;
+    @Metadata(label = "oauth2", defaultValue = "60000", javaType = "java.time.Duration")
+    private long clockSkew = 60_000;
+    @Metadata(label = "oauth2", defaultValue = "30000", javaType = "java.time.Duration")
+    private long refreshAhead = 30_000;
+    @Metadata(label = "oauth2", defaultValue = "300000", javaType = "java.time.Duration")
+    private long defaultExpiresIn = 300_000;
+    @Metadata(label = "oauth2", defaultValue = "300000", javaType = "java.time.Duration")
+    private long assertionLifetime = 300_000;
+    @Metadata(label = "oauth2", defaultValue = "3")
+    private int maxRetries = 3;
+    @Metadata(label = "oauth2", defaultValue = "200", javaType = "java.time.Duration")
+    private long initialBackoff = 200;
+    @Metadata(label = "oauth2", defaultValue = "5000", javaType = "java.time.Duration")
+    private long maxBackoff = 5_000;
+    @Metadata(label = "oauth2", defaultValue = "0.5")
+    private double backoffJitter = 0.5;
+    @Metadata(label = "oauth2", defaultValue = "30000", javaType = "java.time.Duration")
+    private long maxRetryAfter = 30_000;
+    @Metadata(label = "oauth2", defaultValue = "262144")
+    private int maxResponseBytes = 256 * 1024;
+    @Metadata(label = "oauth2,security", defaultValue = "false")
+    private boolean allowPlainHttp;
+
     /** The database this component opened itself, and so closes when it stops. */
     private KsmDatabase database;
+    /** Whether this component created its token provider, and so closes it when it stops. */
+    private boolean ownsTokenProvider;
+    /** Drops the tokens of credentials written or deleted through the governed credentials. */
+    private final CredentialChangeListener evictTokensOnChange = name -> {
+        OAuth2TokenProvider provider = oauth2TokenProvider;
+        if (provider != null) {
+            provider.evict(name);
+        }
+    };
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -99,10 +153,29 @@ public class KsmComponent extends DefaultComponent {
                 throw e;
             }
         }
+        if (oauth2TokenProvider == null) {
+            OAuth2Settings settings = oauth2Settings();
+            LOG.debug("Creating the OAuth 2.0 token provider with {}", settings);
+            oauth2TokenProvider = OAuth2TokenProvider.create(settings);
+            ownsTokenProvider = true;
+        }
+        governedCredentials.addChangeListener(evictTokensOnChange);
+        checkOAuthProfileProvider();
     }
 
     @Override
     protected void doStop() throws Exception {
+        if (governedCredentials != null) {
+            governedCredentials.removeChangeListener(evictTokensOnChange);
+        }
+        if (ownsTokenProvider && oauth2TokenProvider != null) {
+            try {
+                oauth2TokenProvider.close();
+            } finally {
+                oauth2TokenProvider = null;
+                ownsTokenProvider = false;
+            }
+        }
         if (database != null) {
             // only what we opened ourselves; a given GovernedCredentials belongs to whoever made it
             governedCredentials = null;
@@ -126,6 +199,43 @@ public class KsmComponent extends DefaultComponent {
                 ? DatabaseSettings.embedded(Path.of(databaseDirectory)) : DatabaseSettings.embeddedDefaults();
         return new DatabaseSettings(embedded.jdbcUrl(), jdbcUsername, password,
                 keyFile != null ? Path.of(keyFile) : embedded.keyFile());
+    }
+
+    /** The settings of the token provider the component creates when none is given, from the OAuth 2.0 options. */
+    public OAuth2Settings oauth2Settings() {
+        return OAuth2Settings.builder()
+                .connectTimeout(Duration.ofMillis(connectTimeout))
+                .readTimeout(Duration.ofMillis(readTimeout))
+                .writeTimeout(Duration.ofMillis(writeTimeout))
+                .callTimeout(Duration.ofMillis(callTimeout))
+                .tokenEndpointTimeout(Duration.ofMillis(tokenEndpointTimeout))
+                .clockSkew(Duration.ofMillis(clockSkew))
+                .refreshAhead(Duration.ofMillis(refreshAhead))
+                .defaultExpiresIn(Duration.ofMillis(defaultExpiresIn))
+                .assertionLifetime(Duration.ofMillis(assertionLifetime))
+                .retryPolicy(new RetryPolicy(maxRetries, Duration.ofMillis(initialBackoff),
+                        Duration.ofMillis(maxBackoff), backoffJitter, Duration.ofMillis(maxRetryAfter)))
+                .maxResponseBytes(maxResponseBytes)
+                .allowPlainHttp(allowPlainHttp)
+                .clock(clock != null ? clock : Clock.systemUTC())
+                .build();
+    }
+
+    /**
+     * Camel reads exactly one {@code oauth-client-authentication-factory} service file: when another one (camel-oauth's)
+     * comes first on the class path, Camel components with an {@code oauthProfile} do not get ksm credentials.
+     */
+    private void checkOAuthProfileProvider() {
+        try {
+            Optional<Class<?>> provider = getCamelContext().getCamelContextExtension().getBootstrapFactoryFinder()
+                    .findOptionalClass(OAuthClientAuthenticationFactory.FACTORY);
+            if (provider.isPresent() && provider.get() != KsmOAuthClientAuthenticationFactory.class) {
+                LOG.warn("Camel components with an oauthProfile get their tokens from {}, not from camel-ksm: it comes"
+                         + " before camel-ksm on the class path", provider.get().getName());
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("Cannot tell which OAuthClientAuthenticationFactory Camel uses: {}", e.toString());
+        }
     }
 
     static String defaultNodeName() {
@@ -236,13 +346,209 @@ public class KsmComponent extends DefaultComponent {
         this.callerResolver = callerResolver;
     }
 
+    public OAuth2TokenProvider getOauth2TokenProvider() {
+        return oauth2TokenProvider;
+    }
+
+    /**
+     * The OAuth 2.0 token provider (HTTP client and token cache) to use instead of creating one from the OAuth 2.0
+     * options; it stays its owner's to close. Default: one created when the component starts, closed when it stops.
+     */
+    public void setOauth2TokenProvider(OAuth2TokenProvider oauth2TokenProvider) {
+        this.oauth2TokenProvider = oauth2TokenProvider;
+    }
+
+    public long getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    /**
+     * OAuth 2.0 HTTP client: the longest time to establish a TCP/TLS connection to an authorization server.
+     */
+    public void setConnectTimeout(long connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public long getReadTimeout() {
+        return readTimeout;
+    }
+
+    /**
+     * OAuth 2.0 HTTP client: the longest silence while reading a response.
+     */
+    public void setReadTimeout(long readTimeout) {
+        this.readTimeout = readTimeout;
+    }
+
+    public long getWriteTimeout() {
+        return writeTimeout;
+    }
+
+    /**
+     * OAuth 2.0 HTTP client: the longest stall while writing a request.
+     */
+    public void setWriteTimeout(long writeTimeout) {
+        this.writeTimeout = writeTimeout;
+    }
+
+    public long getCallTimeout() {
+        return callTimeout;
+    }
+
+    /**
+     * OAuth 2.0 HTTP client: the limit of a whole call of the shared HTTP client.
+     */
+    public void setCallTimeout(long callTimeout) {
+        this.callTimeout = callTimeout;
+    }
+
+    public long getTokenEndpointTimeout() {
+        return tokenEndpointTimeout;
+    }
+
+    /**
+     * The limit of one whole attempt against an authorization server's token endpoint (connect, send, read), usually
+     * shorter than the API's timeouts. Retries come on top, as maxRetries says.
+     */
+    public void setTokenEndpointTimeout(long tokenEndpointTimeout) {
+        this.tokenEndpointTimeout = tokenEndpointTimeout;
+    }
+
+    public long getClockSkew() {
+        return clockSkew;
+    }
+
+    /**
+     * How long before its expires_in an access token stops being handed out, so that it does not expire on its way to
+     * the API (at most half of a short token's lifetime).
+     */
+    public void setClockSkew(long clockSkew) {
+        this.clockSkew = clockSkew;
+    }
+
+    public long getRefreshAhead() {
+        return refreshAhead;
+    }
+
+    /**
+     * How long before a token stops being handed out the first exchange already fetches its successor, while the other
+     * exchanges keep using the still valid token. Zero turns refresh-ahead off.
+     */
+    public void setRefreshAhead(long refreshAhead) {
+        this.refreshAhead = refreshAhead;
+    }
+
+    public long getDefaultExpiresIn() {
+        return defaultExpiresIn;
+    }
+
+    /**
+     * The lifetime assumed for an access token whose token response has no expires_in.
+     */
+    public void setDefaultExpiresIn(long defaultExpiresIn) {
+        this.defaultExpiresIn = defaultExpiresIn;
+    }
+
+    public long getAssertionLifetime() {
+        return assertionLifetime;
+    }
+
+    /**
+     * The lifetime of signed JWT assertions (private_key_jwt client assertions; JWT bearer grants whose credential sets
+     * no assertionLifetime).
+     */
+    public void setAssertionLifetime(long assertionLifetime) {
+        this.assertionLifetime = assertionLifetime;
+    }
+
+    public int getMaxRetries() {
+        return maxRetries;
+    }
+
+    /**
+     * How many times a token request is retried after a server error (5xx, 408), rate limiting (429) or a transport
+     * failure (0 to 20; 0 = no retry). Rejections (400, 401, 403) are never retried.
+     */
+    public void setMaxRetries(int maxRetries) {
+        this.maxRetries = maxRetries;
+    }
+
+    public long getInitialBackoff() {
+        return initialBackoff;
+    }
+
+    /**
+     * The wait before the first retry of a token request; it doubles with each further retry, up to maxBackoff.
+     */
+    public void setInitialBackoff(long initialBackoff) {
+        this.initialBackoff = initialBackoff;
+    }
+
+    public long getMaxBackoff() {
+        return maxBackoff;
+    }
+
+    /**
+     * The longest wait between two retries of a token request (unless a Retry-After asks for longer).
+     */
+    public void setMaxBackoff(long maxBackoff) {
+        this.maxBackoff = maxBackoff;
+    }
+
+    public double getBackoffJitter() {
+        return backoffJitter;
+    }
+
+    /**
+     * The share of each backoff that is random, from 0 (none) to 1, so that many clients do not retry in step.
+     */
+    public void setBackoffJitter(double backoffJitter) {
+        this.backoffJitter = backoffJitter;
+    }
+
+    public long getMaxRetryAfter() {
+        return maxRetryAfter;
+    }
+
+    /**
+     * The longest Retry-After of a 429 or 503 answer that is honoured; a server asking for longer fails the request
+     * at once rather than hold the exchange.
+     */
+    public void setMaxRetryAfter(long maxRetryAfter) {
+        this.maxRetryAfter = maxRetryAfter;
+    }
+
+    public int getMaxResponseBytes() {
+        return maxResponseBytes;
+    }
+
+    /**
+     * The most bytes of a token endpoint response that are read (at least 256); a longer response is an error.
+     */
+    public void setMaxResponseBytes(int maxResponseBytes) {
+        this.maxResponseBytes = maxResponseBytes;
+    }
+
+    public boolean isAllowPlainHttp() {
+        return allowPlainHttp;
+    }
+
+    /**
+     * Whether token URLs may use plain http on hosts other than loopback. Off by default: token requests carry client
+     * secrets and signed assertions, so only https is accepted, and http to localhost / 127.x / ::1 for tests and
+     * development. Turn it on only for a trusted network in development.
+     */
+    public void setAllowPlainHttp(boolean allowPlainHttp) {
+        this.allowPlainHttp = allowPlainHttp;
+    }
+
     public Clock getClock() {
         return clock;
     }
 
     /**
-     * The clock that decides expiry and stamps audit events, when the component builds its own governed credentials.
-     * Default: the system clock (UTC).
+     * The clock that decides expiry and stamps audit events, when the component builds its own governed credentials,
+     * and that times access tokens, when it builds its own token provider. Default: the system clock (UTC).
      */
     public void setClock(Clock clock) {
         this.clock = clock;

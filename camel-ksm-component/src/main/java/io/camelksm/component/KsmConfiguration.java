@@ -9,6 +9,7 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.apache.camel.spi.UriPath;
 
+import io.camelksm.auth.oauth2.TokenRequestOptions;
 import io.camelksm.credential.CredentialField;
 import io.camelksm.credential.CredentialName;
 import io.camelksm.credential.CredentialProperty;
@@ -54,6 +55,21 @@ public class KsmConfiguration implements Cloneable {
 
     @UriParam(label = "producer,security", defaultValue = "false")
     private boolean fieldsAsHeaders;
+
+    @UriParam(label = "oauth2")
+    private String scope;
+
+    @UriParam(label = "oauth2")
+    private String audience;
+
+    @UriParam(label = "oauth2")
+    private String resource;
+
+    @UriParam(label = "oauth2")
+    private String subject;
+
+    @UriParam(label = "oauth2", defaultValue = "false", displayName = "Evict Token On 401")
+    private boolean evictTokenOn401;
 
     public String getCredentialName() {
         return credentialName;
@@ -177,6 +193,74 @@ public class KsmConfiguration implements Cloneable {
         this.fieldsAsHeaders = fieldsAsHeaders;
     }
 
+    public String getScope() {
+        return scope;
+    }
+
+    /**
+     * For operation=authorize on an OAuth 2.0 credential: the space-separated scopes to request instead of the
+     * credential's own scope. Tokens are cached per scope, so a route asking for a narrow scope never gets another
+     * route's broader token.
+     */
+    public void setScope(String scope) {
+        this.scope = scope;
+    }
+
+    public String getAudience() {
+        return audience;
+    }
+
+    /**
+     * For operation=authorize on an OAuth 2.0 credential: the audience to request instead of the credential's own (the
+     * audience form parameter of the client credentials grant, the aud claim of a JWT bearer assertion).
+     */
+    public void setAudience(String audience) {
+        this.audience = audience;
+    }
+
+    public String getResource() {
+        return resource;
+    }
+
+    /**
+     * For operation=authorize on an OAuth 2.0 credential: the RFC 8707 resource indicator to request instead of the
+     * credential's form.resource property.
+     */
+    public void setResource(String resource) {
+        this.resource = resource;
+    }
+
+    public String getSubject() {
+        return subject;
+    }
+
+    /**
+     * For operation=authorize on an OAUTH2_JWT_BEARER credential: the subject (sub claim, the user acted for) instead
+     * of the credential's own subject.
+     */
+    public void setSubject(String subject) {
+        this.subject = subject;
+    }
+
+    public boolean isEvictTokenOn401() {
+        return evictTokenOn401;
+    }
+
+    /**
+     * For operation=authorize on an OAuth 2.0 credential: when the exchange ends with an HTTP 401 (an
+     * HttpOperationFailedException with status 401, or the CamelHttpResponseCode header 401), drop the access token
+     * it carried, so that the next exchange gets a fresh one. To retry the same exchange with a fresh token, use
+     * KsmOAuth2.evictToken() in onRedelivery (see the documentation).
+     */
+    public void setEvictTokenOn401(boolean evictTokenOn401) {
+        this.evictTokenOn401 = evictTokenOn401;
+    }
+
+    /** The endpoint's overrides for token requests; none when no OAuth 2.0 option is set. */
+    public TokenRequestOptions tokenRequestOptions() {
+        return new TokenRequestOptions(scope, audience, resource, subject);
+    }
+
     /**
      * Checks the options together, so a wrong endpoint fails when the route starts rather than on the first exchange.
      *
@@ -193,6 +277,13 @@ public class KsmConfiguration implements Cloneable {
         }
         only("field", field, KsmOperation.set);
         only("propertyName", propertyName, KsmOperation.setProperty);
+        only("scope", scope, KsmOperation.authorize);
+        only("audience", audience, KsmOperation.authorize);
+        only("resource", resource, KsmOperation.authorize);
+        only("subject", subject, KsmOperation.authorize);
+        if (evictTokenOn401 && operation != KsmOperation.authorize) {
+            only("evictTokenOn401", "true", KsmOperation.authorize);
+        }
         switch (operation) {
             case authorize -> required("headerName", headerName);
             case get -> required("fieldsProperty", fieldsProperty);

@@ -9,11 +9,17 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.support.DefaultProducer;
 import org.apache.camel.support.ExchangeHelper;
+import org.apache.camel.support.SynchronizationAdapter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.camelksm.KsmException;
 import io.camelksm.access.Caller;
 import io.camelksm.access.GovernedCredentials;
+import io.camelksm.auth.AuthHeader;
 import io.camelksm.auth.AuthHeaderBuilders;
+import io.camelksm.auth.oauth2.OAuth2TokenProvider;
+import io.camelksm.auth.oauth2.TokenRequestOptions;
 import io.camelksm.credential.Credential;
 import io.camelksm.credential.CredentialField;
 import io.camelksm.credential.CredentialName;
@@ -23,12 +29,18 @@ import io.camelksm.credential.Secret;
 
 /**
  * Wires one request: endpoint, then {@link CallerResolver}, then {@link GovernedCredentials} (access check, audit,
- * store), then the header builder or field copy, then the exchange. Credentials read are wiped once used.
+ * store), then the header builder (for OAuth 2.0 credentials: the token provider) or field copy, then the exchange.
+ * Access is decided and audited before any token is requested. Credentials read are wiped once used.
  */
 public class KsmProducer extends DefaultProducer {
 
+    private static final Logger LOG = LoggerFactory.getLogger(KsmProducer.class);
+
+    private final TokenRequestOptions tokenRequestOptions;
+
     public KsmProducer(KsmEndpoint endpoint) {
         super(endpoint);
+        this.tokenRequestOptions = endpoint.getConfiguration().tokenRequestOptions();
     }
 
     @Override
@@ -44,21 +56,44 @@ public class KsmProducer extends DefaultProducer {
         Request request = new Request(endpoint.getComponent().getGovernedCredentials(), endpoint.getCredentialName(),
                 config.getOperation().name(), caller, ExchangeHelper.getRouteId(exchange));
         switch (config.getOperation()) {
-            case authorize -> authorize(request, config, exchange.getMessage());
+            case authorize -> authorize(request, config, exchange);
             case get -> get(request, config, exchange);
             case set -> set(request, config, exchange.getMessage());
             case setProperty -> setProperty(request, config, exchange.getMessage());
         }
     }
 
-    private void authorize(Request request, KsmConfiguration config, Message message) {
+    private void authorize(Request request, KsmConfiguration config, Exchange exchange) {
         Credential credential = request.read();
+        OAuth2TokenProvider provider = getEndpoint().getComponent().getOauth2TokenProvider();
         try {
-            String value = AuthHeaderBuilders.forCredential(credential).headerValue(credential, config.isIncludeScheme());
-            message.setHeader(config.getHeaderName(), value);
+            AuthHeader header = AuthHeaderBuilders.forCredential(credential, provider, tokenRequestOptions)
+                    .header(credential, config.isIncludeScheme());
+            Message message = exchange.getMessage();
+            message.setHeader(config.getHeaderName(), header.value());
             message.setHeader(KsmConstants.CREDENTIAL_TYPE, credential.type().name());
+            if (header.accessToken().isPresent()) {
+                remember(exchange, new KsmOAuth2Token(credential.name(), header.accessToken().get(), provider),
+                        config.isEvictTokenOn401());
+            }
         } finally {
             credential.destroySecrets();
+        }
+    }
+
+    /** Keeps the token on the exchange, so the route (or the end of the exchange, after a 401) can evict it. */
+    private static void remember(Exchange exchange, KsmOAuth2Token token, boolean evictOn401) {
+        exchange.setProperty(KsmOAuth2.TOKEN_PROPERTY, token);
+        if (evictOn401) {
+            exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+                @Override
+                public void onDone(Exchange done) {
+                    if (KsmOAuth2.isUnauthorized(done) && token.evict()) {
+                        LOG.info("Evicted the access token of credential '{}' after HTTP 401 (exchange {})",
+                                token.getCredentialName(), done.getExchangeId());
+                    }
+                }
+            });
         }
     }
 
@@ -131,7 +166,12 @@ public class KsmProducer extends DefaultProducer {
         }
     }
 
-    private static void written(Message message, Credential written) {
+    private void written(Message message, Credential written) {
+        // tokens of the old values must not outlive them (a changed secret never matches them anyway)
+        OAuth2TokenProvider provider = getEndpoint().getComponent().getOauth2TokenProvider();
+        if (provider != null) {
+            provider.evict(written.name());
+        }
         message.setHeader(KsmConstants.CREDENTIAL_TYPE, written.type().name());
         message.setHeader(KsmConstants.CREDENTIAL_VERSION, written.version());
         written.destroySecrets();

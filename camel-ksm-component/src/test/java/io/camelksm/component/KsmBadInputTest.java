@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import io.camelksm.KsmException;
 import io.camelksm.access.AuditOutcome;
+import io.camelksm.auth.oauth2.KsmTokenException;
 import io.camelksm.credential.Credential;
 import io.camelksm.credential.CredentialField;
 import io.camelksm.credential.CredentialNotFoundException;
@@ -35,7 +36,7 @@ class KsmBadInputTest extends KsmCamelTestSupport {
         ksm.add(Credential.builder("Gateway", CredentialType.DATA_GATEWAY)
                 .field(CredentialField.USERNAME, "u").value(CredentialField.PASSWORD, PASSWORD).build());
         ksm.add(Credential.builder("OAuth", CredentialType.OAUTH2_CLIENT_CREDENTIALS)
-                .field(CredentialField.CLIENT_ID, "client").field(CredentialField.TOKEN_URL, "https://idp/token")
+                .field(CredentialField.CLIENT_ID, "client").field(CredentialField.TOKEN_URL, "http://idp.example/token")
                 .value(CredentialField.CLIENT_SECRET, PASSWORD).build());
         ksm.add(Credential.builder("Jwt", CredentialType.OAUTH2_JWT_BEARER)
                 .field(CredentialField.ISSUER, "me").field(CredentialField.TOKEN_URL, "https://idp/token")
@@ -93,15 +94,39 @@ class KsmBadInputTest extends KsmCamelTestSupport {
     }
 
     @Test
-    void oauth2TypesAreNotSupportedYet() {
+    void oauth2CredentialsThatCannotRequestATokenFailBeforeSendingAnything() {
         Exchange out = template.request("direct:oauth", e -> { });
-        assertThat(out.getException()).isInstanceOf(KsmException.class)
-                .hasMessage("Credential 'OAuth': OAUTH2_CLIENT_CREDENTIALS is not supported yet: no authentication"
-                            + " header can be built for it");
+        assertThat(out.getException()).isInstanceOf(KsmTokenException.class)
+                .hasMessageStartingWith("Cannot request a token for credential 'OAuth': tokenUrl")
+                .hasMessageContaining("plain http").hasMessageNotContaining(PASSWORD);
+        assertThat(((KsmTokenException) out.getException()).getAttempts()).isZero();
 
         out = template.request("direct:jwt", e -> { });
-        assertThat(out.getException()).hasMessageContaining("OAUTH2_JWT_BEARER is not supported yet")
+        assertThat(out.getException()).isInstanceOf(KsmTokenException.class)
+                .hasMessage("Cannot request a token for credential 'Jwt': RS256 needs a PKCS#8 PEM private key")
                 .hasMessageNotContaining(PASSWORD);
+        assertThat(out.getMessage().getHeader("Authorization")).isNull();
+    }
+
+    @Test
+    void oauth2OptionsOnOtherCredentialTypesAreRefused() {
+        Exchange out = template.request("ksm:Colon?scope=read", e -> { });
+
+        assertThat(out.getException()).isInstanceOf(KsmException.class)
+                .hasMessageContaining("Credential 'Colon' is of type BASIC")
+                .hasMessageContaining("scope, audience, resource and subject apply to OAUTH2_CLIENT_CREDENTIALS and"
+                                      + " OAUTH2_JWT_BEARER credentials only");
+        assertThat(out.getMessage().getHeader("Authorization")).isNull();
+    }
+
+    @Test
+    void oauth2OptionsApplyToAuthorizeOnly() {
+        assertThatThrownBy(() -> context.getEndpoint("ksm:General?operation=get&scope=read"))
+                .isInstanceOf(ResolveEndpointFailedException.class)
+                .hasMessageContaining("The option scope only applies to operation=authorize, not to operation=get");
+        assertThatThrownBy(() -> context.getEndpoint("ksm:General?operation=set&evictTokenOn401=true"))
+                .isInstanceOf(ResolveEndpointFailedException.class)
+                .hasMessageContaining("The option evictTokenOn401 only applies to operation=authorize");
     }
 
     @Test

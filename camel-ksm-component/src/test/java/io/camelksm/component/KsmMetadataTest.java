@@ -63,7 +63,12 @@ class KsmMetadataTest extends KsmCamelTestSupport {
         JsonObject json = json();
         Map<String, Object> endpoint = json.getMap("properties");
         assertThat(endpoint).containsOnlyKeys("credentialName", "operation", "headerName", "includeScheme", "process",
-                "field", "propertyName", "propertySecret", "fieldsProperty", "fieldsAsHeaders", "lazyStartProducer");
+                "field", "propertyName", "propertySecret", "fieldsProperty", "fieldsAsHeaders", "scope", "audience",
+                "resource", "subject", "evictTokenOn401", "lazyStartProducer");
+        for (String oauth2 : new String[] { "scope", "audience", "resource", "subject", "evictTokenOn401" }) {
+            assertThat(option(endpoint, oauth2).getString("group")).as(oauth2).isEqualTo("oauth2");
+        }
+        assertThat(option(endpoint, "evictTokenOn401").getBoolean("defaultValue")).isEqualTo(false);
         assertThat(option(endpoint, "credentialName").getBoolean("required")).isEqualTo(true);
         assertThat(option(endpoint, "operation").getString("defaultValue")).isEqualTo("authorize");
         assertThat(option(endpoint, "operation").<List<Object>>getCollection("enum"))
@@ -78,6 +83,15 @@ class KsmMetadataTest extends KsmCamelTestSupport {
         assertThat(option(component, "jdbcPassword").getBoolean("secret")).isEqualTo(true);
         assertThat(option(component, "governedCredentials").getBoolean("autowired")).isEqualTo(true);
         assertThat(option(component, "callerResolver").getBoolean("autowired")).isEqualTo(true);
+        assertThat(component).containsKeys("oauth2TokenProvider", "connectTimeout", "readTimeout", "writeTimeout",
+                "callTimeout", "tokenEndpointTimeout", "clockSkew", "refreshAhead", "defaultExpiresIn",
+                "assertionLifetime", "maxRetries", "initialBackoff", "maxBackoff", "backoffJitter", "maxRetryAfter",
+                "maxResponseBytes", "allowPlainHttp");
+        assertThat(option(component, "oauth2TokenProvider").getBoolean("autowired")).isEqualTo(true);
+        assertThat(option(component, "connectTimeout").getString("type")).isEqualTo("duration");
+        assertThat(option(component, "clockSkew").getString("defaultValue")).isEqualTo("60000");
+        assertThat(option(component, "maxRetries").getString("defaultValue")).isEqualTo("3");
+        assertThat(option(component, "allowPlainHttp").getBoolean("defaultValue")).isEqualTo(false);
         component.keySet().stream().filter(name -> !name.equals("jdbcPassword"))
                 .forEach(name -> assertThat(option(component, name).getBoolean("secret")).as(name).isEqualTo(false));
 

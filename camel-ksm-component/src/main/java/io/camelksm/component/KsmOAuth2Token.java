@@ -1,0 +1,56 @@
+package io.camelksm.component;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+import io.camelksm.auth.oauth2.AccessToken;
+import io.camelksm.auth.oauth2.OAuth2TokenProvider;
+import io.camelksm.credential.CredentialName;
+
+/**
+ * The OAuth 2.0 access token a {@code ksm:} step put on the exchange, kept in the exchange property
+ * {@value KsmOAuth2#TOKEN_PROPERTY} so that the route can evict exactly that token when the API rejects it. Shows
+ * neither the token nor anything derived from it in {@link #toString()}.
+ */
+public final class KsmOAuth2Token {
+
+    private final CredentialName credential;
+    private final AccessToken token;
+    private final OAuth2TokenProvider provider;
+
+    KsmOAuth2Token(CredentialName credential, AccessToken token, OAuth2TokenProvider provider) {
+        this.credential = Objects.requireNonNull(credential, "credential");
+        this.token = Objects.requireNonNull(token, "token");
+        this.provider = Objects.requireNonNull(provider, "provider");
+    }
+
+    /** The credential the token was obtained for. */
+    public CredentialName getCredentialName() {
+        return credential;
+    }
+
+    public Instant getExpiresAt() {
+        return token.expiresAt();
+    }
+
+    /** The scope granted (or requested, when the server did not say). */
+    public Optional<String> getScope() {
+        return token.scope();
+    }
+
+    /**
+     * Drops the token from the cache if it is still the cached one, so the next {@code ksm:} step for the credential
+     * gets a fresh one. Many exchanges rejected with the same token cause one new token request.
+     *
+     * @return whether the token was still cached
+     */
+    public boolean evict() {
+        return provider.evict(token);
+    }
+
+    @Override
+    public String toString() {
+        return "KsmOAuth2Token[credential=" + credential + ", " + token + "]";
+    }
+}
