@@ -42,6 +42,14 @@ public final class LoadRun {
         public double tokenRequestsPer10k() {
             return completed == 0 ? 0 : seen.tokenRequests() * 10_000.0 / completed;
         }
+
+        /**
+         * Token requests per token lifetime of wall time: independent of how far the run fell behind its schedule (a
+         * run that takes longer than planned spans more lifetimes, and so needs more tokens per 10,000 exchanges).
+         */
+        public double tokenRequestsPerLifetime(Duration realLifetime) {
+            return elapsed.isZero() ? 0 : seen.tokenRequests() * (double) realLifetime.toNanos() / elapsed.toNanos();
+        }
     }
 
     /**

@@ -61,7 +61,7 @@ public final class RunAll {
                                 settings.exchanges(), settings.realLoadSpan().toSeconds());
                         LoadRun.Result result = LoadRun.run(contender, apis, run, settings.exchanges(),
                                 settings.producers(), settings.realLoadSpan(),
-                                settings.realLoadSpan().plusSeconds(30));
+                                settings.realLoadSpan().plusSeconds(15));
                         summary.load(result);
                         System.out.println("  " + Summary.loadLine(result));
                     }
