@@ -21,9 +21,9 @@ public record BenchmarkSettings(TimeScale scale, Duration tokenLifetime, int exc
                                 double loadLifetimes, int burstSize, Duration tokenLatency, Duration camelHttpMargin,
                                 Duration springClockSkew, Duration springTunedClockSkew) {
 
-    /** The benchmark: 60 s tokens, 10,000 exchanges by 64 producers over 3.5 lifetimes, bursts of 256. */
+    /** The benchmark: 60 s tokens, 10,000 exchanges by 64 producers over 3 lifetimes, bursts of 256. */
     public static BenchmarkSettings defaults() {
-        return new BenchmarkSettings(new TimeScale(5), Duration.ofSeconds(60), 10_000, 64, 3.5, 256,
+        return new BenchmarkSettings(new TimeScale(5), Duration.ofSeconds(60), 10_000, 64, 3.0, 256,
                 Duration.ofMillis(20), Duration.ofSeconds(5), Duration.ofSeconds(60), Duration.ofSeconds(5));
     }
 

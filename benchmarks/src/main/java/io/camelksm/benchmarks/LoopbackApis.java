@@ -71,8 +71,8 @@ public final class LoopbackApis implements AutoCloseable {
     }
 
     /**
-     * Gives the first token of the run a shorter {@code expires_in}, so that a run can reach an expiry without waiting a
-     * whole lifetime; later tokens get the usual one.
+     * Gives the first token of the run a shorter {@code expires_in}, so that a run can reach an expiry without waiting
+     * a whole lifetime; later tokens get the usual one.
      */
     public void shortFirstToken(String run, long expiresInSeconds) {
         firstTokenExpiresIn.put(run, expiresInSeconds);

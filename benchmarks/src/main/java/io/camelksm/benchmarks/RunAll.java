@@ -79,9 +79,9 @@ public final class RunAll {
             }
         }
         if (jmh) {
-            System.out.println("benchmark 3: JMH, 1 fork, 3 x 1 s warm-up, 5 x 1 s measurement per benchmark ...");
+            System.out.println("benchmark 3: JMH, 1 fork, 3 x 2 s warm-up, 5 x 1 s measurement per benchmark ...");
             Options options = new OptionsBuilder().include(HeaderOverheadBenchmark.class.getName() + ".")
-                    .forks(1).warmupIterations(3).warmupTime(TimeValue.seconds(1)).measurementIterations(5)
+                    .forks(1).warmupIterations(3).warmupTime(TimeValue.seconds(2)).measurementIterations(5)
                     .measurementTime(TimeValue.seconds(1)).shouldFailOnError(true).jvmArgsAppend("-Xmx1g").build();
             Collection<RunResult> results = new Runner(options).run();
             results.forEach(summary::jmh);

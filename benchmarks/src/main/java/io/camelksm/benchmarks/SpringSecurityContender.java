@@ -54,7 +54,8 @@ public final class SpringSecurityContender extends Contender {
                 .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS).tokenUri(apis.tokenUrl(run))
                 .build();
         InMemoryClientRegistrationRepository registrations = new InMemoryClientRegistrationRepository(registration);
-        ClientCredentialsOAuth2AuthorizedClientProvider provider = new ClientCredentialsOAuth2AuthorizedClientProvider();
+        ClientCredentialsOAuth2AuthorizedClientProvider provider =
+                new ClientCredentialsOAuth2AuthorizedClientProvider();
         provider.setClockSkew(clockSkew);
         AuthorizedClientServiceOAuth2AuthorizedClientManager manager =
                 new AuthorizedClientServiceOAuth2AuthorizedClientManager(registrations,
