@@ -1,0 +1,143 @@
+package io.camelksm.benchmarks;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+import java.util.Set;
+
+import io.camelksm.access.Caller;
+import io.camelksm.auth.oauth2.OAuth2Settings;
+import io.camelksm.auth.oauth2.OAuth2TokenProvider;
+import io.camelksm.component.KsmComponent;
+import io.camelksm.credential.Credential;
+import io.camelksm.credential.CredentialField;
+import io.camelksm.credential.CredentialName;
+import io.camelksm.credential.CredentialType;
+import io.camelksm.credential.Secret;
+
+/**
+ * Benchmark 3: the cost of one exchange that gets its bearer header from {@code ksm:} with a cached token, against a
+ * route that sets the same header with {@code setHeader(constant(...))}. Neither calls an API, so the difference is
+ * what camel-ksm adds per exchange: the access check, the credential read from its embedded database, the audit row
+ * and the token cache lookup.
+ *
+ * <p>Two diagnostics split that difference: {@link #governedReadOnly()} is the access check, read and audit alone (no
+ * Camel, no token), {@link #tokenCacheOnly()} the token cache lookup alone (no database).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class HeaderOverheadBenchmark {
+
+    static final String CREDENTIAL = "Graph";
+
+    private LoopbackApis apis;
+    private KsmFixture ksm;
+    private CamelContext context;
+    private ProducerTemplate template;
+    private Endpoint ksmRoute;
+    private Endpoint constantRoute;
+    private OAuth2TokenProvider provider;
+    private Credential inMemoryCredential;
+    private final CredentialName name = CredentialName.of(CREDENTIAL);
+    private final Caller caller = new Caller(null, Set.of(), "ksm-header", KsmFixture.NODE, null);
+
+    @Setup(Level.Trial)
+    public void start() throws Exception {
+        // tokens live an hour: every exchange of the measurement finds the token cached
+        apis = new LoopbackApis(3600, Duration.ZERO, 16);
+        ksm = new KsmFixture();
+        ksm.addClientCredentials(CREDENTIAL, "bench-jmh", "s3cret-jmh", apis.tokenUrl("jmh"));
+        context = new DefaultCamelContext();
+        KsmComponent component = context.getComponent("ksm", KsmComponent.class);
+        component.setGovernedCredentials(ksm.governed());
+        component.setNodeName(KsmFixture.NODE);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:ksm").routeId("ksm-header").to("ksm:" + CREDENTIAL);
+            }
+        });
+        context.start();
+        template = context.createProducerTemplate();
+        ksmRoute = context.getEndpoint("direct:ksm");
+        // the constant route sets exactly the header ksm: sets (fetching the token once)
+        String header = (String) template.send(ksmRoute, e -> { }).getMessage().getHeader("Authorization");
+        if (header == null || !header.startsWith("Bearer ")) {
+            throw new IllegalStateException("ksm:" + CREDENTIAL + " did not set a bearer Authorization header");
+        }
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:constant").routeId("constant-header").setHeader("Authorization", constant(header));
+            }
+        });
+        constantRoute = context.getEndpoint("direct:constant");
+        // the diagnostics: a provider of their own with the credential held in memory, its token fetched once here
+        provider = OAuth2TokenProvider.create(OAuth2Settings.defaults());
+        inMemoryCredential = Credential.builder(CREDENTIAL, CredentialType.OAUTH2_CLIENT_CREDENTIALS)
+                .field(CredentialField.CLIENT_ID, "bench-jmh").secret(CredentialField.CLIENT_SECRET,
+                        Secret.of("s3cret-jmh")).field(CredentialField.TOKEN_URL, apis.tokenUrl("jmh")).build();
+        provider.token(inMemoryCredential);
+    }
+
+    @TearDown(Level.Trial)
+    public void stop() throws Exception {
+        long tokenRequests = apis.counters("jmh").tokenRequests();
+        provider.close();
+        context.close();
+        ksm.close();
+        apis.close();
+        if (tokenRequests != 2) {
+            throw new IllegalStateException("expected the two token requests of the setup (ksm: and the diagnostic"
+                    + " provider), saw " + tokenRequests);
+        }
+    }
+
+    @Benchmark
+    public Object ksmAuthorize() {
+        return authorization(ksmRoute);
+    }
+
+    @Benchmark
+    public Object constantHeader() {
+        return authorization(constantRoute);
+    }
+
+    @Benchmark
+    public Object governedReadOnly() {
+        Credential credential = ksm.governed().read(name, "authorize", caller, "ksm-header");
+        credential.destroySecrets();
+        return credential;
+    }
+
+    @Benchmark
+    public Object tokenCacheOnly() {
+        return provider.token(inMemoryCredential).authorizationHeaderValue();
+    }
+
+    /** The header the route set; a failed exchange ends the benchmark rather than being measured. */
+    private Object authorization(Endpoint route) {
+        Exchange exchange = template.send(route, e -> { });
+        if (exchange.getException() != null) {
+            throw new IllegalStateException("exchange failed", exchange.getException());
+        }
+        return exchange.getMessage().getHeader("Authorization");
+    }
+}

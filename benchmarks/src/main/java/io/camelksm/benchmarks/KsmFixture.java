@@ -1,0 +1,87 @@
+package io.camelksm.benchmarks;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import io.camelksm.access.Caller;
+import io.camelksm.access.Dimension;
+import io.camelksm.access.GovernedCredentials;
+import io.camelksm.access.Slf4jAuditTrail;
+import io.camelksm.credential.Credential;
+import io.camelksm.credential.CredentialField;
+import io.camelksm.credential.CredentialName;
+import io.camelksm.credential.CredentialType;
+import io.camelksm.credential.Secret;
+import io.camelksm.store.jdbc.DatabaseSettings;
+import io.camelksm.store.jdbc.KsmDatabase;
+
+/**
+ * camel-ksm as it runs in production by default: its own embedded H2 database with the AES key file, in a temporary
+ * directory removed on close, holding one OAuth2 client credentials credential granted to every caller. Every exchange
+ * through {@code ksm:} reads it from there, checks the rights and writes an audit row, so the benchmarks include that
+ * cost.
+ */
+public final class KsmFixture implements AutoCloseable {
+
+    /** The node name the component is given: the resource of every caller. */
+    public static final String NODE = "bench-node";
+
+    private static final Caller ADMIN = new Caller("bench-admin", Set.of(), "benchmarks", NODE, null);
+
+    private final Path directory;
+    private final KsmDatabase database;
+    private final GovernedCredentials governed;
+
+    public KsmFixture() {
+        try {
+            directory = Files.createTempDirectory("ksm-bench");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        database = KsmDatabase.open(DatabaseSettings.embedded(directory));
+        governed = new GovernedCredentials(database.credentials(), database.accessRights(),
+                new Slf4jAuditTrail(database.auditTrail()), Clock.systemUTC());
+    }
+
+    public GovernedCredentials governed() {
+        return governed;
+    }
+
+    /** Stores an OAuth2 client credentials credential for the token URL and grants it to anyone. */
+    public void addClientCredentials(String name, String clientId, String clientSecret, String tokenUrl) {
+        governed.create(Credential.builder(name, CredentialType.OAUTH2_CLIENT_CREDENTIALS)
+                .field(CredentialField.CLIENT_ID, clientId)
+                .secret(CredentialField.CLIENT_SECRET, Secret.of(clientSecret))
+                .field(CredentialField.TOKEN_URL, tokenUrl).build(), ADMIN);
+        grantAnyone(name);
+    }
+
+    /** Stores a static bearer token credential and grants it to anyone. */
+    public void addBearer(String name, String token) {
+        governed.create(Credential.builder(name, CredentialType.BEARER)
+                .secret(CredentialField.TOKEN, Secret.of(token)).build(), ADMIN);
+        grantAnyone(name);
+    }
+
+    private void grantAnyone(String name) {
+        for (Dimension dimension : Dimension.values()) {
+            governed.grant(CredentialName.of(name), dimension, "*", ADMIN);
+        }
+    }
+
+    @Override
+    public void close() {
+        database.close();
+        try (Stream<Path> files = Files.walk(directory)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package io.camelksm.benchmarks;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.openjdk.jmh.results.RunResult;
+
+/** Collects the results of the three benchmarks and renders them as plain-text tables with ratios. */
+final class Summary {
+
+    private final BenchmarkSettings settings;
+    private final List<LoadRun.Result> loads = new ArrayList<>();
+    private final List<BurstRun.Result> bursts = new ArrayList<>();
+    private final List<RunResult> jmh = new ArrayList<>();
+    private Duration elapsed = Duration.ZERO;
+
+    Summary(BenchmarkSettings settings) {
+        this.settings = settings;
+    }
+
+    void load(LoadRun.Result result) {
+        loads.add(result);
+    }
+
+    void burst(BurstRun.Result result) {
+        bursts.add(result);
+    }
+
+    void jmh(RunResult result) {
+        jmh.add(result);
+    }
+
+    void elapsed(Duration value) {
+        elapsed = value;
+    }
+
+    static String loadLine(LoadRun.Result r) {
+        return f("%-28s %6d exchanges, %4d failures, %5d token requests (%.1f per 10k), %d expired, %d unknown, "
+                 + "%.1f s, max lag %d ms%s", r.contender(), r.completed(), r.failures(), r.seen().tokenRequests(),
+                r.tokenRequestsPer10k(), r.seen().expiredToken(), r.seen().unknownToken(),
+                r.elapsed().toMillis() / 1000.0, r.maxLag().toMillis(),
+                r.firstFailure() == null ? "" : " (first failure: " + r.firstFailure() + ")");
+    }
+
+    static String burstLine(BurstRun.Result r) {
+        return f("%-28s %4d released %3d ms before expiry: %4d token requests, %d expired, %d unknown, %d failures,"
+                 + " %d ms%s", r.contender(), r.burst(), r.releasedAt().toMillis(), r.seen().tokenRequests(),
+                r.seen().expiredToken(), r.seen().unknownToken(), r.failures(), r.elapsed().toMillis(),
+                r.firstFailure() == null ? "" : " (first failure: " + r.firstFailure() + ")");
+    }
+
+    String render() {
+        StringBuilder out = new StringBuilder();
+        long lifetime = settings.tokenLifetime().toSeconds();
+        out.append(f("camel-ksm OAuth2 benchmarks (all on 127.0.0.1; total %.0f s)%n", elapsed.toMillis() / 1000.0));
+        out.append(f("Time scale %s: tokens live %d s nominal = %d s real; every contender's time setting is divided"
+                     + " by %d too.%nToken endpoint latency %d ms (real).%n", settings.scale(), lifetime,
+                settings.realExpiresInSeconds(), settings.scale().factor(), settings.tokenLatency().toMillis()));
+        if (!loads.isEmpty()) {
+            LoadRun.Result ksm = find(loads, "camel-ksm");
+            out.append(f("%n1. Token requests per 10,000 exchanges (%d producers, %.1f token lifetimes = %d s real)%n",
+                    settings.producers(), settings.loadLifetimes(), settings.realLoadSpan().toSeconds()));
+            out.append(f("%-24s | %9s | %8s | %14s | %8s | %12s | %12s | %7s | %6s | %8s%n", "contender",
+                    "exchanges", "failures", "token requests", "per 10k", "vs camel-ksm", "per lifetime", "expired",
+                    "time", "max lag"));
+            Duration realLifetime = Duration.ofSeconds(settings.realExpiresInSeconds());
+            for (LoadRun.Result r : loads) {
+                out.append(f("%-24s | %9d | %8d | %14d | %8.1f | %12s | %12.2f | %7d | %4.0f s | %5d ms%n",
+                        r.contender(), r.completed(), r.failures(), r.seen().tokenRequests(), r.tokenRequestsPer10k(),
+                        ratio(r.tokenRequestsPer10k(), ksm == null ? 0 : ksm.tokenRequestsPer10k()),
+                        r.tokenRequestsPerLifetime(realLifetime), r.seen().expiredToken(),
+                        r.elapsed().toMillis() / 1000.0, r.maxLag().toMillis()));
+            }
+            out.append(f("   per lifetime: token requests per %d s of run time (does not grow when a run falls behind"
+                         + " its %d s schedule)%n", settings.realExpiresInSeconds(),
+                    settings.realLoadSpan().toSeconds()));
+            for (LoadRun.Result r : loads) {
+                out.append(f("   %s: %s%n", r.contender(), r.settings()));
+            }
+        }
+        if (!bursts.isEmpty()) {
+            out.append(f("%n2. %d exchanges released at once, %d ms before the cached token expires (goal: 1 token"
+                         + " request, 0 expired)%n", settings.burstSize(), RunAll.BURST_LEAD.toMillis()));
+            out.append(f("%-28s | %14s | %13s | %8s | %10s%n", "contender", "token requests", "expired-token",
+                    "failures", "burst time"));
+            for (BurstRun.Result r : bursts) {
+                out.append(f("%-28s | %14d | %13d | %8d | %7d ms%n", r.contender(), r.seen().tokenRequests(),
+                        r.seen().expiredToken(), r.failures(), r.elapsed().toMillis()));
+            }
+            out.append(f("   The first token of a burst run lives %d s real, so at the release no contender's cache"
+                         + " would still hand it out;%n   later tokens live %d s real. Token requests are all those"
+                         + " that arrived while the burst ran.%n", RunAll.BURST_FIRST_TOKEN_SECONDS,
+                    settings.realExpiresInSeconds()));
+        }
+        if (!jmh.isEmpty()) {
+            out.append(f("%n3. Overhead per exchange with a cached token (JMH average time, 1 fork, 3 x 2 s warm-up,"
+                         + " 5 x 1 s; goal: ksm <= 1.5 x constant)%n"));
+            out.append(f("%-28s | %21s | %11s%n", "benchmark", "us/op (99.9% error)", "vs constant"));
+            double constant = score("constantHeader");
+            for (RunResult r : jmh) {
+                out.append(f("%-28s | %9.3f +- %8.3f | %11s%n", r.getParams().getBenchmark()
+                                .substring(r.getParams().getBenchmark().lastIndexOf('.') + 1),
+                        r.getPrimaryResult().getScore(), r.getPrimaryResult().getScoreError(),
+                        ratio(r.getPrimaryResult().getScore(), constant)));
+            }
+            out.append(f("   ksmAuthorize: to(\"ksm:Graph\") with a cached token; constantHeader:"
+                         + " setHeader(\"Authorization\", constant(...));%n"
+                         + "   governedReadOnly: access check + credential read + audit row, no Camel;"
+                         + " tokenCacheOnly: the token cache lookup, no database.%n"));
+        }
+        out.append(f("%nThe machine is shared (2 cores, other builds running): take absolute figures as rough;"
+                     + " ratios come from the same run.%n"));
+        return out.toString();
+    }
+
+    private double score(String method) {
+        return jmh.stream().filter(r -> r.getParams().getBenchmark().endsWith("." + method))
+                .mapToDouble(r -> r.getPrimaryResult().getScore()).findFirst().orElse(0);
+    }
+
+    private static LoadRun.Result find(List<LoadRun.Result> results, String name) {
+        return results.stream().filter(r -> r.contender().equals(name)).findFirst().orElse(null);
+    }
+
+    private static String ratio(double value, double reference) {
+        return reference <= 0 ? "n/a" : f("%.2f x", value / reference);
+    }
+
+    private static String f(String pattern, Object... args) {
+        return String.format(Locale.ROOT, pattern, args);
+    }
+}
