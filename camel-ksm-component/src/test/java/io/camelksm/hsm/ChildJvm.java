@@ -42,8 +42,10 @@ final class ChildJvm implements AutoCloseable {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8))) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
-                if (line.startsWith("CHILD ")) {
-                    lines.add(line.substring("CHILD ".length()));
+                // native code (the PKCS#11 library) may write to the same stdout without a newline: find the marker
+                int marker = line.indexOf("CHILD ");
+                if (marker >= 0) {
+                    lines.add(line.substring(marker + "CHILD ".length()));
                 }
             }
         } catch (IOException e) {
