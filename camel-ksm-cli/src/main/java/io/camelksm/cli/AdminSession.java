@@ -8,6 +8,8 @@ import java.util.Set;
 import io.camelksm.access.Caller;
 import io.camelksm.access.GovernedCredentials;
 import io.camelksm.access.Slf4jAuditTrail;
+import io.camelksm.credential.CredentialName;
+import io.camelksm.credential.CredentialNotFoundException;
 import io.camelksm.store.jdbc.DatabaseSettings;
 import io.camelksm.store.jdbc.KsmDatabase;
 
@@ -47,6 +49,19 @@ final class AdminSession implements AutoCloseable {
 
     Caller admin() {
         return admin;
+    }
+
+    /**
+     * The name a credential is stored under (its own spelling), for the commands that change its rights; what the
+     * look-up brought of its secrets is destroyed at once.
+     *
+     * @throws CredentialNotFoundException when there is no such credential
+     */
+    CredentialName storedName(CredentialName name) {
+        return credentials.inspect(name).map(c -> {
+            c.destroySecrets();
+            return c.name();
+        }).orElseThrow(() -> new CredentialNotFoundException(name));
     }
 
     /** The operating-system user on this host, running {@code ksm-admin}; the session is this process. */

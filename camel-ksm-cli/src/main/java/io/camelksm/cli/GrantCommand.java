@@ -4,7 +4,6 @@ import java.util.Map;
 
 import io.camelksm.access.Dimension;
 import io.camelksm.credential.CredentialName;
-import io.camelksm.credential.CredentialNotFoundException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -29,10 +28,7 @@ final class GrantCommand extends AdminCommand {
         var values = access.values();
         try (AdminSession session = application().openSession()) {
             // rights of a credential that does not exist would wait for whoever creates one of that name
-            CredentialName stored = session.credentials().inspect(credentialName).map(c -> {
-                c.destroySecrets();
-                return c.name();
-            }).orElseThrow(() -> new CredentialNotFoundException(credentialName));
+            CredentialName stored = session.storedName(credentialName);
             for (Map.Entry<Dimension, String> value : values) {
                 session.credentials().grant(stored, value.getKey(), value.getValue(), session.admin());
                 out().println("Granted " + value.getKey().label() + " '" + value.getValue() + "' on '" + stored

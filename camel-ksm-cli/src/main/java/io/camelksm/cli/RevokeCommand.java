@@ -6,7 +6,6 @@ import java.util.Map;
 
 import io.camelksm.access.Dimension;
 import io.camelksm.credential.CredentialName;
-import io.camelksm.credential.CredentialNotFoundException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -29,10 +28,7 @@ final class RevokeCommand extends AdminCommand {
         var values = access.values();
         List<String> notGranted = new ArrayList<>();
         try (AdminSession session = application().openSession()) {
-            CredentialName stored = session.credentials().inspect(credentialName).map(c -> {
-                c.destroySecrets();
-                return c.name();
-            }).orElseThrow(() -> new CredentialNotFoundException(credentialName));
+            CredentialName stored = session.storedName(credentialName);
             for (Map.Entry<Dimension, String> value : values) {
                 String what = value.getKey().label() + " '" + value.getValue() + "'";
                 if (session.credentials().revoke(stored, value.getKey(), value.getValue(), session.admin())) {

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.camelksm.hsm.ConfigMechanism;
 import io.camelksm.hsm.EncryptedConfigHeader;
+import io.camelksm.hsm.SoftHsm;
 
 /**
  * {@code ksm-admin config ...} on a real (software) HSM: SoftHSM2 through SunPKCS11, with the sensitive,
@@ -34,7 +35,7 @@ class ConfigCommandSoftHsmTest {
     @TempDir
     Path dir;
 
-    private SoftHsmToken.Token hsmToken;
+    private SoftHsm.Token hsmToken;
     private Path config;
     private byte[] tokenKey;
     private String token;
@@ -45,7 +46,7 @@ class ConfigCommandSoftHsmTest {
     @BeforeEach
     void token() {
         // per test, so a missing token shows as skipped tests (or failed ones under CI), not as no tests
-        hsmToken = SoftHsmToken.token();
+        hsmToken = SoftHsm.token();
         config = dir.resolve("keeper-config.enc");
         tokenKey = new byte[32];
         new SecureRandom().nextBytes(tokenKey);

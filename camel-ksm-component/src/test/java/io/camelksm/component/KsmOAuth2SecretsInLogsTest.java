@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.stream.Collectors;
 
-import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
@@ -21,7 +20,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import io.camelksm.credential.Credential;
 import io.camelksm.credential.CredentialField;
 import io.camelksm.credential.CredentialType;
-import io.camelksm.testsupport.KsmCamelTestSupport;
+import io.camelksm.testsupport.KsmTracedCamelTestSupport;
 import io.camelksm.testsupport.LogCapture;
 import io.camelksm.testsupport.OAuth2Wire;
 
@@ -32,22 +31,13 @@ import io.camelksm.testsupport.OAuth2Wire;
  * header and wire loggers of Apache HttpClient (camel-http's client), which at DEBUG print every header they send,
  * the Authorization header included: keep {@value #HTTP_CLIENT_HEADERS} below DEBUG in production.
  */
-class KsmOAuth2SecretsInLogsTest extends KsmCamelTestSupport {
+class KsmOAuth2SecretsInLogsTest extends KsmTracedCamelTestSupport {
 
     @RegisterExtension
     static WireMockExtension server = OAuth2Wire.server();
 
     private static final String CLIENT_SECRET = "Cl1ent-S3cret-N0t-Logged";
     private static final String ACCESS_TOKEN = "eyJ-Access-T0ken-N0t-Logged";
-
-    @Override
-    protected CamelContext createCamelContext() throws Exception {
-        CamelContext camelContext = super.createCamelContext();
-        camelContext.setTracing(true);
-        camelContext.setMessageHistory(true);
-        camelContext.setLogMask(true);
-        return camelContext;
-    }
 
     @Override
     protected RouteBuilder createRouteBuilder() {

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 
-import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
@@ -16,29 +15,20 @@ import io.camelksm.access.Slf4jAuditTrail;
 import io.camelksm.credential.Credential;
 import io.camelksm.credential.CredentialField;
 import io.camelksm.credential.CredentialType;
-import io.camelksm.testsupport.KsmCamelTestSupport;
+import io.camelksm.testsupport.KsmTracedCamelTestSupport;
 import io.camelksm.testsupport.LogCapture;
 
 /**
  * With tracing, message history and Camel's log mask on, neither a credential's password nor the Authorization header
  * built from it reaches any log: not the tracer, not the log component, not the error handler, not our own audit.
  */
-class KsmSecretsInLogsTest extends KsmCamelTestSupport {
+class KsmSecretsInLogsTest extends KsmTracedCamelTestSupport {
 
     private static final String USERNAME = "svc-trace";
     private static final String PASSWORD = "Tr4ce-Me-N0t";
     private static final String HEADER_SECRET = Base64.getEncoder()
             .encodeToString((USERNAME + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
     private static final String NEW_PASSWORD = "R0tated-N0t-Logged";
-
-    @Override
-    protected CamelContext createCamelContext() throws Exception {
-        CamelContext camelContext = super.createCamelContext();
-        camelContext.setTracing(true);
-        camelContext.setMessageHistory(true);
-        camelContext.setLogMask(true);
-        return camelContext;
-    }
 
     @Override
     protected RouteBuilder createRouteBuilder() {

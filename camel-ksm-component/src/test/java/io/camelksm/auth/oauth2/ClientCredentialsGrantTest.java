@@ -29,6 +29,7 @@ import io.camelksm.credential.CredentialField;
 import io.camelksm.credential.CredentialProperty;
 import io.camelksm.credential.CredentialType;
 import io.camelksm.credential.Secret;
+import io.camelksm.testsupport.TestClock;
 
 class ClientCredentialsGrantTest {
 
@@ -39,7 +40,7 @@ class ClientCredentialsGrantTest {
     private static final String CLIENT_ID = "my client:1";
     private static final String CLIENT_SECRET = "p@ss w:rd+/é";
 
-    private final MutableClock clock = new MutableClock(NOW);
+    private final TestClock clock = new TestClock(NOW);
     private OAuth2TokenProvider provider;
 
     @BeforeEach

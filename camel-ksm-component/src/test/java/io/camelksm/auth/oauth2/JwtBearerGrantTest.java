@@ -1,8 +1,5 @@
 package io.camelksm.auth.oauth2;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,8 +8,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,21 +27,13 @@ class JwtBearerGrantTest {
     @RegisterExtension
     static WireMockExtension server = TokenEndpoint.extension();
 
-    private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
+    @RegisterExtension
+    final TokenProviderExtension tokens = new TokenProviderExtension(server, "sf", 7200);
 
-    private final MutableClock clock = new MutableClock(NOW);
-    private OAuth2TokenProvider provider;
+    private static final Instant NOW = TokenProviderExtension.NOW;
 
-    @BeforeEach
-    void start() {
-        provider = OAuth2TokenProvider.create(OAuth2Settings.builder().clock(clock).retryPolicy(RetryPolicy.none())
-                .build());
-        server.stubFor(post(urlEqualTo(TokenEndpoint.PATH)).willReturn(okJson(TokenEndpoint.tokenJson("sf", 7200))));
-    }
-
-    @AfterEach
-    void stop() {
-        provider.close();
+    private OAuth2TokenProvider provider() {
+        return tokens.provider();
     }
 
     private Credential.Builder credential() {
@@ -66,7 +53,7 @@ class JwtBearerGrantTest {
 
     @Test
     void buildsAndSignsTheAssertionWithRs256ByDefault() {
-        AccessToken token = provider.token(credential()
+        AccessToken token = provider().token(credential()
                 .field(CredentialField.SUBJECT, "bot@example.com")
                 .field(CredentialField.AUDIENCE, "https://login.example.com")
                 .field(CredentialField.SCOPE, "api refresh")
@@ -89,7 +76,7 @@ class JwtBearerGrantTest {
 
     @Test
     void aTamperedAssertionIsRejectedByTheVerifier() {
-        provider.token(credential().build());
+        provider().token(credential().build());
 
         String assertion = lastAssertion();
         assertThat(IndependentJwtVerifier.verify(IndependentJwtVerifier.tamper(assertion, "sub", "admin"),
@@ -104,7 +91,7 @@ class JwtBearerGrantTest {
 
     @Test
     void defaultsSubjectToTheIssuerAudienceToTheTokenUrlAndLifetimeToFiveMinutes() {
-        provider.token(credential().build());
+        provider().token(credential().build());
 
         Map<String, Object> claims = TokenEndpoint.jwtPart(lastAssertion(), 1);
         assertThat(claims).containsEntry("sub", "3MVG9-consumer-key").containsEntry("aud", TokenEndpoint.url(server))
@@ -114,7 +101,7 @@ class JwtBearerGrantTest {
 
     @Test
     void optionsChooseTheSubjectAndScope() {
-        provider.token(credential().field(CredentialField.SUBJECT, "bot").build(),
+        provider().token(credential().field(CredentialField.SUBJECT, "bot").build(),
                 TokenRequestOptions.scope("api").withSubject("other-user"));
 
         assertThat(TokenEndpoint.jwtPart(lastAssertion(), 1)).containsEntry("sub", "other-user")
@@ -123,7 +110,7 @@ class JwtBearerGrantTest {
 
     @Test
     void signsWithPs256() {
-        provider.token(credential().field(CredentialField.ALGORITHM, "PS256").build());
+        provider().token(credential().field(CredentialField.ALGORITHM, "PS256").build());
 
         String assertion = lastAssertion();
         assertThat(TokenEndpoint.jwtPart(assertion, 0)).containsEntry("alg", "PS256");
@@ -134,7 +121,7 @@ class JwtBearerGrantTest {
 
     @Test
     void signsWithEs256() {
-        provider.token(credential().field(CredentialField.ALGORITHM, "es256")
+        provider().token(credential().field(CredentialField.ALGORITHM, "es256")
                 .secret(CredentialField.PRIVATE_KEY, TestKeys.pem(TestKeys.EC)).build());
 
         String assertion = lastAssertion();
@@ -146,7 +133,7 @@ class JwtBearerGrantTest {
 
     @Test
     void signsWithHs256WhenTheKeyIsASharedSecret() {
-        provider.token(credential().field(CredentialField.ALGORITHM, "HS256")
+        provider().token(credential().field(CredentialField.ALGORITHM, "HS256")
                 .secret(CredentialField.PRIVATE_KEY, Secret.of(TestKeys.HMAC_SECRET)).build());
 
         String assertion = lastAssertion();
@@ -204,7 +191,7 @@ class JwtBearerGrantTest {
     }
 
     private void assertRejected(Credential credential, String problem, String mustNotAppear) {
-        assertThatThrownBy(() -> provider.token(credential)).isInstanceOf(KsmTokenException.class)
+        assertThatThrownBy(() -> provider().token(credential)).isInstanceOf(KsmTokenException.class)
                 .hasMessageStartingWith("Cannot request a token for credential 'Salesforce': ")
                 .hasMessageContaining(problem)
                 .satisfies(e -> {
@@ -221,9 +208,9 @@ class JwtBearerGrantTest {
     @ValueSource(strings = {"RS256", "PS256"})
     void eachRequestSignsAnew(String algorithm) {
         Credential credential = credential().field(CredentialField.ALGORITHM, algorithm).build();
-        provider.token(credential);
-        provider.evict(credential.name());
-        provider.token(credential);
+        provider().token(credential);
+        provider().evict(credential.name());
+        provider().token(credential);
 
         var requests = TokenEndpoint.requests(server);
         String first = TokenEndpoint.form(requests.get(0)).get("assertion");

@@ -1,8 +1,5 @@
 package io.camelksm.auth.oauth2;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,8 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -29,21 +24,13 @@ class PrivateKeyJwtClientAuthenticationTest {
     @RegisterExtension
     static WireMockExtension server = TokenEndpoint.extension();
 
-    private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
+    @RegisterExtension
+    final TokenProviderExtension tokens = new TokenProviderExtension(server, "tok", 3600);
 
-    private final MutableClock clock = new MutableClock(NOW);
-    private OAuth2TokenProvider provider;
+    private static final Instant NOW = TokenProviderExtension.NOW;
 
-    @BeforeEach
-    void start() {
-        provider = OAuth2TokenProvider.create(OAuth2Settings.builder().clock(clock).retryPolicy(RetryPolicy.none())
-                .build());
-        server.stubFor(post(urlEqualTo(TokenEndpoint.PATH)).willReturn(okJson(TokenEndpoint.tokenJson("tok", 3600))));
-    }
-
-    @AfterEach
-    void stop() {
-        provider.close();
+    private OAuth2TokenProvider provider() {
+        return tokens.provider();
     }
 
     private Credential.Builder credential() {
@@ -62,7 +49,7 @@ class PrivateKeyJwtClientAuthenticationTest {
 
     @Test
     void sendsAClientAssertionSignedWithThePrivateKey() {
-        provider.token(credential().field(CredentialField.KEY_ID, "key-1").field(CredentialField.SCOPE, "read")
+        provider().token(credential().field(CredentialField.KEY_ID, "key-1").field(CredentialField.SCOPE, "read")
                 .build());
 
         Map<String, String> form = lastForm();
@@ -83,7 +70,7 @@ class PrivateKeyJwtClientAuthenticationTest {
 
     @Test
     void aTamperedAssertionFailsVerification() {
-        provider.token(credential().build());
+        provider().token(credential().build());
 
         String assertion = lastForm().get("client_assertion");
         assertThat(IndependentJwtVerifier.verify(assertion, TestKeys.RSA.getPublic())).isTrue();
@@ -95,9 +82,9 @@ class PrivateKeyJwtClientAuthenticationTest {
     @Test
     void everyRequestGetsAFreshAssertionWithAUniqueJti() {
         Credential credential = credential().build();
-        provider.token(credential);
-        provider.evict(credential.name());
-        provider.token(credential);
+        provider().token(credential);
+        provider().evict(credential.name());
+        provider().token(credential);
 
         var requests = TokenEndpoint.requests(server);
         assertThat(requests).hasSize(2);
@@ -108,7 +95,7 @@ class PrivateKeyJwtClientAuthenticationTest {
 
     @Test
     void signsWithEs256() {
-        provider.token(credential().field(CredentialField.ALGORITHM, "ES256")
+        provider().token(credential().field(CredentialField.ALGORITHM, "ES256")
                 .secret(CredentialField.PRIVATE_KEY, TestKeys.pem(TestKeys.EC)).build());
 
         String assertion = lastForm().get("client_assertion");
@@ -120,14 +107,14 @@ class PrivateKeyJwtClientAuthenticationTest {
 
     @Test
     void aPrivateKeyAloneMeansPrivateKeyJwt() {
-        provider.token(credential().field(CredentialField.CLIENT_AUTHENTICATION_METHOD, null).build());
+        provider().token(credential().field(CredentialField.CLIENT_AUTHENTICATION_METHOD, null).build());
 
         assertThat(lastForm()).containsKey("client_assertion");
     }
 
     @Test
     void clientSecretJwtSignsWithHs256UnderTheClientSecret() {
-        provider.token(credential().field(CredentialField.CLIENT_AUTHENTICATION_METHOD, "client_secret_jwt")
+        provider().token(credential().field(CredentialField.CLIENT_AUTHENTICATION_METHOD, "client_secret_jwt")
                 .secret(CredentialField.PRIVATE_KEY, null)
                 .secret(CredentialField.CLIENT_SECRET, Secret.of(TestKeys.HMAC_SECRET)).build());
 
@@ -144,12 +131,12 @@ class PrivateKeyJwtClientAuthenticationTest {
 
     @Test
     void refusesAlgorithmsThatDoNotFitTheMethod() {
-        assertThatThrownBy(() -> provider.token(credential().field(CredentialField.ALGORITHM, "HS256").build()))
+        assertThatThrownBy(() -> provider().token(credential().field(CredentialField.ALGORITHM, "HS256").build()))
                 .isInstanceOf(KsmTokenException.class)
                 .hasMessageContaining("for HS256 under the client secret use client_secret_jwt");
-        assertThatThrownBy(() -> provider.token(credential().field(CredentialField.ALGORITHM, "none").build()))
+        assertThatThrownBy(() -> provider().token(credential().field(CredentialField.ALGORITHM, "none").build()))
                 .hasMessageContaining("algorithm 'none' is not supported; use one of RS256, PS256, ES256, HS256");
-        assertThatThrownBy(() -> provider.token(credential().field(CredentialField.CLIENT_AUTHENTICATION_METHOD,
+        assertThatThrownBy(() -> provider().token(credential().field(CredentialField.CLIENT_AUTHENTICATION_METHOD,
                 "client_secret_post").secret(CredentialField.CLIENT_SECRET, Secret.of("s3cret-value"))
                 .field(CredentialField.ALGORITHM, "RS256").build()))
                 .hasMessageContaining("an algorithm is set, but client_secret_post signs nothing");

@@ -34,6 +34,7 @@ import io.camelksm.credential.Credential;
 import io.camelksm.credential.CredentialField;
 import io.camelksm.credential.CredentialType;
 import io.camelksm.credential.Secret;
+import io.camelksm.testsupport.TestClock;
 
 /** The token cache, driven through the provider against WireMock, with a clock the test controls. */
 class TokenCacheTest {
@@ -43,7 +44,7 @@ class TokenCacheTest {
 
     private static final Instant START = Instant.parse("2026-03-01T10:00:00Z");
 
-    private final MutableClock clock = new MutableClock(START);
+    private final TestClock clock = new TestClock(START);
     private OAuth2TokenProvider provider = provider(Duration.ofSeconds(60), Duration.ZERO);
     private ExecutorService pool;
 

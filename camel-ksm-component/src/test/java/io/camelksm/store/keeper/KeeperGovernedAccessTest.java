@@ -25,6 +25,7 @@ import io.camelksm.credential.CredentialField;
 import io.camelksm.credential.CredentialName;
 import io.camelksm.store.jdbc.DatabaseSettings;
 import io.camelksm.store.jdbc.KsmDatabase;
+import io.camelksm.testsupport.TestClock;
 
 /**
  * Access rights and audit for Keeper-held credentials live in camel-ksm's own database: the Keeper store governed by

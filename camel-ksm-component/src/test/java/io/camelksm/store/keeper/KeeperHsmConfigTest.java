@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,7 @@ import io.camelksm.hsm.HsmConfigCiphers;
 import io.camelksm.hsm.HsmKeyValueStorage;
 import io.camelksm.hsm.HsmSettings;
 import io.camelksm.hsm.Pkcs12KeyFile;
+import io.camelksm.testsupport.TestClock;
 
 /**
  * The whole way an operator goes: bind with a one-time token into the HSM-encrypted client config (here with a
@@ -30,18 +32,29 @@ class KeeperHsmConfigTest {
     @TempDir
     Path dir;
 
+    private final FakeKeeperBackend keeper = new FakeKeeperBackend();
+    private final Secret password = Secret.of("key-store-password");
+    private Path keyStore;
+    private Path config;
+    private KeeperStoreSettings settings;
+
+    @BeforeEach
+    void keeperWithOneLoginAndAConfigKey() {
+        String uid = keeper.add(FakeRecord.login("ERP", "erp-bot", "erp-password"));
+        keyStore = dir.resolve("config-key.p12");
+        Pkcs12KeyFile.addAesKey(keyStore, password, "ksm-config");
+        config = dir.resolve("keeper-config.enc");
+        settings = KeeperStoreSettings.builder().credential("erp", uid).build();
+    }
+
+    /** The config cipher on the software key, opened anew as each process would. */
+    private ConfigCipher openCipher() {
+        return HsmConfigCiphers.open(HsmSettings.softwarePkcs12(keyStore, password, "ksm-config"));
+    }
+
     @Test
     void bindWithOneTimeTokenIntoEncryptedConfigThenServeCredentials() throws Exception {
-        FakeKeeperBackend keeper = new FakeKeeperBackend();
-        String uid = keeper.add(FakeRecord.login("ERP", "erp-bot", "erp-password"));
-        Path keyStore = dir.resolve("config-key.p12");
-        Secret password = Secret.of("key-store-password");
-        Pkcs12KeyFile.addAesKey(keyStore, password, "ksm-config");
-        Path config = dir.resolve("keeper-config.enc");
-        KeeperStoreSettings settings = KeeperStoreSettings.builder().credential("erp", uid).build();
-
-        try (ConfigCipher cipher = HsmConfigCiphers.open(HsmSettings.softwarePkcs12(keyStore, password,
-                "ksm-config"))) {
+        try (ConfigCipher cipher = openCipher()) {
             HsmKeyValueStorage storage = HsmKeyValueStorage.open(config, cipher);
             SecretsManager.initializeStorage(storage, keeper.oneTimeToken(), null);
             try (KeeperCredentialStore store = new KeeperCredentialStore(KeeperClient.sdk(storage,
@@ -62,8 +75,7 @@ class KeeperHsmConfigTest {
         }
 
         // a new process: reopen the encrypted config and serve again, without binding
-        try (ConfigCipher cipher = HsmConfigCiphers.open(HsmSettings.softwarePkcs12(keyStore, password,
-                "ksm-config"));
+        try (ConfigCipher cipher = openCipher();
              KeeperCredentialStore store = new KeeperCredentialStore(KeeperClient.sdk(HsmKeyValueStorage.open(config,
                      cipher), keeper.transport()), settings, new TestClock())) {
             assertThat(store.find(CredentialName.of("erp")).orElseThrow().field(CredentialField.USERNAME))
@@ -75,16 +87,7 @@ class KeeperHsmConfigTest {
 
     @Test
     void serverKeyRotationIsWrittenToTheEncryptedConfig() {
-        FakeKeeperBackend keeper = new FakeKeeperBackend();
-        String uid = keeper.add(FakeRecord.login("ERP", "erp-bot", "erp-password"));
-        Path keyStore = dir.resolve("config-key.p12");
-        Secret password = Secret.of("key-store-password");
-        Pkcs12KeyFile.addAesKey(keyStore, password, "ksm-config");
-        Path config = dir.resolve("keeper-config.enc");
-        KeeperStoreSettings settings = KeeperStoreSettings.builder().credential("erp", uid).build();
-
-        try (ConfigCipher cipher = HsmConfigCiphers.open(HsmSettings.softwarePkcs12(keyStore, password,
-                "ksm-config"))) {
+        try (ConfigCipher cipher = openCipher()) {
             HsmKeyValueStorage storage = HsmKeyValueStorage.open(config, cipher);
             keeper.writeBoundConfig(storage);
             long writes = storage.writeCount();
@@ -98,8 +101,7 @@ class KeeperHsmConfigTest {
             assertThat(storage.writeCount()).isEqualTo(writes + 1);
             assertThat(keeper.calls()).as("the key answer, then the retry").isEqualTo(2);
         }
-        try (ConfigCipher cipher = HsmConfigCiphers.open(HsmSettings.softwarePkcs12(keyStore, password,
-                "ksm-config"))) {
+        try (ConfigCipher cipher = openCipher()) {
             assertThat(HsmKeyValueStorage.open(config, cipher).getString("serverPublicKeyId")).isEqualTo("12");
         }
     }

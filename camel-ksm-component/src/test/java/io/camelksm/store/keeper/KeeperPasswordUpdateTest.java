@@ -17,6 +17,7 @@ import io.camelksm.credential.CredentialProperty;
 import io.camelksm.credential.CredentialType;
 import io.camelksm.credential.Secret;
 import io.camelksm.credential.StaleCredentialException;
+import io.camelksm.testsupport.TestClock;
 
 /** Writes: create and delete are refused; a password change goes to Keeper through the SDK's updateSecret. */
 class KeeperPasswordUpdateTest {

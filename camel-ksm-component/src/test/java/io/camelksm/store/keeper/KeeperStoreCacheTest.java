@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,7 @@ import io.camelksm.credential.Credential;
 import io.camelksm.credential.CredentialField;
 import io.camelksm.credential.CredentialName;
 import io.camelksm.testsupport.LogCapture;
+import io.camelksm.testsupport.TestClock;
 
 /** Caching within Keeper's limits: TTL, single-flight, last good value, throttling back-off. */
 class KeeperStoreCacheTest {
@@ -51,6 +53,37 @@ class KeeperStoreCacheTest {
     private String password() {
         Credential c = find(store, "bot");
         return c.secret(CredentialField.PASSWORD).orElseThrow().reveal();
+    }
+
+    /**
+     * Asks for the password from {@code threads} threads at once while Keeper's transport holds its calls; once
+     * {@code allWaiting} holds (or after 20 s) runs {@code beforeRelease}, lets the calls through and returns what
+     * each thread got.
+     */
+    private List<String> passwordsOfConcurrentCallers(int threads, BooleanSupplier allWaiting, Runnable beforeRelease)
+            throws Exception {
+        CountDownLatch gate = keeper.holdCalls();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<String>> results = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                results.add(pool.submit(this::password));
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (!allWaiting.getAsBoolean() && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            beforeRelease.run();
+            gate.countDown();
+            List<String> passwords = new ArrayList<>();
+            for (Future<String> f : results) {
+                passwords.add(f.get(20, TimeUnit.SECONDS));
+            }
+            return passwords;
+        } finally {
+            gate.countDown();
+            pool.shutdownNow();
+        }
     }
 
     @Test
@@ -90,29 +123,14 @@ class KeeperStoreCacheTest {
     void concurrentCallersShareOneFetch() throws Exception {
         store(oneLogin("shared"));
         int threads = 8;
-        CountDownLatch gate = keeper.holdCalls();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<String>> results = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                results.add(pool.submit(this::password));
-            }
-            // one caller is inside Keeper's transport, the others wait for its fetch
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while ((keeper.waitingAtGate() < 1 || store.statistics().sharedWaits() < threads - 1)
-                   && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
-            assertThat(keeper.waitingAtGate()).isEqualTo(1);
-            assertThat(store.statistics().sharedWaits()).isEqualTo(threads - 1);
-            gate.countDown();
-            for (Future<String> f : results) {
-                assertThat(f.get(20, TimeUnit.SECONDS)).isEqualTo("shared");
-            }
-        } finally {
-            gate.countDown();
-            pool.shutdownNow();
-        }
+        // one caller is inside Keeper's transport, the others wait for its fetch
+        List<String> passwords = passwordsOfConcurrentCallers(threads,
+                () -> keeper.waitingAtGate() >= 1 && store.statistics().sharedWaits() >= threads - 1,
+                () -> {
+                    assertThat(keeper.waitingAtGate()).isEqualTo(1);
+                    assertThat(store.statistics().sharedWaits()).isEqualTo(threads - 1);
+                });
+        assertThat(passwords).hasSize(threads).containsOnly("shared");
         assertThat(keeper.calls()).as("N threads, 1 call to Keeper").isEqualTo(1);
         assertThat(store.statistics().fetches()).isEqualTo(1);
     }
@@ -125,25 +143,10 @@ class KeeperStoreCacheTest {
         keeper.throttleNext(1, 30);
         int before = keeper.calls();
         int threads = 6;
-        CountDownLatch gate = keeper.holdCalls();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<String>> results = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                results.add(pool.submit(this::password));
-            }
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (store.statistics().sharedWaits() < threads - 1 && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
-            gate.countDown();
-            for (Future<String> f : results) {
-                assertThat(f.get(20, TimeUnit.SECONDS)).isEqualTo("last-good");
-            }
-        } finally {
-            gate.countDown();
-            pool.shutdownNow();
-        }
+        List<String> passwords = passwordsOfConcurrentCallers(threads,
+                () -> store.statistics().sharedWaits() >= threads - 1, () -> {
+                });
+        assertThat(passwords).hasSize(threads).containsOnly("last-good");
         assertThat(keeper.calls()).isEqualTo(before + 1);
         assertThat(store.statistics().staleServed()).isEqualTo(threads);
         assertThat(store.statistics().throttled()).isEqualTo(1);

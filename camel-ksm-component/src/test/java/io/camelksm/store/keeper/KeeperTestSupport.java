@@ -6,6 +6,7 @@ import com.keepersecurity.secretsManager.core.InMemoryStorage;
 
 import io.camelksm.credential.Credential;
 import io.camelksm.credential.CredentialName;
+import io.camelksm.testsupport.TestClock;
 
 /** Builds the real stack on the fake backend: SDK with the fake as transport, our client, the store. */
 final class KeeperTestSupport {

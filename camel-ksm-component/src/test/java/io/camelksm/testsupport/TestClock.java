@@ -1,4 +1,4 @@
-package io.camelksm.store.keeper;
+package io.camelksm.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,21 +6,25 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves by hand. */
-final class TestClock extends Clock {
+/** A clock the test moves by hand; it stands still otherwise. */
+public final class TestClock extends Clock {
 
     private volatile Instant now;
 
-    TestClock() {
+    public TestClock() {
         this(Instant.parse("2026-03-01T10:00:00Z"));
     }
 
-    TestClock(Instant start) {
+    public TestClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration by) {
+    public void advance(Duration by) {
         now = now.plus(by);
+    }
+
+    public void set(Instant instant) {
+        now = instant;
     }
 
     @Override
