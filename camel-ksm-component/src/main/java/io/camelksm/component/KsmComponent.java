@@ -656,7 +656,7 @@ public class KsmComponent extends DefaultComponent {
 
     /**
      * How long before its expires_in an access token stops being handed out, so that it does not expire on its way to
-     * the API (at most half of a short token's lifetime).
+     * the API (at most a quarter of a short token's lifetime).
      */
     public void setClockSkew(long clockSkew) {
         this.clockSkew = clockSkew;
@@ -668,7 +668,8 @@ public class KsmComponent extends DefaultComponent {
 
     /**
      * How long before a token stops being handed out the first exchange already fetches its successor, while the other
-     * exchanges keep using the still valid token. Zero turns refresh-ahead off.
+     * exchanges keep using the still valid token. Zero turns refresh-ahead off. At most a tenth of the token's usable
+     * lifetime.
      */
     public void setRefreshAhead(long refreshAhead) {
         this.refreshAhead = refreshAhead;
