@@ -34,11 +34,12 @@ public final class AsyncAuditTrail implements AuditTrail, AutoCloseable {
     public static final int DEFAULT_CAPACITY = 8192;
     public static final int DEFAULT_BATCH_SIZE = 256;
     static final Duration MAX_RETRY_PAUSE = Duration.ofSeconds(2);
-    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+    static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
     private final AuditTrail durable;
     private final BlockingQueue<AuditEvent> queue;
     private final int batchSize;
+    private final Duration closeTimeout;
     private final Thread writer;
     /** Events accepted by {@link #record}, counted before they are queued. */
     private final AtomicLong accepted = new AtomicLong();
@@ -53,6 +54,11 @@ public final class AsyncAuditTrail implements AuditTrail, AutoCloseable {
     }
 
     public AsyncAuditTrail(AuditTrail durable, int capacity, int batchSize) {
+        this(durable, capacity, batchSize, CLOSE_TIMEOUT);
+    }
+
+    AsyncAuditTrail(AuditTrail durable, int capacity, int batchSize, Duration closeTimeout) {
+        this.closeTimeout = Objects.requireNonNull(closeTimeout, "closeTimeout");
         this.durable = Objects.requireNonNull(durable, "durable");
         if (capacity < 1 || batchSize < 1) {
             throw new IllegalArgumentException("capacity and batchSize must be at least 1, got " + capacity + " and "
@@ -129,11 +135,11 @@ public final class AsyncAuditTrail implements AuditTrail, AutoCloseable {
             return;
         }
         closed = true;
-        flush(CLOSE_TIMEOUT);
+        flush(closeTimeout);
         stopWriter = true;
         writer.interrupt();
         try {
-            writer.join(CLOSE_TIMEOUT.toMillis());
+            writer.join(closeTimeout.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
