@@ -201,8 +201,8 @@ public final class AsyncAuditTrail implements AuditTrail, AutoCloseable {
                 }
                 return;
             } catch (RuntimeException e) {
-                LOG.error("Writing {} audit events failed (attempt {}); retrying in {} ms, requests will wait when the"
-                          + " queue of {} is full: {}", batch.size(), attempt, pause, queue.size() + batch.size(),
+                LOG.error("Writing {} audit events failed (attempt {}); retrying in {} ms ({} more queued, requests"
+                          + " wait once the queue is full): {}", batch.size(), attempt, pause, queue.size(),
                         e.toString());
                 if (stopWriter) {
                     throw new InterruptedException("closing");
