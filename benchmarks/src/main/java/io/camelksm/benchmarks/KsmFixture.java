@@ -7,10 +7,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
 import io.camelksm.access.AsyncAuditTrail;
+import io.camelksm.access.AuditEvent;
+import io.camelksm.access.AuditTrail;
 import io.camelksm.access.Caller;
 import io.camelksm.access.Dimension;
 import io.camelksm.access.GovernedCredentials;
@@ -60,6 +63,24 @@ public final class KsmFixture implements AutoCloseable {
 
     public GovernedCredentials governed() {
         return governed;
+    }
+
+    /**
+     * A diagnostic only, never what a route gets: the same stores and read cache, but audit events are discarded, so
+     * a benchmark can show what the request path costs apart from writing its audit record.
+     */
+    public GovernedCredentials governedWithoutAudit() {
+        return new GovernedCredentials(database.credentials(), database.accessRights(), new AuditTrail() {
+            @Override
+            public void record(AuditEvent event) {
+                // discarded on purpose: see above
+            }
+
+            @Override
+            public List<AuditEvent> tail(int count) {
+                return List.of();
+            }
+        }, Clock.systemUTC(), CACHE_TTL);
     }
 
     /** Stores an OAuth2 client credentials credential for the token URL and grants it to anyone. */
