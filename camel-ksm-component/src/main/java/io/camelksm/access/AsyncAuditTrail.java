@@ -200,7 +200,8 @@ public final class AsyncAuditTrail implements AuditTrail, AutoCloseable {
                     LOG.warn("Wrote {} audit events after {} attempts", batch.size(), attempt);
                 }
                 return;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError e) {
+                // a driver class failing to load must not kill the writer and leave requests waiting forever
                 LOG.error("Writing {} audit events failed (attempt {}); retrying in {} ms ({} more queued, requests"
                           + " wait once the queue is full): {}", batch.size(), attempt, pause, queue.size(),
                         e.toString());
