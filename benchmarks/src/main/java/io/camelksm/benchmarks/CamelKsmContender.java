@@ -37,7 +37,7 @@ public final class CamelKsmContender extends Contender {
     @Override
     public String settings() {
         return "to(\"ksm:Graph\"), clockSkew=" + clockSkew.toMillis() + " ms, refreshAhead=" + refreshAhead.toMillis()
-               + " ms (real; camel-ksm caps each at half the remaining lifetime)";
+               + " ms (real; camel-ksm caps the skew at a quarter of the lifetime and refresh-ahead at a tenth of the rest)";
     }
 
     @Override

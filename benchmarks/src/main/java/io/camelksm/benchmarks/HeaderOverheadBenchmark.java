@@ -22,6 +22,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import java.util.Set;
 
 import io.camelksm.access.Caller;
+import io.camelksm.access.GovernedCredentials;
 import io.camelksm.auth.oauth2.OAuth2Settings;
 import io.camelksm.auth.oauth2.OAuth2TokenProvider;
 import io.camelksm.component.KsmComponent;
@@ -53,6 +54,8 @@ public class HeaderOverheadBenchmark {
     private ProducerTemplate template;
     private Endpoint ksmRoute;
     private Endpoint constantRoute;
+    private Endpoint unauditedRoute;
+    private GovernedCredentials unaudited;
     private OAuth2TokenProvider provider;
     private Credential inMemoryCredential;
     private final CredentialName name = CredentialName.of(CREDENTIAL);
@@ -68,15 +71,24 @@ public class HeaderOverheadBenchmark {
         KsmComponent component = context.getComponent("ksm", KsmComponent.class);
         component.setGovernedCredentials(ksm.governed());
         component.setNodeName(KsmFixture.NODE);
+        // the diagnostic: the same route on a component whose audit events are discarded, sharing the token provider
+        unaudited = ksm.governedWithoutAudit();
+        KsmComponent withoutAudit = new KsmComponent();
+        withoutAudit.setGovernedCredentials(unaudited);
+        withoutAudit.setNodeName(KsmFixture.NODE);
+        context.addComponent("ksmunaudited", withoutAudit);
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
                 from("direct:ksm").routeId("ksm-header").to("ksm:" + CREDENTIAL);
+                from("direct:ksm-unaudited").routeId("ksm-header-unaudited").to("ksmunaudited:" + CREDENTIAL);
             }
         });
         context.start();
         template = context.createProducerTemplate();
         ksmRoute = context.getEndpoint("direct:ksm");
+        unauditedRoute = context.getEndpoint("direct:ksm-unaudited");
+        authorization(unauditedRoute); // its component has its own token provider: fetch its token in the setup
         // the constant route sets exactly the header ksm: sets (fetching the token once)
         String header = (String) template.send(ksmRoute, e -> { }).getMessage().getHeader("Authorization");
         if (header == null || !header.startsWith("Bearer ")) {
@@ -102,17 +114,24 @@ public class HeaderOverheadBenchmark {
         long tokenRequests = apis.counters("jmh").tokenRequests();
         provider.close();
         context.close();
+        unaudited.close();
         ksm.close();
         apis.close();
-        if (tokenRequests != 2) {
-            throw new IllegalStateException("expected the two token requests of the setup (ksm: and the diagnostic"
-                    + " provider), saw " + tokenRequests);
+        if (tokenRequests != 3) {
+            throw new IllegalStateException("expected the three token requests of the setup (ksm:, the unaudited"
+                    + " diagnostic route and the diagnostic provider), saw " + tokenRequests);
         }
     }
 
     @Benchmark
     public Object ksmAuthorize() {
         return authorization(ksmRoute);
+    }
+
+    /** Diagnostic: ksmAuthorize without the audit record (never a configuration camel-ksm offers). */
+    @Benchmark
+    public Object ksmAuthorizeUnaudited() {
+        return authorization(unauditedRoute);
     }
 
     @Benchmark

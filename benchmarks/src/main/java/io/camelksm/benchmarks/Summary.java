@@ -107,8 +107,10 @@ final class Summary {
             }
             out.append(f("   ksmAuthorize: to(\"ksm:Graph\") with a cached token; constantHeader:"
                          + " setHeader(\"Authorization\", constant(...));%n"
-                         + "   governedReadOnly: access check + credential read + audit row, no Camel;"
-                         + " tokenCacheOnly: the token cache lookup, no database.%n"));
+                         + "   governedReadOnly: access check + credential read (5 s cache) + audit event, no Camel;"
+                         + " tokenCacheOnly: the token cache lookup, no database;%n"
+                         + "   ksmAuthorizeUnaudited: ksmAuthorize with audit events discarded (diagnostic only: the"
+                         + " cost of the audit record is the difference).%n"));
         }
         out.append(f("%nThe machine is shared (2 cores, other builds running): take absolute figures as rough;"
                      + " ratios come from the same run.%n"));

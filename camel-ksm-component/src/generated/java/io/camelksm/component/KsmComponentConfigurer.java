@@ -35,10 +35,14 @@ public class KsmComponentConfigurer extends PropertyConfigurerSupport implements
         case "assertionlifetime":
         case "assertionLifetime": target.setAssertionLifetime(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "audience": getOrCreateConfiguration(target).setAudience(property(camelContext, java.lang.String.class, value)); return true;
+        case "auditmode":
+        case "auditMode": target.setAuditMode(property(camelContext, java.lang.String.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "backoffjitter":
         case "backoffJitter": target.setBackoffJitter(property(camelContext, double.class, value)); return true;
+        case "cachettl":
+        case "cacheTtl": target.setCacheTtl(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "calltimeout":
         case "callTimeout": target.setCallTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "callerresolver":
@@ -137,10 +141,14 @@ public class KsmComponentConfigurer extends PropertyConfigurerSupport implements
         case "assertionlifetime":
         case "assertionLifetime": return long.class;
         case "audience": return java.lang.String.class;
+        case "auditmode":
+        case "auditMode": return java.lang.String.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
         case "backoffjitter":
         case "backoffJitter": return double.class;
+        case "cachettl":
+        case "cacheTtl": return long.class;
         case "calltimeout":
         case "callTimeout": return long.class;
         case "callerresolver":
@@ -235,10 +243,14 @@ public class KsmComponentConfigurer extends PropertyConfigurerSupport implements
         case "assertionlifetime":
         case "assertionLifetime": return target.getAssertionLifetime();
         case "audience": return getOrCreateConfiguration(target).getAudience();
+        case "auditmode":
+        case "auditMode": return target.getAuditMode();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "backoffjitter":
         case "backoffJitter": return target.getBackoffJitter();
+        case "cachettl":
+        case "cacheTtl": return target.getCacheTtl();
         case "calltimeout":
         case "callTimeout": return target.getCallTimeout();
         case "callerresolver":

@@ -18,7 +18,7 @@ import java.util.TreeSet;
 public record Caller(String principal, Set<String> roles, String process, String resource, String session) {
 
     public Caller {
-        roles = roles == null ? Set.of() : Collections.unmodifiableSet(new TreeSet<>(roles));
+        roles = roles == null || roles.isEmpty() ? Set.of() : Collections.unmodifiableSet(new TreeSet<>(roles));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.camelksm.access;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,7 +20,7 @@ import io.camelksm.credential.CredentialStore;
  * The one way to reach credentials: every request is checked against the credential's access rights (routes) or
  * done on an administrator's behalf (CLI), and every decision and change goes to the audit trail.
  */
-public final class GovernedCredentials {
+public final class GovernedCredentials implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(GovernedCredentials.class);
 
@@ -29,12 +30,25 @@ public final class GovernedCredentials {
     private final AccessPolicy policy = new AccessPolicy();
     private final Clock clock;
     private final List<CredentialChangeListener> listeners = new CopyOnWriteArrayList<>();
+    private final CredentialCache cache;
 
+    /** Without a cache: every request reads the store and the access rights. */
     public GovernedCredentials(CredentialStore store, AccessRightsStore rights, AuditTrail audit, Clock clock) {
+        this(store, rights, audit, clock, Duration.ZERO);
+    }
+
+    /**
+     * With a read cache: credentials and access rights read by routes are kept for {@code cacheTtl} (zero: no cache).
+     * Changes made through this instance apply at once; changes made elsewhere (CLI, other nodes), including a
+     * revoked right, apply within {@code cacheTtl}.
+     */
+    public GovernedCredentials(CredentialStore store, AccessRightsStore rights, AuditTrail audit, Clock clock,
+                               Duration cacheTtl) {
         this.store = Objects.requireNonNull(store, "store");
         this.rights = Objects.requireNonNull(rights, "rights");
         this.audit = Objects.requireNonNull(audit, "audit");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.cache = new CredentialCache(cacheTtl, clock);
     }
 
     public CredentialStore store() {
@@ -60,9 +74,15 @@ public final class GovernedCredentials {
      */
     public Credential read(CredentialName name, String operation, Caller caller, String routeId) {
         return governed(name, operation, caller, routeId, () -> {
-            Credential credential = store.find(name).orElseThrow(() -> new CredentialNotFoundException(name));
-            checkAccess(credential.name(), operation, caller);
-            return credential.requireUsable(clock.instant());
+            Credential credential = cache.credential(name, () -> store.find(name))
+                    .orElseThrow(() -> new CredentialNotFoundException(name));
+            try {
+                checkAccess(credential.name(), operation, caller, true);
+                return credential.requireUsable(clock.instant());
+            } catch (RuntimeException e) {
+                credential.destroySecrets(); // never handed out: ours to wipe
+                throw e;
+            }
         }, "access granted");
     }
 
@@ -74,7 +94,7 @@ public final class GovernedCredentials {
                              UnaryOperator<Credential.Builder> change) {
         return governed(name, operation, caller, routeId, () -> {
             Credential current = store.find(name).orElseThrow(() -> new CredentialNotFoundException(name));
-            checkAccess(current.name(), operation, caller);
+            checkAccess(current.name(), operation, caller, false);
             return changed(name, store.update(change.apply(current.toBuilder()).build()));
         }, "credential written");
     }
@@ -103,12 +123,17 @@ public final class GovernedCredentials {
     public void grant(CredentialName name, Dimension dimension, String value, Caller admin) {
         governed(name, "grant", admin, null, () -> {
             rights.grant(name, dimension, value);
+            cache.invalidate(name);
             return null;
         }, "granted " + dimension.label() + " '" + value + "'");
     }
 
     public boolean revoke(CredentialName name, Dimension dimension, String value, Caller admin) {
-        return governed(name, "revoke", admin, null, () -> rights.revoke(name, dimension, value),
+        return governed(name, "revoke", admin, null, () -> {
+            boolean revoked = rights.revoke(name, dimension, value);
+            cache.invalidate(name);
+            return revoked;
+        },
                 "revoked " + dimension.label() + " '" + value + "'");
     }
 
@@ -125,8 +150,23 @@ public final class GovernedCredentials {
         return store.names();
     }
 
-    /** Tells the listeners; a failing listener is logged and never undoes or fails the write. */
+    /** Drops (and wipes) every cached credential and access right. */
+    public void clearCache() {
+        cache.clear();
+    }
+
+    /** Wipes the cache. The stores and the audit trail stay open: they belong to whoever made them. */
+    @Override
+    public void close() {
+        cache.close();
+    }
+
+    /**
+     * Drops the cache entry, then tells the listeners; a failing listener is logged and never undoes or fails the
+     * write.
+     */
     private <T> T changed(CredentialName name, T result) {
+        cache.invalidate(name);
         for (CredentialChangeListener listener : listeners) {
             try {
                 listener.credentialChanged(name);
@@ -137,8 +177,9 @@ public final class GovernedCredentials {
         return result;
     }
 
-    private void checkAccess(CredentialName name, String operation, Caller caller) {
-        AccessDecision decision = policy.decide(rights.rightsOf(name), caller);
+    private void checkAccess(CredentialName name, String operation, Caller caller, boolean cached) {
+        AccessRights current = cached ? cache.rights(name, () -> rights.rightsOf(name)) : rights.rightsOf(name);
+        AccessDecision decision = policy.decide(current, caller);
         if (!decision.granted()) {
             throw new KsmAccessDeniedException(name, operation, caller, decision);
         }

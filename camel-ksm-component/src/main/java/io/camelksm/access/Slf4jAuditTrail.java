@@ -24,6 +24,17 @@ public final class Slf4jAuditTrail implements AuditTrail {
     @Override
     public void record(AuditEvent e) {
         durable.record(e);
+        log(e);
+    }
+
+    /** Writes the batch to the durable trail first, then logs each event, so a failed batch can be retried whole. */
+    @Override
+    public void recordAll(List<AuditEvent> events) {
+        durable.recordAll(events);
+        events.forEach(Slf4jAuditTrail::log);
+    }
+
+    private static void log(AuditEvent e) {
         String line = "outcome={} credential='{}' operation={} route={} exchange={} principal={} roles={} process={}"
                       + " resource={} reason={}";
         Object[] args = { e.outcome(), e.credential(), e.operation(), e.routeId(), e.exchangeId(), e.principal(),

@@ -58,18 +58,18 @@ public class DefaultCallerResolver implements CallerResolver {
 
     /** The names of all principals of the subject (users and groups alike), in the subject's order. */
     protected Set<String> roles(Subject subject) {
+        if (subject == null) {
+            return Set.of(); // the common case: no allocation per exchange
+        }
         Set<String> roles = new LinkedHashSet<>();
-        if (subject != null) {
-            for (Principal p : subject.getPrincipals()) {
-                if (p != null && p.getName() != null) {
-                    roles.add(p.getName());
-                }
+        for (Principal p : subject.getPrincipals()) {
+            if (p != null && p.getName() != null) {
+                roles.add(p.getName());
             }
         }
         return roles;
     }
 
-    /** The first principal of the subject, for the audit trail. */
     protected String principal(Subject subject) {
         if (subject == null) {
             return null;

@@ -15,6 +15,8 @@ import org.apache.camel.util.InetAddressUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.camelksm.access.AsyncAuditTrail;
+import io.camelksm.access.AuditTrail;
 import io.camelksm.access.CredentialChangeListener;
 import io.camelksm.access.GovernedCredentials;
 import io.camelksm.access.Slf4jAuditTrail;
@@ -43,6 +45,8 @@ public class KsmComponent extends DefaultComponent {
 
     static final String STORE_DATABASE = "database";
     static final String STORE_KEEPER = "keeper";
+    static final String AUDIT_ASYNC = "async";
+    static final String AUDIT_SYNC = "sync";
 
     @Metadata
     private KsmConfiguration configuration = new KsmConfiguration();
@@ -60,6 +64,10 @@ public class KsmComponent extends DefaultComponent {
 
     @Metadata(label = "security")
     private String nodeName;
+    @Metadata(label = "security", enums = "async,sync", defaultValue = "async")
+    private String auditMode = AUDIT_ASYNC;
+    @Metadata(label = "security", defaultValue = "5000", javaType = "java.time.Duration")
+    private long cacheTtl = 5_000;
 
     // where the secret values live; access rights and audit always stay in the database above
 
@@ -124,6 +132,8 @@ public class KsmComponent extends DefaultComponent {
 
     /** The database this component opened itself, and so closes when it stops. */
     private KsmDatabase database;
+    /** The asynchronous audit writer this component started (auditMode=async), flushed and stopped when it stops. */
+    private AsyncAuditTrail asyncAudit;
     /** The Keeper store this component opened itself (store=keeper), and so closes when it stops. */
     private KeeperStoreFactory keeperStore;
     /** Whether this component created its token provider, and so closes it when it stops. */
@@ -168,13 +178,22 @@ public class KsmComponent extends DefaultComponent {
             MaskingExchangeFormatter.maskTracer(getCamelContext());
         }
         if (governedCredentials == null) {
+            boolean async = asyncAudit(); // checks the option before anything is opened
+            if (cacheTtl < 0) {
+                throw new IllegalArgumentException("cacheTtl must not be negative, got " + cacheTtl + " ms");
+            }
             keeperStore = keeperStoreFactory(); // checks the Keeper options before anything is opened
             DatabaseSettings settings = databaseSettings();
             LOG.info("Opening the camel-ksm database {}", settings);
             database = KsmDatabase.open(settings);
             try {
-                governedCredentials = new GovernedCredentials(secretStore(database), database.accessRights(),
-                        new Slf4jAuditTrail(database.auditTrail()), clock);
+                AuditTrail audit = new Slf4jAuditTrail(database.auditTrail());
+                if (async) {
+                    asyncAudit = new AsyncAuditTrail(audit);
+                    audit = asyncAudit;
+                }
+                governedCredentials = new GovernedCredentials(secretStore(database), database.accessRights(), audit,
+                        clock, Duration.ofMillis(cacheTtl));
             } catch (RuntimeException e) {
                 closeStores();
                 throw e;
@@ -208,8 +227,12 @@ public class KsmComponent extends DefaultComponent {
         }
         if (database != null) {
             // only what we opened ourselves; a given GovernedCredentials belongs to whoever made it
-            governedCredentials = null;
-            closeStores();
+            try {
+                governedCredentials.close();
+            } finally {
+                governedCredentials = null;
+                closeStores();
+            }
         }
         super.doStop();
     }
@@ -248,8 +271,26 @@ public class KsmComponent extends DefaultComponent {
         return store != null && STORE_KEEPER.equals(store.strip());
     }
 
-    /** Closes the Keeper store and the database this component opened (a given credentialStore stays open). */
+    private boolean asyncAudit() {
+        String mode = auditMode == null || auditMode.isBlank() ? AUDIT_ASYNC : auditMode.strip();
+        if (!AUDIT_ASYNC.equals(mode) && !AUDIT_SYNC.equals(mode)) {
+            throw new IllegalArgumentException("Unknown auditMode '" + mode + "': use auditMode=async or auditMode=sync");
+        }
+        return AUDIT_ASYNC.equals(mode);
+    }
+
+    /**
+     * Flushes and stops the audit writer, then closes the Keeper store and the database this component opened (a given
+     * credentialStore stays open).
+     */
     private void closeStores() {
+        try {
+            if (asyncAudit != null) {
+                asyncAudit.close();
+            }
+        } finally {
+            asyncAudit = null;
+        }
         try {
             if (keeperStore != null) {
                 keeperStore.close();
@@ -399,6 +440,35 @@ public class KsmComponent extends DefaultComponent {
      */
     public void setNodeName(String nodeName) {
         this.nodeName = nodeName;
+    }
+
+    public String getAuditMode() {
+        return auditMode;
+    }
+
+    /**
+     * How audit events are written when the component opens its own database. async (default): the request thread
+     * queues the event and one background thread writes the queue in batches, in order; no event is dropped (a full
+     * queue makes requests wait), and stopping the component writes what is queued. The trade-off: if the JVM crashes,
+     * events still queued (at most 8192, normally a few milliseconds' worth) are lost. sync: every request writes its
+     * audit row before it goes on, for the strictest setups, at the cost of a database insert per request.
+     */
+    public void setAuditMode(String auditMode) {
+        this.auditMode = auditMode;
+    }
+
+    public long getCacheTtl() {
+        return cacheTtl;
+    }
+
+    /**
+     * How long a credential and its access rights, once read by a route, are reused before the database is asked
+     * again (0 disables the cache). Changes made through this component apply at once; changes made elsewhere (the
+     * CLI, another node), including a revoked access right, take effect within this time. Expiry and validity are still
+     * checked on every request.
+     */
+    public void setCacheTtl(long cacheTtl) {
+        this.cacheTtl = cacheTtl;
     }
 
     public GovernedCredentials getGovernedCredentials() {
@@ -586,7 +656,7 @@ public class KsmComponent extends DefaultComponent {
 
     /**
      * How long before its expires_in an access token stops being handed out, so that it does not expire on its way to
-     * the API (at most half of a short token's lifetime).
+     * the API (at most a quarter of a short token's lifetime).
      */
     public void setClockSkew(long clockSkew) {
         this.clockSkew = clockSkew;
@@ -598,7 +668,8 @@ public class KsmComponent extends DefaultComponent {
 
     /**
      * How long before a token stops being handed out the first exchange already fetches its successor, while the other
-     * exchanges keep using the still valid token. Zero turns refresh-ahead off.
+     * exchanges keep using the still valid token. Zero turns refresh-ahead off. At most a tenth of the token's usable
+     * lifetime.
      */
     public void setRefreshAhead(long refreshAhead) {
         this.refreshAhead = refreshAhead;

@@ -90,7 +90,7 @@ public final class OAuth2Settings {
 
     /**
      * How long before its {@code expires_in} a token stops being handed out (default 60 s), so that it does not expire
-     * on its way to the API. For short-lived tokens at most half their lifetime.
+     * on its way to the API. For short-lived tokens at most a quarter of their lifetime.
      */
     public Duration clockSkew() {
         return clockSkew;
@@ -98,8 +98,8 @@ public final class OAuth2Settings {
 
     /**
      * How long before a token stops being handed out the first caller already fetches its successor, while other
-     * callers keep the still valid token (default 30 s; zero turns refresh-ahead off). At most half of the remaining
-     * usable lifetime.
+     * callers keep the still valid token (default 30 s; zero turns refresh-ahead off). At most a tenth of the token's
+     * usable lifetime, so a short-lived token is not fetched again and again.
      */
     public Duration refreshAhead() {
         return refreshAhead;

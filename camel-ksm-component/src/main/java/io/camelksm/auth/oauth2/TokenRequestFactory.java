@@ -30,6 +30,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -57,7 +59,10 @@ final class TokenRequestFactory {
     private static final Set<String> RESERVED = Set.of("grant_type", "client_id", "client_secret", "client_assertion",
             "client_assertion_type", "assertion", "scope", "audience");
 
+    private static final int MAX_CHECKED_URLS = 256;
+
     private final OAuth2Settings settings;
+    private final ConcurrentMap<String, URI> checkedUrls = new ConcurrentHashMap<>();
 
     TokenRequestFactory(OAuth2Settings settings) {
         this.settings = settings;
@@ -284,7 +289,21 @@ final class TokenRequestFactory {
         return extra;
     }
 
+    /** A token URL is parsed and checked once; the settings it is checked against never change. */
     private URI tokenUrl(String text) {
+        URI known = checkedUrls.get(text);
+        if (known != null) {
+            return known;
+        }
+        URI url = checkTokenUrl(text);
+        if (checkedUrls.size() >= MAX_CHECKED_URLS) {
+            checkedUrls.clear();
+        }
+        checkedUrls.put(text, url);
+        return url;
+    }
+
+    private URI checkTokenUrl(String text) {
         URI url;
         try {
             url = new URI(text.strip());

@@ -35,30 +35,58 @@ public final class JdbcAuditTrail implements AuditTrail {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    private static final String INSERT = "INSERT INTO audit_event (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                                         + " ?, ?)";
+
     @Override
     public void record(AuditEvent e) {
         Objects.requireNonNull(e.outcome(), "audit outcome");
         try {
             jdbc.withConnection(c -> {
-                try (PreparedStatement insert = c.prepareStatement(
-                        "INSERT INTO audit_event (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                    Jdbc.setInstant(insert, 1, e.time() == null ? clock.instant() : e.time());
-                    insert.setString(2, Jdbc.clip(e.credential(), 512));
-                    insert.setString(3, Jdbc.clip(e.operation(), 64));
-                    insert.setString(4, Jdbc.clip(e.routeId(), 512));
-                    insert.setString(5, Jdbc.clip(e.exchangeId(), 512));
-                    insert.setString(6, Jdbc.clip(e.principal(), 512));
-                    insert.setString(7, Jdbc.clip(encodeRoles(e.roles()), 4000));
-                    insert.setString(8, Jdbc.clip(e.process(), 512));
-                    insert.setString(9, Jdbc.clip(e.resource(), 512));
-                    insert.setString(10, e.outcome().name());
-                    insert.setString(11, Jdbc.clip(e.reason(), 8000));
+                try (PreparedStatement insert = c.prepareStatement(INSERT)) {
+                    bind(insert, e);
                     return insert.executeUpdate();
                 }
             });
         } catch (SQLException x) {
             throw Jdbc.failure("recording an audit event on credential '" + e.credential() + "'", x);
         }
+    }
+
+    /** One JDBC batch in one transaction: all events are recorded, or none. */
+    @Override
+    public void recordAll(List<AuditEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        events.forEach(e -> Objects.requireNonNull(e.outcome(), "audit outcome"));
+        try {
+            jdbc.inTransaction(c -> {
+                try (PreparedStatement insert = c.prepareStatement(INSERT)) {
+                    for (AuditEvent e : events) {
+                        bind(insert, e);
+                        insert.addBatch();
+                    }
+                    return insert.executeBatch();
+                }
+            });
+        } catch (SQLException x) {
+            throw Jdbc.failure("recording a batch of " + events.size() + " audit events", x);
+        }
+    }
+
+    private void bind(PreparedStatement insert, AuditEvent e) throws SQLException {
+        Jdbc.setInstant(insert, 1, e.time() == null ? clock.instant() : e.time());
+        insert.setString(2, Jdbc.clip(e.credential(), 512));
+        insert.setString(3, Jdbc.clip(e.operation(), 64));
+        insert.setString(4, Jdbc.clip(e.routeId(), 512));
+        insert.setString(5, Jdbc.clip(e.exchangeId(), 512));
+        insert.setString(6, Jdbc.clip(e.principal(), 512));
+        insert.setString(7, Jdbc.clip(encodeRoles(e.roles()), 4000));
+        insert.setString(8, Jdbc.clip(e.process(), 512));
+        insert.setString(9, Jdbc.clip(e.resource(), 512));
+        insert.setString(10, e.outcome().name());
+        insert.setString(11, Jdbc.clip(e.reason(), 8000));
     }
 
     @Override

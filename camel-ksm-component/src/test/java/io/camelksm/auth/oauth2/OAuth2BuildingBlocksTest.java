@@ -137,6 +137,50 @@ class OAuth2BuildingBlocksTest {
     }
 
     @Test
+    void aRememberedFingerprintIsReusedOnlyForTheSameValues() {
+        var fingerprinter = new SecretFingerprinter();
+        var credential = io.camelksm.credential.Credential.builder("Graph",
+                        io.camelksm.credential.CredentialType.OAUTH2_CLIENT_CREDENTIALS)
+                .field(io.camelksm.credential.CredentialField.CLIENT_ID, "c")
+                .field(io.camelksm.credential.CredentialField.TOKEN_URL, "https://x/t")
+                .secret(io.camelksm.credential.CredentialField.CLIENT_SECRET, Secret.of("s1"))
+                .property(io.camelksm.credential.CredentialProperty.secret("form.resource", Secret.of("r1"))).build();
+        String first = fingerprint(new SecretFingerprinter(), credential);
+
+        String remembered = fingerprinter.fingerprint(credential);
+        // a copy with fresh Secret instances (as the credential cache hands out) hits the memo: same fingerprint
+        var copy = credential.toBuilder()
+                .secret(io.camelksm.credential.CredentialField.CLIENT_SECRET, Secret.of("s1"))
+                .property(io.camelksm.credential.CredentialProperty.secret("form.resource", Secret.of("r1"))).build();
+        assertThat(fingerprinter.fingerprint(copy)).isEqualTo(remembered);
+        // the caller wiping its copy does not touch what the fingerprinter compares against
+        copy.destroySecrets();
+        assertThat(fingerprinter.fingerprint(credential)).isEqualTo(remembered);
+
+        // every kind of change misses: a rotated secret of the same length, a field, a form property
+        var rotated = credential.toBuilder()
+                .secret(io.camelksm.credential.CredentialField.CLIENT_SECRET, Secret.of("s2")).build();
+        var otherClient = credential.toBuilder().field(io.camelksm.credential.CredentialField.CLIENT_ID, "d").build();
+        var otherForm = credential.toBuilder()
+                .property(io.camelksm.credential.CredentialProperty.secret("form.resource", Secret.of("r2"))).build();
+        assertThat(fingerprinter.fingerprint(rotated)).isNotEqualTo(remembered);
+        assertThat(fingerprinter.fingerprint(otherClient)).isNotEqualTo(remembered);
+        assertThat(fingerprinter.fingerprint(otherForm)).isNotEqualTo(remembered);
+        // and back: the original values get the original fingerprint again
+        assertThat(fingerprinter.fingerprint(credential)).isEqualTo(remembered);
+        assertThat(first).isNotEqualTo(remembered); // each process key differs
+        fingerprinter.destroy();
+    }
+
+    private static String fingerprint(SecretFingerprinter fingerprinter, io.camelksm.credential.Credential c) {
+        try {
+            return fingerprinter.fingerprint(c);
+        } finally {
+            fingerprinter.destroy();
+        }
+    }
+
+    @Test
     void accessTokensNeverShowTheirValue() {
         AccessToken token = new AccessToken(Secret.of("eyJ.secret.token"), NOW, NOW.plusSeconds(60), "read");
         assertThat(token.toString()).doesNotContain("eyJ").contains("value=******", "scope=read");

@@ -141,14 +141,53 @@ class TokenCacheTest {
     }
 
     @Test
-    void shortLivedTokensKeepHalfTheirLifetime() {
+    void shortLivedTokensKeepThreeQuartersOfTheirLifetime() {
+        // the 60 s skew is capped at a quarter of the 60 s lifetime: 15 s
         tokensInSequence(60, "t1", "t2");
         provider.token(credential());
 
-        clock.advance(Duration.ofSeconds(29));
+        clock.advance(Duration.ofSeconds(44));
         assertThat(value(provider.token(credential()))).isEqualTo("t1");
         clock.advance(Duration.ofSeconds(1));
         assertThat(value(provider.token(credential()))).isEqualTo("t2");
+    }
+
+    @Test
+    void withDefaultSettingsASixtySecondTokenIsRefreshedAheadAfterFortySeconds() {
+        // defaults: skew 60 s (capped at 15 s), refresh-ahead 30 s (capped at a tenth of the usable 45 s: 4.5 s)
+        useProvider(OAuth2Settings.builder().build().clockSkew(), OAuth2Settings.builder().build().refreshAhead());
+        tokensInSequence(60, "t1", "t2", "t3");
+        provider.token(credential());
+
+        clock.advance(Duration.ofMillis(40_499));
+        assertThat(value(provider.token(credential()))).isEqualTo("t1");
+        assertThat(requestCount()).isEqualTo(1);
+
+        clock.advance(Duration.ofMillis(1));
+        assertThat(value(provider.token(credential()))).isEqualTo("t2");
+        assertThat(provider.statistics().refreshesAhead()).isEqualTo(1);
+
+        // over 3 lifetimes (180 s) of steady use: at most 2 requests per lifetime, never an expired token
+        for (int second = 41; second <= 180; second++) {
+            clock.advance(Duration.ofSeconds(1));
+            AccessToken token = provider.token(credential());
+            assertThat(token.expiresAt()).isAfter(clock.instant());
+        }
+        assertThat(requestCount()).isLessThanOrEqualTo(6).isGreaterThanOrEqualTo(4);
+    }
+
+    @Test
+    void shortLivedTokensGetATenthOfTheirUsableLifetimeAsRefreshWindow() {
+        useProvider(Duration.ofSeconds(60), Duration.ofSeconds(30));
+        // 100 s token: skew 25 s, usable 75 s, refresh window 7.5 s: from 67.5 s on
+        tokensInSequence(100, "t1", "t2");
+        provider.token(credential());
+
+        clock.advance(Duration.ofMillis(67_499));
+        assertThat(value(provider.token(credential()))).isEqualTo("t1");
+        clock.advance(Duration.ofMillis(1));
+        assertThat(value(provider.token(credential()))).isEqualTo("t2");
+        assertThat(provider.statistics().refreshesAhead()).isEqualTo(1);
     }
 
     @Test
@@ -396,7 +435,8 @@ class TokenCacheTest {
         AccessToken token = provider.token(credential());
 
         assertThat(token.expiresAt()).isEqualTo(START.plusSeconds(120));
-        clock.advance(Duration.ofSeconds(59));
+        // 120 s minus the skew, capped at a quarter of the lifetime (30 s)
+        clock.advance(Duration.ofSeconds(89));
         assertThat(provider.token(credential())).isSameAs(token);
         clock.advance(Duration.ofSeconds(1));
         assertThat(provider.token(credential())).isNotSameAs(token);

@@ -1,0 +1,216 @@
+package io.camelksm.access;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes audit events off the request thread: {@link #record} puts the event on a bounded queue and one background
+ * thread writes the queue to the wrapped trail in batches ({@link AuditTrail#recordAll}), in the order recorded.
+ * <p>
+ * No event is dropped. When the queue is full, {@code record} blocks until the writer has made room (back-pressure).
+ * When the wrapped trail fails, the writer logs the failure and retries the same batch with a growing pause (up to
+ * {@link #MAX_RETRY_PAUSE}); meanwhile the queue fills and requests block, so a broken audit database stops the
+ * traffic instead of losing its record. {@link #close()} writes everything still queued; events it cannot write before
+ * its timeout are logged one by one at ERROR to {@code camel.ksm.audit} as not persisted. {@link #tail} first waits
+ * until everything recorded before it is written. After {@code close}, {@code record} writes synchronously.
+ * <p>
+ * The trade-off against writing synchronously: if the JVM dies, the events still queued (at most the queue's
+ * capacity, normally a few milliseconds' worth) are lost.
+ */
+public final class AsyncAuditTrail implements AuditTrail, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AsyncAuditTrail.class);
+    private static final Logger AUDIT = LoggerFactory.getLogger(Slf4jAuditTrail.LOGGER_NAME);
+
+    public static final int DEFAULT_CAPACITY = 8192;
+    public static final int DEFAULT_BATCH_SIZE = 256;
+    static final Duration MAX_RETRY_PAUSE = Duration.ofSeconds(2);
+    static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final AuditTrail durable;
+    private final BlockingQueue<AuditEvent> queue;
+    private final int batchSize;
+    private final Duration closeTimeout;
+    private final Thread writer;
+    /** Events accepted by {@link #record}, counted before they are queued. */
+    private final AtomicLong accepted = new AtomicLong();
+    /** Events written to the durable trail; guarded by {@code this} for waiting. */
+    private long written;
+    private volatile boolean closed;
+    private volatile boolean stopWriter;
+
+    /** With {@link #DEFAULT_CAPACITY} and {@link #DEFAULT_BATCH_SIZE}. */
+    public AsyncAuditTrail(AuditTrail durable) {
+        this(durable, DEFAULT_CAPACITY, DEFAULT_BATCH_SIZE);
+    }
+
+    public AsyncAuditTrail(AuditTrail durable, int capacity, int batchSize) {
+        this(durable, capacity, batchSize, CLOSE_TIMEOUT);
+    }
+
+    AsyncAuditTrail(AuditTrail durable, int capacity, int batchSize, Duration closeTimeout) {
+        this.closeTimeout = Objects.requireNonNull(closeTimeout, "closeTimeout");
+        this.durable = Objects.requireNonNull(durable, "durable");
+        if (capacity < 1 || batchSize < 1) {
+            throw new IllegalArgumentException("capacity and batchSize must be at least 1, got " + capacity + " and "
+                                               + batchSize);
+        }
+        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.batchSize = batchSize;
+        this.writer = new Thread(this::writeLoop, "camel-ksm-audit-writer");
+        this.writer.setDaemon(true);
+        this.writer.start();
+    }
+
+    @Override
+    public void record(AuditEvent event) {
+        Objects.requireNonNull(event, "event");
+        if (closed) {
+            durable.record(event);
+            return;
+        }
+        accepted.incrementAndGet();
+        try {
+            queue.put(event); // blocks while the queue is full: back-pressure, never a dropped event
+        } catch (InterruptedException e) {
+            accepted.decrementAndGet();
+            Thread.currentThread().interrupt();
+            durable.record(event); // interrupted while waiting: write it ourselves rather than lose it
+        }
+    }
+
+    /** Waits until everything recorded so far is written, then reads the wrapped trail. */
+    @Override
+    public List<AuditEvent> tail(int count) {
+        flush(CLOSE_TIMEOUT);
+        return durable.tail(count);
+    }
+
+    /**
+     * Waits until every event recorded before this call is written to the wrapped trail, at most the timeout.
+     *
+     * @return whether everything was written in time
+     */
+    public boolean flush(Duration timeout) {
+        long target = accepted.get();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (this) {
+            while (written < target) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || !writer.isAlive()) {
+                    return written >= target;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(this, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** How many events wait to be written. */
+    public int queued() {
+        return queue.size();
+    }
+
+    /**
+     * Writes what is queued (at most 30 s), then stops the writer. Events that could not be written are logged at
+     * ERROR to {@code camel.ksm.audit}, so they are not lost silently. Does not close the wrapped trail.
+     */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        flush(closeTimeout);
+        stopWriter = true;
+        writer.interrupt();
+        try {
+            writer.join(closeTimeout.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        List<AuditEvent> left = new ArrayList<>();
+        queue.drainTo(left);
+        if (!left.isEmpty()) {
+            try {
+                durable.recordAll(left); // one last try, on this thread
+                left.clear();
+            } catch (RuntimeException e) {
+                LOG.error("Writing the last {} audit events failed: {}", left.size(), e.toString());
+            }
+        }
+        if (!left.isEmpty()) {
+            LOG.error("The audit trail could not write {} queued audit events before closing; they follow on logger {}",
+                    left.size(), Slf4jAuditTrail.LOGGER_NAME);
+            left.forEach(e -> AUDIT.error("NOT PERSISTED outcome={} credential='{}' operation={} route={} exchange={}"
+                                          + " principal={} time={} reason={}", e.outcome(), e.credential(),
+                    e.operation(), e.routeId(), e.exchangeId(), e.principal(), e.time(), e.reason()));
+        }
+    }
+
+    private void writeLoop() {
+        List<AuditEvent> batch = new ArrayList<>(batchSize);
+        while (!stopWriter) {
+            try {
+                if (batch.isEmpty()) {
+                    batch.add(queue.take());
+                    queue.drainTo(batch, batchSize - 1);
+                }
+                writeWithRetries(batch);
+                int size = batch.size();
+                batch.clear();
+                synchronized (this) {
+                    written += size;
+                    notifyAll();
+                }
+            } catch (InterruptedException e) {
+                if (stopWriter) {
+                    break;
+                }
+            }
+        }
+        // a batch taken but not written goes back for close() to report
+        if (!batch.isEmpty()) {
+            List<AuditEvent> rest = new ArrayList<>(batch);
+            queue.drainTo(rest);
+            queue.addAll(rest.subList(0, Math.min(rest.size(), queue.remainingCapacity())));
+        }
+    }
+
+    private void writeWithRetries(List<AuditEvent> batch) throws InterruptedException {
+        long pause = 50;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                durable.recordAll(batch);
+                if (attempt > 1) {
+                    LOG.warn("Wrote {} audit events after {} attempts", batch.size(), attempt);
+                }
+                return;
+            } catch (RuntimeException | LinkageError e) {
+                // a driver class failing to load must not kill the writer and leave requests waiting forever
+                LOG.error("Writing {} audit events failed (attempt {}); retrying in {} ms ({} more queued, requests"
+                          + " wait once the queue is full): {}", batch.size(), attempt, pause, queue.size(),
+                        e.toString());
+                if (stopWriter) {
+                    throw new InterruptedException("closing");
+                }
+                Thread.sleep(pause);
+                pause = Math.min(pause * 2, MAX_RETRY_PAUSE.toMillis());
+            }
+        }
+    }
+}

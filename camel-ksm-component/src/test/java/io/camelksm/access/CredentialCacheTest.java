@@ -1,0 +1,334 @@
+package io.camelksm.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.camelksm.credential.Credential;
+import io.camelksm.credential.CredentialField;
+import io.camelksm.credential.CredentialName;
+import io.camelksm.credential.CredentialNotFoundException;
+import io.camelksm.credential.CredentialProperty;
+import io.camelksm.credential.CredentialStore;
+import io.camelksm.credential.CredentialType;
+import io.camelksm.credential.CredentialUnavailableException;
+import io.camelksm.credential.Secret;
+import io.camelksm.store.jdbc.DatabaseSettings;
+import io.camelksm.store.jdbc.KsmDatabase;
+
+/** The read cache of {@link GovernedCredentials}, on the real embedded database, counting what reaches the stores. */
+class CredentialCacheTest {
+
+    private static final CredentialName GRAPH = CredentialName.of("Graph");
+    private static final Caller ADMIN = new Caller("admin", Set.of(), "cli", "node", null);
+    private static final Caller ROUTE = new Caller(null, Set.of("ops"), "route-1", "node", "ex-1");
+    private static final Duration TTL = Duration.ofSeconds(5);
+
+    @TempDir
+    Path tempDir;
+
+    private final TestClock clock = new TestClock(Instant.now());
+    private KsmDatabase database;
+    private CountingStore store;
+    private CountingRights rights;
+    private GovernedCredentials governed;
+
+    @BeforeEach
+    void open() {
+        database = KsmDatabase.open(DatabaseSettings.embedded(tempDir));
+        store = new CountingStore(database.credentials());
+        rights = new CountingRights(database.accessRights());
+        governed = new GovernedCredentials(store, rights, database.auditTrail(), clock, TTL);
+        governed.create(Credential.builder(GRAPH, CredentialType.GENERAL).field(CredentialField.USERNAME, "bot")
+                .secret(CredentialField.PASSWORD, Secret.of("pw-1"))
+                .property(CredentialProperty.secret("pin", Secret.of("1234"))).build(), ADMIN);
+        grantAll();
+    }
+
+    private void grantAll() {
+        governed.grant(GRAPH, Dimension.ROLE, "ops", ADMIN);
+        governed.grant(GRAPH, Dimension.PROCESS, "route-1", ADMIN);
+        governed.grant(GRAPH, Dimension.RESOURCE, "node", ADMIN);
+    }
+
+    @AfterEach
+    void close() {
+        governed.close();
+        database.close();
+    }
+
+    private Credential read() {
+        return governed.read(GRAPH, "get", ROUTE, "route-1");
+    }
+
+    private static String password(Credential credential) {
+        return credential.secret(CredentialField.PASSWORD).orElseThrow().reveal();
+    }
+
+    @Test
+    void aCacheHitReadsNeitherTheCredentialNorItsRights() {
+        read().destroySecrets();
+        int finds = store.finds.get();
+        int rightsReads = rights.reads.get();
+
+        for (int i = 0; i < 10; i++) {
+            Credential credential = read();
+            assertThat(password(credential)).isEqualTo("pw-1");
+            credential.destroySecrets();
+        }
+
+        assertThat(store.finds.get()).isEqualTo(finds);
+        assertThat(rights.reads.get()).isEqualTo(rightsReads);
+        // every request is still audited
+        assertThat(database.auditTrail().tail(100).stream().filter(e -> e.operation().equals("get"))).hasSize(11);
+    }
+
+    @Test
+    void theTtlExpiresAndTheStoreIsReadAgain() {
+        read().destroySecrets();
+        int finds = store.finds.get();
+
+        clock.advance(TTL.minusMillis(1));
+        read().destroySecrets();
+        assertThat(store.finds.get()).isEqualTo(finds);
+
+        clock.advance(Duration.ofMillis(1));
+        read().destroySecrets();
+        assertThat(store.finds.get()).isEqualTo(finds + 1);
+    }
+
+    @Test
+    void aChangeByAnotherProcessAppliesWithinTheTtl() {
+        read().destroySecrets();
+        // another process (the CLI) writes the store directly, past this instance's cache
+        Credential current = database.credentials().find(GRAPH).orElseThrow();
+        database.credentials().update(current.toBuilder().secret(CredentialField.PASSWORD, Secret.of("pw-2")).build());
+        database.accessRights().revoke(GRAPH, Dimension.ROLE, "ops");
+
+        Credential stale = read();
+        assertThat(password(stale)).isEqualTo("pw-1");
+        stale.destroySecrets();
+
+        clock.advance(TTL);
+        assertThatThrownBy(this::read).isInstanceOf(KsmAccessDeniedException.class);
+    }
+
+    @Test
+    void anUpdateThroughThisInstanceAppliesAtOnce() {
+        read().destroySecrets();
+        Credential current = governed.inspect(GRAPH).orElseThrow();
+        governed.update(current.toBuilder().secret(CredentialField.PASSWORD, Secret.of("pw-2")).build(), ADMIN);
+
+        Credential fresh = read();
+        assertThat(password(fresh)).isEqualTo("pw-2");
+    }
+
+    @Test
+    void aChangeThroughThisInstanceAppliesAtOnce() {
+        read().destroySecrets();
+        governed.change(GRAPH, "set", ROUTE, "route-1",
+                b -> b.secret(CredentialField.PASSWORD, Secret.of("pw-3"))).destroySecrets();
+
+        assertThat(password(read())).isEqualTo("pw-3");
+    }
+
+    @Test
+    void aRevokeAppliesAtOnce() {
+        read().destroySecrets();
+        governed.revoke(GRAPH, Dimension.PROCESS, "route-1", ADMIN);
+
+        assertThatThrownBy(this::read).isInstanceOf(KsmAccessDeniedException.class);
+    }
+
+    @Test
+    void aGrantAppliesAtOnce() {
+        Caller other = new Caller(null, Set.of("ops"), "route-2", "node", "ex-2");
+        assertThatThrownBy(() -> governed.read(GRAPH, "get", other, "route-2"))
+                .isInstanceOf(KsmAccessDeniedException.class);
+
+        governed.grant(GRAPH, Dimension.PROCESS, "route-2", ADMIN);
+
+        assertThat(password(governed.read(GRAPH, "get", other, "route-2"))).isEqualTo("pw-1");
+    }
+
+    @Test
+    void aDeleteAppliesAtOnce() {
+        read().destroySecrets();
+        governed.delete(GRAPH, ADMIN);
+
+        assertThatThrownBy(this::read).isInstanceOf(CredentialNotFoundException.class);
+    }
+
+    @Test
+    void everyReadGetsItsOwnCopyThatItMayWipe() {
+        Credential first = read();
+        Secret firstPassword = first.secret(CredentialField.PASSWORD).orElseThrow();
+        first.destroySecrets();
+        assertThat(firstPassword.isDestroyed()).isTrue();
+
+        Credential second = read();
+        assertThat(second).isNotSameAs(first);
+        Secret secondPassword = second.secret(CredentialField.PASSWORD).orElseThrow();
+        assertThat(secondPassword).isNotSameAs(firstPassword);
+        assertThat(secondPassword.reveal()).isEqualTo("pw-1");
+        assertThat(second.property("pin").orElseThrow().value().reveal()).isEqualTo("1234");
+        assertThat(second.property("pin").orElseThrow().value())
+                .isNotSameAs(first.property("pin").orElseThrow().value());
+    }
+
+    @Test
+    void anExpiredCredentialIsRefusedEvenWhenCached() {
+        Credential current = governed.inspect(GRAPH).orElseThrow();
+        governed.update(current.toBuilder().expiresAt(clock.instant().plusSeconds(2)).build(), ADMIN);
+        read().destroySecrets();
+        int finds = store.finds.get();
+
+        clock.advance(Duration.ofSeconds(3)); // still within the TTL: served from the cache, and refused
+        assertThatThrownBy(this::read).isInstanceOf(CredentialUnavailableException.class)
+                .hasMessageContaining("expired");
+        assertThat(store.finds.get()).isEqualTo(finds);
+    }
+
+    @Test
+    void aZeroTtlDisablesTheCache() {
+        GovernedCredentials uncached = new GovernedCredentials(store, rights, database.auditTrail(), clock,
+                Duration.ZERO);
+        int finds = store.finds.get();
+        uncached.read(GRAPH, "get", ROUTE, "route-1").destroySecrets();
+        uncached.read(GRAPH, "get", ROUTE, "route-1").destroySecrets();
+        assertThat(store.finds.get()).isEqualTo(finds + 2);
+    }
+
+    @Test
+    void closingWipesTheCachedCopies() {
+        CredentialCache cache = new CredentialCache(TTL, clock);
+        Credential stored = database.credentials().find(GRAPH).orElseThrow();
+        Credential handedOut = cache.credential(GRAPH, () -> Optional.of(stored)).orElseThrow();
+        Credential copy = cache.credential(GRAPH, Optional::empty).orElseThrow();
+        assertThat(cache.size()).isEqualTo(1);
+
+        cache.close();
+
+        assertThat(cache.size()).isZero();
+        // what was handed out belongs to the callers and is untouched
+        assertThat(password(handedOut)).isEqualTo("pw-1");
+        assertThat(password(copy)).isEqualTo("pw-1");
+        // the next read goes to the loader again
+        assertThat(cache.credential(GRAPH, Optional::empty)).isEmpty();
+    }
+
+    @Test
+    void aNegativeTtlIsRefused() {
+        assertThatThrownBy(() -> new CredentialCache(Duration.ofSeconds(-1), clock))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cache TTL");
+    }
+
+    /** The real store, counting reads. */
+    private static final class CountingStore implements CredentialStore {
+        private final CredentialStore delegate;
+        final AtomicInteger finds = new AtomicInteger();
+
+        CountingStore(CredentialStore delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public Optional<Credential> find(CredentialName name) {
+            finds.incrementAndGet();
+            return delegate.find(name);
+        }
+
+        @Override
+        public List<CredentialName> names() {
+            return delegate.names();
+        }
+
+        @Override
+        public Credential create(Credential credential) {
+            return delegate.create(credential);
+        }
+
+        @Override
+        public Credential update(Credential credential) {
+            return delegate.update(credential);
+        }
+
+        @Override
+        public boolean delete(CredentialName name) {
+            return delegate.delete(name);
+        }
+    }
+
+    /** The real access rights, counting reads. */
+    private static final class CountingRights implements AccessRightsStore {
+        private final AccessRightsStore delegate;
+        final AtomicInteger reads = new AtomicInteger();
+
+        CountingRights(AccessRightsStore delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public AccessRights rightsOf(CredentialName credential) {
+            reads.incrementAndGet();
+            return delegate.rightsOf(credential);
+        }
+
+        @Override
+        public void grant(CredentialName credential, Dimension dimension, String value) {
+            delegate.grant(credential, dimension, value);
+        }
+
+        @Override
+        public boolean revoke(CredentialName credential, Dimension dimension, String value) {
+            return delegate.revoke(credential, dimension, value);
+        }
+
+        @Override
+        public void revokeAll(CredentialName credential) {
+            delegate.revokeAll(credential);
+        }
+    }
+
+    private static final class TestClock extends Clock {
+        private volatile Instant now;
+
+        TestClock(Instant start) {
+            now = start;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+}
