@@ -166,12 +166,8 @@ public class KsmProducer extends DefaultProducer {
         }
     }
 
-    private void written(Message message, Credential written) {
-        // tokens of the old values must not outlive them (a changed secret never matches them anyway)
-        OAuth2TokenProvider provider = getEndpoint().getComponent().getOauth2TokenProvider();
-        if (provider != null) {
-            provider.evict(written.name());
-        }
+    // the component's change listener on GovernedCredentials evicts the tokens of the credential written
+    private static void written(Message message, Credential written) {
         message.setHeader(KsmConstants.CREDENTIAL_TYPE, written.type().name());
         message.setHeader(KsmConstants.CREDENTIAL_VERSION, written.version());
         written.destroySecrets();
