@@ -32,6 +32,7 @@ import io.camelksm.credential.Secret;
 import io.camelksm.hsm.ConfigMechanism;
 import io.camelksm.hsm.EncryptedConfigHeader;
 import io.camelksm.hsm.Pkcs12KeyFile;
+import io.camelksm.testsupport.Bytes;
 
 /**
  * {@code ksm-admin config ...} with a software AES-256 key in a PKCS#12 file (the explicitly configured development
@@ -147,7 +148,7 @@ class ConfigCommandTest {
         String rawText = new String(raw, StandardCharsets.ISO_8859_1);
         assertThat(rawText).doesNotContain("clientKey", "hostname", "keepersecurity", "privateKey",
                 Base64.getEncoder().encodeToString(tokenKey), token.substring(3));
-        assertThat(indexOf(raw, tokenKey)).as("raw clientKey bytes in the file").isNegative();
+        assertThat(Bytes.indexOf(raw, tokenKey)).as("raw clientKey bytes in the file").isNegative();
         if (Files.getFileStore(config).supportsFileAttributeView("posix")) {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(config))).isEqualTo("rw-------");
         }
@@ -517,18 +518,5 @@ class ConfigCommandTest {
         assertThat(json.get("hostname").asText()).startsWith("127.0.0.1:");
         assertThat(Base64.getDecoder().decode(json.get("clientKey").asText())).isEqualTo(tokenKey);
         assertThat(json.has("appKey")).isFalse();
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 }

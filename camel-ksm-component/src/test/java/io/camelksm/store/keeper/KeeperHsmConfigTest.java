@@ -21,6 +21,7 @@ import io.camelksm.hsm.HsmConfigCiphers;
 import io.camelksm.hsm.HsmKeyValueStorage;
 import io.camelksm.hsm.HsmSettings;
 import io.camelksm.hsm.Pkcs12KeyFile;
+import io.camelksm.testsupport.Bytes;
 import io.camelksm.testsupport.TestClock;
 
 /**
@@ -71,7 +72,7 @@ class KeeperHsmConfigTest {
             assertThat(new String(onDisk, StandardCharsets.ISO_8859_1)).doesNotContain(appKey)
                     .doesNotContain(privateKey).doesNotContain("clientId").doesNotContain(keeper.getClass()
                             .getSimpleName());
-            assertThat(indexOf(onDisk, Base64.getDecoder().decode(appKey))).isNegative();
+            assertThat(Bytes.indexOf(onDisk, Base64.getDecoder().decode(appKey))).isNegative();
         }
 
         // a new process: reopen the encrypted config and serve again, without binding
@@ -104,18 +105,5 @@ class KeeperHsmConfigTest {
         try (ConfigCipher cipher = openCipher()) {
             assertThat(HsmKeyValueStorage.open(config, cipher).getString("serverPublicKeyId")).isEqualTo("12");
         }
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 }
