@@ -8,9 +8,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
 import io.camelksm.credential.Credential;
@@ -33,34 +32,80 @@ public final class CredentialCache implements AutoCloseable {
     private record Entry<T>(T value, long loadedAtMillis) {
     }
 
-    /** Our own copy of a credential; copied under the read lock, wiped under the write lock, never torn. */
-    private static final class Held {
+    /**
+     * Our own copy of a credential, lent to one request at a time or many at once, and wiped once it has been dropped
+     * from the cache and the last request using it is done. The state is the number of current leases, plus
+     * {@link #RETIRED} once dropped: no lease starts after that, and whoever brings the count to zero wipes.
+     */
+    private static final class Held implements CredentialLease {
+        private static final int RETIRED = 1 << 30;
         private final Credential credential;
-        private final ReadWriteLock lock = new ReentrantReadWriteLock();
-        private boolean wiped;
+        private final AtomicInteger state = new AtomicInteger();
 
         Held(Credential credential) {
             this.credential = credential;
         }
 
-        /** A fresh copy, or empty when this one has been wiped meanwhile. */
-        Optional<Credential> copy() {
-            lock.readLock().lock();
-            try {
-                return wiped ? Optional.empty() : Optional.of(CredentialCache.copy(credential));
-            } finally {
-                lock.readLock().unlock();
+        /** Starts a lease, or returns false when this copy has been dropped meanwhile. */
+        boolean tryLease() {
+            for (;;) {
+                int current = state.get();
+                if (current >= RETIRED) {
+                    return false;
+                }
+                if (state.compareAndSet(current, current + 1)) {
+                    return true;
+                }
             }
         }
 
-        void wipe() {
-            lock.writeLock().lock();
-            try {
-                wiped = true;
-                credential.destroySecrets();
-            } finally {
-                lock.writeLock().unlock();
+        @Override
+        public Credential credential() {
+            return credential;
+        }
+
+        /** Ends a lease started by {@link #tryLease()}. */
+        @Override
+        public void close() {
+            if (state.decrementAndGet() == RETIRED) {
+                credential.destroySecrets(); // dropped while lent: the last user wipes
             }
+        }
+
+        /** A fresh copy, or empty when this one has been dropped meanwhile. */
+        Optional<Credential> copy() {
+            if (!tryLease()) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(CredentialCache.copy(credential));
+            } finally {
+                close();
+            }
+        }
+
+        /** Drops this copy: wiped now, or by the last lease still running. */
+        void wipe() {
+            for (;;) {
+                int current = state.get();
+                if (current >= RETIRED) {
+                    return;
+                }
+                if (state.compareAndSet(current, current + RETIRED)) {
+                    if (current == 0) {
+                        credential.destroySecrets();
+                    }
+                    return;
+                }
+            }
+        }
+    }
+
+    /** A credential that belongs to the lease alone: wiped when it ends (the cache is off, or was just refilled). */
+    private record Owned(Credential credential) implements CredentialLease {
+        @Override
+        public void close() {
+            credential.destroySecrets();
         }
     }
 
@@ -111,6 +156,21 @@ public final class CredentialCache implements AutoCloseable {
             entry.value().wipe();
         }
         return loaded;
+    }
+
+    /**
+     * Lends the cached credential itself, without copying it, or what the loader returns; empty when there is none.
+     * The lease must be closed, and the credential must not be used after that: it may be wiped as soon as the cache
+     * drops it and the last lease is closed.
+     */
+    public Optional<CredentialLease> lease(CredentialName name, Supplier<Optional<Credential>> loader) {
+        if (isEnabled()) {
+            Entry<Held> cached = credentials.get(name);
+            if (cached != null && fresh(cached) && cached.value().tryLease()) {
+                return Optional.of(cached.value());
+            }
+        }
+        return credential(name, loader).map(Owned::new);
     }
 
     /** The cached access rights, or what the loader returns (then cached). Access rights are immutable. */

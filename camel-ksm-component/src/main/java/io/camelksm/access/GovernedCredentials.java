@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 import org.slf4j.Logger;
@@ -84,6 +85,31 @@ public final class GovernedCredentials implements AutoCloseable {
                 throw e;
             }
         }, "access granted");
+    }
+
+    /**
+     * A route uses a credential without taking it: checked and audited exactly like {@link #read}, then the action runs
+     * on the credential lent from the cache, without the copy {@code read} makes. The credential must not escape the
+     * action (it is shared and wiped by its owner); what the action returns may. Failures of the action itself are the
+     * caller's to report: the audit record is the access decision, written before the action runs.
+     */
+    public <T> T use(CredentialName name, String operation, Caller caller, String routeId,
+                     Function<Credential, T> action) {
+        CredentialLease lease = governed(name, operation, caller, routeId, () -> {
+            CredentialLease lent = cache.lease(name, () -> store.find(name))
+                    .orElseThrow(() -> new CredentialNotFoundException(name));
+            try {
+                checkAccess(lent.credential().name(), operation, caller, true);
+                lent.credential().requireUsable(clock.instant());
+                return lent;
+            } catch (RuntimeException e) {
+                lent.close();
+                throw e;
+            }
+        }, "access granted");
+        try (lease) {
+            return action.apply(lease.credential());
+        }
     }
 
     /**

@@ -32,7 +32,15 @@ public record Restriction(boolean any, Set<String> allowed) {
     }
 
     public boolean permitsAnyOf(Collection<String> values) {
-        return any || values.stream().anyMatch(allowed::contains);
+        if (any) {
+            return true;
+        }
+        for (String value : values) {
+            if (allowed.contains(value)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -42,7 +42,6 @@ public final class OAuth2AuthHeader implements AuthHeaderBuilder {
     @Override
     public AuthHeader header(Credential credential, boolean includeScheme) {
         AccessToken token = provider.token(credential, options);
-        String value = token.value().reveal();
-        return new AuthHeader(includeScheme ? scheme() + " " + value : value, token);
+        return new AuthHeader(includeScheme ? token.authorizationHeaderValue() : token.value().reveal(), token);
     }
 }

@@ -3,6 +3,7 @@ package io.camelksm.component;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 import org.apache.camel.Exchange;
@@ -64,21 +65,22 @@ public class KsmProducer extends DefaultProducer {
     }
 
     private void authorize(Request request, KsmConfiguration config, Exchange exchange) {
-        Credential credential = request.read();
         OAuth2TokenProvider provider = getEndpoint().getComponent().getOauth2TokenProvider();
-        try {
-            AuthHeader header = AuthHeaderBuilders.forCredential(credential, provider, tokenRequestOptions)
-                    .header(credential, config.isIncludeScheme());
-            Message message = exchange.getMessage();
-            message.setHeader(config.getHeaderName(), header.value());
-            message.setHeader(KsmConstants.CREDENTIAL_TYPE, credential.type().name());
-            if (header.accessToken().isPresent()) {
-                remember(exchange, new KsmOAuth2Token(credential.name(), header.accessToken().get(), provider),
-                        config.isEvictTokenOn401());
-            }
-        } finally {
-            credential.destroySecrets();
+        // the credential is lent, not copied: only the header built from it leaves the lease
+        Authorized authorized = request.use(credential -> new Authorized(credential.name(), credential.type(),
+                AuthHeaderBuilders.forCredential(credential, provider, tokenRequestOptions)
+                        .header(credential, config.isIncludeScheme())));
+        Message message = exchange.getMessage();
+        message.setHeader(config.getHeaderName(), authorized.header().value());
+        message.setHeader(KsmConstants.CREDENTIAL_TYPE, authorized.type().name());
+        if (authorized.header().accessToken().isPresent()) {
+            remember(exchange, new KsmOAuth2Token(authorized.name(), authorized.header().accessToken().get(),
+                    provider), config.isEvictTokenOn401());
         }
+    }
+
+    /** What {@code authorize} takes out of the lease: never the credential itself. */
+    private record Authorized(CredentialName name, CredentialType type, AuthHeader header) {
     }
 
     /** Keeps the token on the exchange, so the route (or the end of the exchange, after a 401) can evict it. */
@@ -179,6 +181,10 @@ public class KsmProducer extends DefaultProducer {
 
         Credential read() {
             return governed.read(name, operation, caller, routeId);
+        }
+
+        <T> T use(Function<Credential, T> action) {
+            return governed.use(name, operation, caller, routeId, action);
         }
 
         Credential change(UnaryOperator<Credential.Builder> change) {

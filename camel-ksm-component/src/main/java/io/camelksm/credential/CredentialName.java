@@ -6,15 +6,20 @@ import java.util.regex.Pattern;
 /**
  * The unique name of a credential. Names are trimmed and compared case-insensitively ({@link #key()}), while the
  * spelling the operator chose is kept for display ({@link #value()}).
+ * <p>
+ * A class rather than a record so that the lower-cased key is computed once: names are map keys on every request.
  */
-public record CredentialName(String value) implements Comparable<CredentialName> {
+public final class CredentialName implements Comparable<CredentialName> {
 
     public static final int MAX_LENGTH = 128;
 
     /** Letters, digits, space and {@code . _ - @ /}: safe in URIs, logs and file names. */
     private static final Pattern ALLOWED = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} ._@/-]*");
 
-    public CredentialName {
+    private final String value;
+    private final String key;
+
+    public CredentialName(String value) {
         if (value == null) {
             throw new IllegalArgumentException("Credential name is missing");
         }
@@ -30,30 +35,37 @@ public record CredentialName(String value) implements Comparable<CredentialName>
             throw new IllegalArgumentException("Credential name '" + value
                     + "' is malformed: use letters, digits, spaces and . _ - @ / (starting with a letter or digit)");
         }
+        this.value = value;
+        this.key = value.toLowerCase(Locale.ROOT);
     }
 
     public static CredentialName of(String value) {
         return new CredentialName(value);
     }
 
+    /** The name as the operator spelt it (trimmed). */
+    public String value() {
+        return value;
+    }
+
     /** The case-insensitive identity of the name, used for uniqueness and look-up. */
     public String key() {
-        return value.toLowerCase(Locale.ROOT);
+        return key;
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof CredentialName other && key().equals(other.key());
+        return this == o || o instanceof CredentialName other && key.equals(other.key);
     }
 
     @Override
     public int hashCode() {
-        return key().hashCode();
+        return key.hashCode();
     }
 
     @Override
     public int compareTo(CredentialName o) {
-        return key().compareTo(o.key());
+        return key.compareTo(o.key);
     }
 
     @Override

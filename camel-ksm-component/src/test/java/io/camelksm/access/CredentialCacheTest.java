@@ -232,6 +232,118 @@ class CredentialCacheTest {
         assertThat(cache.credential(GRAPH, Optional::empty)).isEmpty();
     }
 
+    private String use() {
+        return governed.use(GRAPH, "authorize", ROUTE, "route-1", CredentialCacheTest::password);
+    }
+
+    @Test
+    void useLendsTheCachedCredentialWithoutCopyingAndAuditsEveryRequest() {
+        use(); // the miss: the loaded credential is the request's own, and the cache keeps a copy
+        List<Credential> lent = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String seen = governed.use(GRAPH, "authorize", ROUTE, "route-1", c -> {
+                lent.add(c);
+                return password(c);
+            });
+            assertThat(seen).isEqualTo("pw-1");
+        }
+        assertThat(lent.get(1)).isSameAs(lent.get(0)); // a hit lends the cache's own copy, no copy per request
+        assertThat(lent.get(2)).isSameAs(lent.get(0));
+        assertThat(password(lent.get(0))).isEqualTo("pw-1"); // and the lease's end does not wipe it
+        assertThat(database.auditTrail().tail(100).stream()
+                .filter(e -> e.operation().equals("authorize") && e.outcome() == AuditOutcome.GRANTED)).hasSize(4);
+    }
+
+    @Test
+    void aCredentialDroppedWhileLentIsWipedWhenTheLastLeaseEnds() {
+        use(); // cached
+        Credential[] held = new Credential[1];
+        String seen = governed.use(GRAPH, "authorize", ROUTE, "route-1", c -> {
+            held[0] = c;
+            Credential current = governed.inspect(GRAPH).orElseThrow();
+            governed.update(current.toBuilder().secret(CredentialField.PASSWORD, Secret.of("pw-2")).build(), ADMIN);
+            // dropped from the cache by the update, but still lent: this request keeps reading intact values
+            return password(c);
+        });
+        assertThat(seen).isEqualTo("pw-1");
+        assertThat(held[0].secret(CredentialField.PASSWORD).orElseThrow().isDestroyed()).isTrue(); // wiped after use
+        assertThat(use()).isEqualTo("pw-2"); // the next request gets the new value
+    }
+
+    @Test
+    void leasesFromTheLoaderAreWipedWhenTheyEnd() {
+        CredentialCache off = new CredentialCache(Duration.ZERO, clock);
+        Credential loaded = database.credentials().find(GRAPH).orElseThrow();
+        try (CredentialLease lease = off.lease(GRAPH, () -> Optional.of(loaded)).orElseThrow()) {
+            assertThat(lease.credential()).isSameAs(loaded);
+        }
+        assertThat(loaded.secret(CredentialField.PASSWORD).orElseThrow().isDestroyed()).isTrue();
+        assertThat(off.lease(GRAPH, Optional::empty)).isEmpty();
+    }
+
+    @Test
+    void concurrentLeasesAndInvalidationsNeverSeeAWipedValue() throws Exception {
+        int threads = 4;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads + 1);
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicInteger badReads = new AtomicInteger();
+        AtomicInteger reads = new AtomicInteger();
+        CredentialCache cache = new CredentialCache(TTL, clock);
+        List<java.util.concurrent.Future<?>> futures = new java.util.ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            futures.add(pool.submit(() -> {
+                while (!stop.get()) {
+                    try (CredentialLease lease = cache.lease(GRAPH,
+                            () -> database.credentials().find(GRAPH)).orElseThrow()) {
+                        if (!password(lease.credential()).equals("pw-1")) {
+                            badReads.incrementAndGet();
+                        }
+                        reads.incrementAndGet();
+                    }
+                }
+            }));
+        }
+        futures.add(pool.submit(() -> {
+            for (int i = 0; i < 200; i++) {
+                cache.invalidate(GRAPH);
+                Thread.onSpinWait();
+            }
+            stop.set(true);
+        }));
+        for (java.util.concurrent.Future<?> f : futures) {
+            f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+        cache.close();
+        assertThat(reads.get()).isPositive();
+        assertThat(badReads.get()).isZero();
+    }
+
+    @Test
+    void useIsDeniedBeforeTheActionRunsAndTheDenialIsAudited() {
+        Caller stranger = new Caller(null, Set.of("ops"), "other-route", "node", "ex-2");
+        AtomicInteger actions = new AtomicInteger();
+        assertThatThrownBy(() -> governed.use(GRAPH, "authorize", stranger, "other-route", c -> {
+            actions.incrementAndGet();
+            return null;
+        })).isInstanceOf(KsmAccessDeniedException.class).hasMessageContaining("other-route");
+        assertThat(actions.get()).isZero();
+        AuditEvent last = database.auditTrail().tail(1).get(0);
+        assertThat(last.outcome()).isEqualTo(AuditOutcome.DENIED);
+        assertThat(last.process()).isEqualTo("other-route");
+    }
+
+    @Test
+    void useRecordsTheGrantBeforeTheActionRuns() {
+        int before = database.auditTrail().tail(1000).size();
+        int[] duringAction = new int[1];
+        governed.use(GRAPH, "authorize", ROUTE, "route-1", c -> {
+            duringAction[0] = database.auditTrail().tail(1000).size();
+            return null;
+        });
+        assertThat(duringAction[0]).isEqualTo(before + 1);
+    }
+
     @Test
     void aNegativeTtlIsRefused() {
         assertThatThrownBy(() -> new CredentialCache(Duration.ofSeconds(-1), clock))

@@ -19,6 +19,8 @@ public final class AccessToken {
     private final Instant issuedAt;
     private final Instant expiresAt;
     private final String scope;
+    /** The header value, built on first use: a busy route asks for it on every exchange. */
+    private volatile String headerValue;
 
     /**
      * @param value     the access token
@@ -60,7 +62,12 @@ public final class AccessToken {
 
     /** {@code Bearer <token>}, for the {@code Authorization} header (RFC 6750 §2.1). */
     public String authorizationHeaderValue() {
-        return BEARER + " " + value.reveal();
+        String header = headerValue;
+        if (header == null) {
+            header = BEARER + " " + value.reveal();
+            headerValue = header;
+        }
+        return header;
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.camelksm.auth.oauth2;
 
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 import io.camelksm.credential.Credential;
 import io.camelksm.credential.CredentialName;
@@ -19,6 +21,9 @@ public final class CachingOAuth2TokenProvider implements OAuth2TokenProvider {
     private final StatisticsCounters statistics = new StatisticsCounters();
     private final TokenCache cache;
     private final RetryingTokenFetcher fetcher;
+    /** Beyond this many credentials, the resolutions start over (bounded memory). */
+    private static final int MAX_RESOLVED = 1024;
+    private final ConcurrentMap<CredentialName, Resolved> resolved = new ConcurrentHashMap<>();
 
     /** With its own OkHttp client built from the settings. */
     public CachingOAuth2TokenProvider(OAuth2Settings settings) {
@@ -46,14 +51,40 @@ public final class CachingOAuth2TokenProvider implements OAuth2TokenProvider {
     public AccessToken token(Credential credential, TokenRequestOptions options) {
         Objects.requireNonNull(credential, "credential");
         TokenRequestOptions overrides = options == null ? TokenRequestOptions.none() : options;
-        GrantParameters grant = requests.parameters(credential, overrides);
-        TokenCacheKey key = TokenCacheKey.of(credential.name(), fingerprinter.fingerprint(credential), grant);
-        return cache.get(key, () -> fetcher.fetch(credential.name(), () -> requests.create(credential, grant),
-                grant.scope()));
+        Resolved resolved = resolve(credential, overrides);
+        GrantParameters grant = resolved.grant();
+        return cache.get(resolved.key(), () -> fetcher.fetch(credential.name(),
+                () -> requests.create(credential, grant), grant.scope()));
+    }
+
+    /**
+     * The grant and cache key of the request. Credentials are immutable, and the cache of governed credentials lends
+     * the same instance to every request until the credential changes: for that instance and the same options, the
+     * last resolution is reused, skipping the checks and the fingerprint.
+     */
+    private Resolved resolve(Credential credential, TokenRequestOptions options) {
+        Resolved last = resolved.get(credential.name());
+        if (last != null && last.credential() == credential && last.options().equals(options)) {
+            return last;
+        }
+        GrantParameters grant = requests.parameters(credential, options);
+        Resolved fresh = new Resolved(credential, options, grant,
+                TokenCacheKey.of(credential.name(), fingerprinter.fingerprint(credential), grant));
+        if (resolved.size() >= MAX_RESOLVED) {
+            resolved.clear();
+        }
+        resolved.put(credential.name(), fresh);
+        return fresh;
+    }
+
+    /** The last resolution for a credential instance: compared by identity, never by content. */
+    private record Resolved(Credential credential, TokenRequestOptions options, GrantParameters grant,
+                            TokenCacheKey key) {
     }
 
     @Override
     public void evict(CredentialName credential) {
+        resolved.remove(credential);
         statistics.evictions.add(cache.evict(credential));
     }
 
@@ -79,6 +110,7 @@ public final class CachingOAuth2TokenProvider implements OAuth2TokenProvider {
     @Override
     public void close() {
         cache.clear();
+        resolved.clear();
         fingerprinter.destroy();
         if (ownsClient) {
             client.close();
