@@ -15,6 +15,9 @@ public final class Slf4jAuditTrail implements AuditTrail {
     public static final String LOGGER_NAME = "camel.ksm.audit";
 
     private static final Logger AUDIT = LoggerFactory.getLogger(LOGGER_NAME);
+    private static final String LINE = "outcome={} credential='{}' operation={} route={} exchange={} principal={}"
+                                       + " roles={} process={} resource={} reason={}";
+    private static final String MERGED_LINE = LINE + " occurrences={} first={} last={} lastExchange={}";
 
     private final AuditTrail durable;
 
@@ -34,10 +37,6 @@ public final class Slf4jAuditTrail implements AuditTrail {
         durable.recordAll(events);
         events.forEach(Slf4jAuditTrail::log);
     }
-
-    private static final String LINE = "outcome={} credential='{}' operation={} route={} exchange={} principal={}"
-                                       + " roles={} process={} resource={} reason={}";
-    private static final String MERGED_LINE = LINE + " occurrences={} first={} last={} lastExchange={}";
 
     /** One line per event; a merged one (auditMode=summary) adds how many, its first and last time and exchange. */
     private static void log(AuditEvent e) {

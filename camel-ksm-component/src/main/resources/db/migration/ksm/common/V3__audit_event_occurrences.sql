@@ -6,3 +6,6 @@ ALTER TABLE audit_event ADD COLUMN occurrences INTEGER DEFAULT 1 NOT NULL;
 ALTER TABLE audit_event ADD COLUMN last_time TIMESTAMP WITH TIME ZONE;
 ALTER TABLE audit_event ADD COLUMN last_exchange_id VARCHAR(512);
 ALTER TABLE audit_event ADD CONSTRAINT ck_audit_event_occurrences CHECK (occurrences >= 1);
+-- as AuditEvent requires: a single decision has no last time or exchange
+ALTER TABLE audit_event ADD CONSTRAINT ck_audit_event_single
+    CHECK (occurrences > 1 OR (last_time IS NULL AND last_exchange_id IS NULL));

@@ -712,6 +712,9 @@ abstract class KsmDatabaseContractTest {
             assertThatThrownBy(() -> execute(c, "INSERT INTO audit_event (event_time, roles, outcome, occurrences)"
                                                 + " VALUES (CURRENT_TIMESTAMP, '', 'GRANTED', 0)"))
                     .isInstanceOf(SQLException.class);
+            assertThatThrownBy(() -> execute(c, "INSERT INTO audit_event (event_time, roles, outcome, occurrences,"
+                                                + " last_exchange_id) VALUES (CURRENT_TIMESTAMP, '', 'GRANTED', 1, 'x')"))
+                    .isInstanceOf(SQLException.class);
             assertThat(selectString(c, "SELECT SUM(occurrences) FROM audit_event")).isEqualTo("2");
         }
     }
