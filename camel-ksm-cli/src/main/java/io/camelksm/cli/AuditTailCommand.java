@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
 /** {@code audit tail [-n N]}: the newest audit events, oldest first. */
 @Command(name = "tail", mixinStandardHelpOptions = true, versionProvider = KsmAdminVersion.class,
          description = "Prints the newest audit events, oldest first: time, outcome, operation, credential, caller,"
-                       + " route, exchange and reason.")
+                       + " route, exchange and reason. An entry standing for N identical granted reads"
+                       + " (auditMode=summary) shows 'x N until <last time> (exchanges <first>..<last>)'.")
 final class AuditTailCommand extends AdminCommand {
 
     static final int MAX_LINES = 10_000;
@@ -32,11 +33,21 @@ final class AuditTailCommand extends AdminCommand {
         }
     }
 
+    /**
+     * One line per entry. An entry that stands for several identical decisions (auditMode=summary) adds
+     * {@code x N until <lastTime> (exchanges <first>..<last>)} after the time.
+     */
     static String format(AuditEvent e) {
-        return String.format("%s %-7s %-11s '%s' principal=%s roles=%s process=%s resource=%s route=%s exchange=%s"
-                             + " reason=%s", e.time(), e.outcome(), e.operation(), e.credential(), dash(e.principal()),
-                e.roles(), dash(e.process()), dash(e.resource()), dash(e.routeId()), dash(e.exchangeId()),
-                dash(e.reason()));
+        String line = String.format("%s %-7s %-11s '%s' principal=%s roles=%s process=%s resource=%s route=%s"
+                                    + " exchange=%s reason=%s", e.time(), e.outcome(), e.operation(), e.credential(),
+                dash(e.principal()), e.roles(), dash(e.process()), dash(e.resource()), dash(e.routeId()),
+                dash(e.exchangeId()), dash(e.reason()));
+        if (e.occurrences() <= 1) {
+            return line;
+        }
+        String time = String.valueOf(e.time());
+        return time + " x " + e.occurrences() + " until " + e.lastTime() + " (exchanges " + dash(e.exchangeId()) + ".."
+               + dash(e.lastExchangeId()) + ")" + line.substring(time.length());
     }
 
     private static String dash(String value) {

@@ -327,6 +327,26 @@ class KsmAdminDatabaseTest {
     }
 
     @Test
+    void auditTailShowsHowManyDecisionsAMergedEntryStandsFor() {
+        java.time.Instant first = java.time.Instant.parse("2026-11-25T10:00:00Z");
+        try (KsmDatabase db = KsmDatabase.open(DatabaseSettings.embedded(home))) {
+            db.auditTrail().recordAll(List.of(
+                    new AuditEvent(first, "ExampleApi", "authorize", "orders", "ex-1", null, java.util.Set.of(),
+                            "orders", "node-1", AuditOutcome.GRANTED, "access granted", 3, first.plusMillis(2),
+                            "ex-3"),
+                    new AuditEvent(first.plusMillis(3), "ExampleApi", "authorize", "orders", "ex-4", null,
+                            java.util.Set.of(), "orders", "node-1", AuditOutcome.GRANTED, "access granted")));
+        }
+
+        List<String> lines = ok("", "audit", "tail", "-n", "2").out().lines().toList();
+
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).startsWith("2026-11-25T10:00:00Z x 3 until 2026-11-25T10:00:00.002Z"
+                                            + " (exchanges ex-1..ex-3) GRANTED authorize");
+        assertThat(lines.get(1)).startsWith("2026-11-25T10:00:00.003Z GRANTED authorize").doesNotContain(" x ");
+    }
+
+    @Test
     void globalOptionsWorkAfterTheSubcommandToo() {
         addExampleApi();
 

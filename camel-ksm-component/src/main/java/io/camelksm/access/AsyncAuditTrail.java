@@ -25,6 +25,14 @@ import org.slf4j.LoggerFactory;
  * <p>
  * The trade-off against writing synchronously: if the JVM dies, the events still queued (at most the queue's
  * capacity, normally a few milliseconds' worth) are lost.
+ * <p>
+ * {@link #summarizing} makes a writer that merges each batch before writing it ({@code auditMode=summary}): granted
+ * reads ({@code authorize}, {@code get}) in the same batch that are identical in everything but time and exchange
+ * become one event with {@link AuditEvent#occurrences()}, the first one's time and exchange and the last one's
+ * {@link AuditEvent#lastTime()} and {@link AuditEvent#lastExchangeId()}, in the place of the first one. Denied and
+ * failed decisions and every change are written one by one, in order. A batch is what queued up while the writer was
+ * busy, so under light load every decision still gets its own entry; the occurrences written always add up to the
+ * events recorded.
  */
 public final class AsyncAuditTrail implements AuditTrail, AutoCloseable {
 
@@ -39,6 +47,8 @@ public final class AsyncAuditTrail implements AuditTrail, AutoCloseable {
     private final AuditTrail durable;
     private final BlockingQueue<AuditEvent> queue;
     private final int batchSize;
+    /** Merges identical granted reads of a batch; null when every event is written as it is. */
+    private final AuditSummarizer summarizer;
     private final Duration closeTimeout;
     private final Thread writer;
     /** Events accepted by {@link #record}, counted before they are queued. */
@@ -54,10 +64,27 @@ public final class AsyncAuditTrail implements AuditTrail, AutoCloseable {
     }
 
     public AsyncAuditTrail(AuditTrail durable, int capacity, int batchSize) {
-        this(durable, capacity, batchSize, CLOSE_TIMEOUT);
+        this(durable, capacity, batchSize, CLOSE_TIMEOUT, false);
+    }
+
+    /**
+     * A writer that merges identical granted reads of each batch into one event (see the class comment), with
+     * {@link #DEFAULT_CAPACITY} and {@link #DEFAULT_BATCH_SIZE}.
+     */
+    public static AsyncAuditTrail summarizing(AuditTrail durable) {
+        return summarizing(durable, DEFAULT_CAPACITY, DEFAULT_BATCH_SIZE);
+    }
+
+    /** A writer that merges identical granted reads of each batch into one event (see the class comment). */
+    public static AsyncAuditTrail summarizing(AuditTrail durable, int capacity, int batchSize) {
+        return new AsyncAuditTrail(durable, capacity, batchSize, CLOSE_TIMEOUT, true);
     }
 
     AsyncAuditTrail(AuditTrail durable, int capacity, int batchSize, Duration closeTimeout) {
+        this(durable, capacity, batchSize, closeTimeout, false);
+    }
+
+    AsyncAuditTrail(AuditTrail durable, int capacity, int batchSize, Duration closeTimeout, boolean summarize) {
         this.closeTimeout = Objects.requireNonNull(closeTimeout, "closeTimeout");
         this.durable = Objects.requireNonNull(durable, "durable");
         if (capacity < 1 || batchSize < 1) {
@@ -66,6 +93,7 @@ public final class AsyncAuditTrail implements AuditTrail, AutoCloseable {
         }
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.batchSize = batchSize;
+        this.summarizer = summarize ? new AuditSummarizer() : null;
         this.writer = new Thread(this::writeLoop, "camel-ksm-audit-writer");
         this.writer.setDaemon(true);
         this.writer.start();
@@ -120,6 +148,11 @@ public final class AsyncAuditTrail implements AuditTrail, AutoCloseable {
         }
     }
 
+    /** Whether batches are merged before they are written (auditMode=summary). */
+    public boolean isSummarizing() {
+        return summarizer != null;
+    }
+
     /** How many events wait to be written. */
     public int queued() {
         return queue.size();
@@ -147,7 +180,8 @@ public final class AsyncAuditTrail implements AuditTrail, AutoCloseable {
         queue.drainTo(left);
         if (!left.isEmpty()) {
             try {
-                durable.recordAll(left); // one last try, on this thread
+                // one last try, on this thread (with a summarizer of its own: the writer may not have stopped)
+                durable.recordAll(summarizer == null ? left : new AuditSummarizer().summarize(left));
                 left.clear();
             } catch (RuntimeException e) {
                 LOG.error("Writing the last {} audit events failed: {}", left.size(), e.toString());
@@ -164,13 +198,16 @@ public final class AsyncAuditTrail implements AuditTrail, AutoCloseable {
 
     private void writeLoop() {
         List<AuditEvent> batch = new ArrayList<>(batchSize);
+        List<AuditEvent> toWrite = batch;
         while (!stopWriter) {
             try {
                 if (batch.isEmpty()) {
                     batch.add(queue.take());
                     queue.drainTo(batch, batchSize - 1);
+                    // merged once per batch, so a retry writes exactly the same events
+                    toWrite = summarizer == null ? batch : summarizer.summarize(batch);
                 }
-                writeWithRetries(batch);
+                writeWithRetries(toWrite);
                 int size = batch.size();
                 batch.clear();
                 synchronized (this) {

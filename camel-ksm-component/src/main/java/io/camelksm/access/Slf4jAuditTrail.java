@@ -7,13 +7,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes every audit event to the dedicated logger {@code camel.ksm.audit} (route it to its own appender), then hands
- * it to the durable trail.
+ * it to the durable trail. An event that stands for several merged decisions ({@code auditMode=summary}) gets
+ * {@code occurrences=N first=<time> last=<lastTime> lastExchange=<id>} at the end of its line.
  */
 public final class Slf4jAuditTrail implements AuditTrail {
 
     public static final String LOGGER_NAME = "camel.ksm.audit";
 
     private static final Logger AUDIT = LoggerFactory.getLogger(LOGGER_NAME);
+    private static final String LINE = "outcome={} credential='{}' operation={} route={} exchange={} principal={}"
+                                       + " roles={} process={} resource={} reason={}";
+    private static final String MERGED_LINE = LINE + " occurrences={} first={} last={} lastExchange={}";
 
     private final AuditTrail durable;
 
@@ -34,11 +38,19 @@ public final class Slf4jAuditTrail implements AuditTrail {
         events.forEach(Slf4jAuditTrail::log);
     }
 
+    /** One line per event; a merged one (auditMode=summary) adds how many, its first and last time and exchange. */
     private static void log(AuditEvent e) {
-        String line = "outcome={} credential='{}' operation={} route={} exchange={} principal={} roles={} process={}"
-                      + " resource={} reason={}";
-        Object[] args = { e.outcome(), e.credential(), e.operation(), e.routeId(), e.exchangeId(), e.principal(),
-                e.roles(), e.process(), e.resource(), e.reason() };
+        String line = LINE;
+        Object[] args;
+        if (e.merged()) {
+            line = MERGED_LINE;
+            args = new Object[] { e.outcome(), e.credential(), e.operation(), e.routeId(), e.exchangeId(),
+                    e.principal(), e.roles(), e.process(), e.resource(), e.reason(), e.occurrences(), e.time(),
+                    e.lastTime(), e.lastExchangeId() };
+        } else {
+            args = new Object[] { e.outcome(), e.credential(), e.operation(), e.routeId(), e.exchangeId(),
+                    e.principal(), e.roles(), e.process(), e.resource(), e.reason() };
+        }
         if (e.outcome() == AuditOutcome.GRANTED) {
             AUDIT.info(line, args);
         } else {

@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -203,6 +208,163 @@ class AsyncAuditTrailTest {
             assertThat(log.events().stream().filter(e -> e.getLoggerName().equals(Slf4jAuditTrail.LOGGER_NAME))
                     .map(e -> e.getThreadName()).collect(Collectors.toSet())).containsExactly("camel-ksm-audit-writer");
         }
+    }
+
+    // ------------------------------------------------------------------ auditMode=summary
+
+    private static AuditEvent denied(String route, int n) {
+        return new AuditEvent(Instant.parse("2026-11-25T10:00:00Z").plusMillis(n), "Graph", "authorize", route,
+                "ex-" + n, null, Set.of("r"), route, "node", AuditOutcome.DENIED, "denied by [PROCESS]");
+    }
+
+    /** A granted read that is the same for every n but its time and exchange. */
+    private static AuditEvent read(String route, int n) {
+        return new AuditEvent(Instant.parse("2026-11-25T10:00:00Z").plusMillis(n), "Graph", "authorize", route,
+                "ex-" + n, null, Set.of("r"), route, "node", AuditOutcome.GRANTED, "access granted");
+    }
+
+    private Connection sql() throws SQLException {
+        return DriverManager.getConnection(DatabaseSettings.embedded(tempDir).jdbcUrl(), "sa", "");
+    }
+
+    private long longOf(String query) throws SQLException {
+        try (Connection c = sql(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
+            assertThat(rs.next()).isTrue();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
+    void summaryMergesWhatQueuedUpTogetherAndKeepsDeniedDecisionsApart() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        async = AsyncAuditTrail.summarizing(new Gated(durable, release), 1000, 256);
+        assertThat(async.isSummarizing()).isTrue();
+        async.record(read("route", 0));
+        waitFor(() -> async.queued() == 0); // the writer holds event 0 alone, at the gate
+        for (int i = 1; i < 100; i++) {
+            async.record(i == 50 ? denied("route", i) : read("route", i));
+        }
+        release.countDown();
+
+        List<AuditEvent> written = async.tail(100);
+
+        assertThat(written).extracting(AuditEvent::exchangeId, AuditEvent::occurrences, AuditEvent::lastExchangeId,
+                AuditEvent::outcome).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("ex-0", 1, null, AuditOutcome.GRANTED),
+                org.assertj.core.groups.Tuple.tuple("ex-1", 98, "ex-99", AuditOutcome.GRANTED),
+                org.assertj.core.groups.Tuple.tuple("ex-50", 1, null, AuditOutcome.DENIED));
+        assertThat(written.get(1).time()).isEqualTo(Instant.parse("2026-11-25T10:00:00.001Z"));
+        assertThat(written.get(1).lastTime()).isEqualTo(Instant.parse("2026-11-25T10:00:00.099Z"));
+        assertThat(longOf("SELECT SUM(occurrences) FROM audit_event")).isEqualTo(100);
+    }
+
+    @Test
+    void summaryUnderLightLoadGivesEveryDecisionItsOwnEntry() {
+        async = AsyncAuditTrail.summarizing(durable, 64, 16);
+        for (int i = 0; i < 20; i++) {
+            async.record(read("route", i));
+            assertThat(async.flush(Duration.ofSeconds(10))).isTrue(); // the writer is idle before the next one
+        }
+
+        assertThat(async.tail(100)).hasSize(20).allSatisfy(e -> assertThat(e.occurrences()).isEqualTo(1))
+                .extracting(AuditEvent::exchangeId).startsWith("ex-0", "ex-1").endsWith("ex-19");
+    }
+
+    @Test
+    void summaryLosesNoDecisionUnderConcurrencyAndKeepsEachThreadsOrder() throws Exception {
+        async = AsyncAuditTrail.summarizing(durable);
+        int threads = 8;
+        int perThread = 50_000;
+        int deniedEvery = 1000;
+        pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            String route = "route-" + t;
+            done.add(pool.submit(() -> {
+                start.await();
+                for (int i = 0; i < perThread; i++) {
+                    async.record(i % deniedEvery == 0 ? denied(route, i) : read(route, i));
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        for (Future<?> f : done) {
+            f.get(120, TimeUnit.SECONDS);
+        }
+        assertThat(async.flush(Duration.ofSeconds(60))).isTrue();
+
+        long decisions = (long) threads * perThread;
+        long denials = (long) threads * (perThread / deniedEvery);
+        assertThat(longOf("SELECT SUM(occurrences) FROM audit_event")).isEqualTo(decisions);
+        assertThat(longOf("SELECT COUNT(*) FROM audit_event WHERE outcome = 'DENIED'")).isEqualTo(denials);
+        assertThat(longOf("SELECT COUNT(*) FROM audit_event WHERE outcome = 'DENIED' AND occurrences <> 1")).isZero();
+        long rows = longOf("SELECT COUNT(*) FROM audit_event");
+        assertThat(rows).as("entries written for %d decisions", decisions).isLessThan(decisions);
+
+        // per thread, the entries cover its exchanges in order, none twice
+        try (Connection c = sql(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT route_id, exchange_id, last_exchange_id, occurrences, outcome FROM audit_event ORDER BY id")) {
+            int[] nextGranted = new int[threads];
+            int[] nextDenied = new int[threads];
+            long[] granted = new long[threads];
+            while (rs.next()) {
+                int t = Integer.parseInt(rs.getString("route_id").substring("route-".length()));
+                int first = Integer.parseInt(rs.getString("exchange_id").substring(3));
+                String lastExchange = rs.getString("last_exchange_id");
+                int last = lastExchange == null ? first : Integer.parseInt(lastExchange.substring(3));
+                if (rs.getString("outcome").equals("DENIED")) {
+                    assertThat(first).isGreaterThanOrEqualTo(nextDenied[t]).isEqualTo(last);
+                    nextDenied[t] = first + 1;
+                } else {
+                    assertThat(first).isGreaterThanOrEqualTo(nextGranted[t]);
+                    assertThat(last - first + 1).isGreaterThanOrEqualTo(rs.getInt("occurrences"));
+                    nextGranted[t] = last + 1;
+                    granted[t] += rs.getInt("occurrences");
+                }
+            }
+            for (int t = 0; t < threads; t++) {
+                assertThat(granted[t]).isEqualTo(perThread - perThread / deniedEvery);
+            }
+        }
+    }
+
+    @Test
+    void theAuditLoggerShowsHowManyAMergedEntryStandsFor() {
+        CountDownLatch release = new CountDownLatch(1);
+        try (LogCapture log = new LogCapture()) {
+            async = AsyncAuditTrail.summarizing(new Gated(new Slf4jAuditTrail(durable), release), 100, 50);
+            async.record(read("route", 0));
+            waitFor(() -> async.queued() == 0);
+            for (int i = 1; i <= 3; i++) {
+                async.record(read("route", i));
+            }
+            release.countDown();
+            assertThat(async.tail(10)).hasSize(2);
+
+            List<String> lines = log.messages(Slf4jAuditTrail.LOGGER_NAME);
+            assertThat(lines).hasSize(2);
+            assertThat(lines.get(0)).contains("exchange=ex-0").doesNotContain("occurrences=");
+            assertThat(lines.get(1)).contains("exchange=ex-1").endsWith(" occurrences=3"
+                    + " first=2026-11-25T10:00:00.001Z last=2026-11-25T10:00:00.003Z lastExchange=ex-3");
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void closeInSummaryModeWritesEverythingStillQueued() {
+        CountDownLatch release = new CountDownLatch(1);
+        async = AsyncAuditTrail.summarizing(new Gated(durable, release), 1000, 10);
+        for (int i = 0; i < 300; i++) {
+            async.record(read("route", i));
+        }
+
+        release.countDown();
+        async.close();
+
+        assertThat(durable.tail(1000).stream().mapToInt(AuditEvent::occurrences).sum()).isEqualTo(300);
     }
 
     @Test

@@ -21,11 +21,14 @@ import io.camelksm.access.AuditTrail;
 /**
  * The audit trail in the {@code audit_event} table. Append-only: there is no update or delete here, and a trigger in
  * the database rejects them from anywhere else. Over-long texts are cut to fit, so recording never fails on length.
+ * An event standing for several merged decisions ({@code auditMode=summary}) is one row with {@code occurrences},
+ * {@code last_time} and {@code last_exchange_id}; a single decision has occurrences 1 and no last time or exchange.
  */
 public final class JdbcAuditTrail implements AuditTrail {
 
     private static final String COLUMNS = "event_time, credential, operation, route_id, exchange_id, principal, roles,"
-                                          + " process, resource, outcome, reason";
+                                          + " process, resource, outcome, reason, occurrences, last_time,"
+                                          + " last_exchange_id";
 
     private final Jdbc jdbc;
     private final Clock clock;
@@ -36,7 +39,7 @@ public final class JdbcAuditTrail implements AuditTrail {
     }
 
     private static final String INSERT = "INSERT INTO audit_event (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                                         + " ?, ?)";
+                                         + " ?, ?, ?, ?, ?)";
 
     @Override
     public void record(AuditEvent e) {
@@ -87,6 +90,9 @@ public final class JdbcAuditTrail implements AuditTrail {
         insert.setString(9, Jdbc.clip(e.resource(), 512));
         insert.setString(10, e.outcome().name());
         insert.setString(11, Jdbc.clip(e.reason(), 8000));
+        insert.setInt(12, e.occurrences());
+        Jdbc.setInstant(insert, 13, e.lastTime());
+        insert.setString(14, Jdbc.clip(e.lastExchangeId(), 512));
     }
 
     @Override
@@ -106,7 +112,9 @@ public final class JdbcAuditTrail implements AuditTrail {
                                     rs.getString("operation"), rs.getString("route_id"), rs.getString("exchange_id"),
                                     rs.getString("principal"), decodeRoles(rs.getString("roles")),
                                     rs.getString("process"), rs.getString("resource"),
-                                    AuditOutcome.valueOf(rs.getString("outcome")), rs.getString("reason")));
+                                    AuditOutcome.valueOf(rs.getString("outcome")), rs.getString("reason"),
+                                    rs.getInt("occurrences"), Jdbc.getInstant(rs, "last_time"),
+                                    rs.getString("last_exchange_id")));
                         }
                     }
                     return events;

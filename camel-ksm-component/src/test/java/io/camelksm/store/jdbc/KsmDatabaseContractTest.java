@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -78,6 +79,11 @@ abstract class KsmDatabaseContractTest {
 
     /** A plain JDBC connection to the same database, to look at (and tamper with) what is stored. */
     protected abstract Connection rawConnection(String jdbcUrl) throws SQLException;
+
+    /** The user for a plain connection when the URL does not name one (H2), or null. */
+    protected String rawUser() {
+        return null;
+    }
 
     @BeforeEach
     void openDatabase() throws Exception {
@@ -530,7 +536,7 @@ abstract class KsmDatabaseContractTest {
             assertThat(selectString(c, "SELECT COUNT(*) FROM " + history)).isEqualTo(migrations);
             assertThat(selectString(c, "SELECT COUNT(*) FROM " + history + " WHERE \"success\" = FALSE"))
                     .isEqualTo("0");
-            assertThat(selectString(c, "SELECT MAX(\"version\") FROM " + history)).isEqualTo("2");
+            assertThat(selectString(c, "SELECT MAX(\"version\") FROM " + history)).isEqualTo("3");
         }
         assertThat(store().find(CredentialName.of("durable")).orElseThrow()
                 .secret(CredentialField.TOKEN).orElseThrow().reveal()).isEqualTo("secret-token-of-Durable");
@@ -646,6 +652,71 @@ abstract class KsmDatabaseContractTest {
         assertThat(stored.credential()).isNull();
         assertThat(stored.roles()).isEmpty();
         assertThat(stored.reason()).hasSize(8000).endsWith("…");
+    }
+
+    @Test
+    void aMergedAuditEventRoundTripsWithItsCountAndLastTimeAndExchange() {
+        AuditTrail audit = db.auditTrail();
+        AuditEvent single = event("Api", "authorize", AuditOutcome.GRANTED, "access granted");
+        AuditEvent merged = new AuditEvent(single.time(), "Api", "authorize", "route-1", "exchange-1", "alice",
+                Set.of("ops"), "route-1", "node-a", AuditOutcome.GRANTED, "access granted", 42,
+                Instant.parse("2025-01-02T03:04:06.123456Z"), "exchange-42");
+
+        audit.recordAll(List.of(single, merged));
+        audit.record(merged);
+
+        List<AuditEvent> tail = audit.tail(3);
+        assertThat(tail).containsExactly(single, merged, merged);
+        assertThat(tail.get(0).occurrences()).isEqualTo(1);
+        assertThat(tail.get(0).lastTime()).isNull();
+        assertThat(tail.get(0).lastExchangeId()).isNull();
+        assertThat(tail.get(1).occurrences()).isEqualTo(42);
+        assertThat(tail.get(1).lastTime()).isEqualTo(Instant.parse("2025-01-02T03:04:06.123456Z"));
+        assertThat(tail.get(1).lastExchangeId()).isEqualTo("exchange-42");
+    }
+
+    @Test
+    void migrationV3KeepsTheRowsOfAVersion2DatabaseAsSingleDecisions() throws Exception {
+        closeDatabase();
+        String url = newDatabaseUrl();
+        Flyway.configure(SchemaMigration.class.getClassLoader())
+                .dataSource(url, rawUser(), rawUser() == null ? null : "")
+                .locations(SchemaMigration.LOCATION + "common",
+                        SchemaMigration.LOCATION + DatabaseVendor.of(url).migrationFolder())
+                .table(SchemaMigration.HISTORY_TABLE).baselineOnMigrate(true).baselineVersion("0")
+                .target("2").load().migrate();
+        try (Connection c = rawConnection(url)) {
+            execute(c, "INSERT INTO audit_event (event_time, credential, operation, exchange_id, roles, outcome, reason)"
+                       + " VALUES (CURRENT_TIMESTAMP, 'Old', 'authorize', 'ex-old', 'ops', 'GRANTED', 'before V3')");
+            execute(c, "INSERT INTO audit_event (event_time, credential, operation, roles, outcome, reason)"
+                       + " VALUES (CURRENT_TIMESTAMP, 'Old', 'get', '', 'DENIED', 'denied before V3')");
+            assertThat(selectString(c, "SELECT MAX(\"version\") FROM \"" + SchemaMigration.HISTORY_TABLE + "\""))
+                    .isEqualTo("2");
+        }
+
+        settings = new DatabaseSettings(url, null, null, tempDir.resolve("keys-v2/ksm.key"));
+        db = KsmDatabase.open(settings);
+
+        List<AuditEvent> old = db.auditTrail().tail(10);
+        assertThat(old).extracting(AuditEvent::reason, AuditEvent::occurrences, AuditEvent::lastTime,
+                AuditEvent::lastExchangeId).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("before V3", 1, null, null),
+                org.assertj.core.groups.Tuple.tuple("denied before V3", 1, null, null));
+        assertThat(old.get(0).exchangeId()).isEqualTo("ex-old");
+        try (Connection c = raw()) {
+            assertThat(selectString(c, "SELECT MAX(\"version\") FROM \"" + SchemaMigration.HISTORY_TABLE + "\""))
+                    .isEqualTo("3");
+            // still append-only after the new columns, and never fewer than one occurrence
+            assertThatThrownBy(() -> execute(c, "UPDATE audit_event SET occurrences = 5"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
+            assertThatThrownBy(() -> execute(c, "INSERT INTO audit_event (event_time, roles, outcome, occurrences)"
+                                                + " VALUES (CURRENT_TIMESTAMP, '', 'GRANTED', 0)"))
+                    .isInstanceOf(SQLException.class);
+            assertThatThrownBy(() -> execute(c, "INSERT INTO audit_event (event_time, roles, outcome, occurrences,"
+                                                + " last_exchange_id) VALUES (CURRENT_TIMESTAMP, '', 'GRANTED', 1, 'x')"))
+                    .isInstanceOf(SQLException.class);
+            assertThat(selectString(c, "SELECT SUM(occurrences) FROM audit_event")).isEqualTo("2");
+        }
     }
 
     @Test

@@ -8,6 +8,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
@@ -25,7 +27,8 @@ class PostgresKsmDatabaseTest extends KsmDatabaseContractTest {
     static final String URL_VARIABLE = "KSM_TEST_POSTGRES_URL";
 
     private static String serverUrl;
-    private String schema;
+    /** The schemas this test made: a test may ask for a second, empty database. */
+    private final List<String> schemas = new ArrayList<>();
 
     @BeforeAll
     static void requirePostgresInCi() {
@@ -46,10 +49,11 @@ class PostgresKsmDatabaseTest extends KsmDatabaseContractTest {
         // skipped one by one, so that the skipped count shows them
         Assumptions.assumeFalse(isBlank(serverUrl), URL_VARIABLE + " is not set: skipping the PostgreSQL tests"
                                                     + " (eval \"$(bash .ci/start-postgres.sh)\" starts a server)");
-        schema = "ksm_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String schema = "ksm_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection c = DriverManager.getConnection(serverUrl); Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA " + schema);
         }
+        schemas.add(schema);
         return serverUrl + (serverUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }
 
@@ -73,10 +77,11 @@ class PostgresKsmDatabaseTest extends KsmDatabaseContractTest {
     @AfterEach
     void dropSchema() throws SQLException {
         closeDatabase();
-        if (schema != null) {
+        for (String schema : schemas) {
             try (Connection c = DriverManager.getConnection(serverUrl); Statement s = c.createStatement()) {
                 s.execute("DROP SCHEMA " + schema + " CASCADE");
             }
         }
+        schemas.clear();
     }
 }
