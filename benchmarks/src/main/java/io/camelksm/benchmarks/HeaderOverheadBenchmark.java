@@ -38,8 +38,10 @@ import io.camelksm.credential.Secret;
  * what camel-ksm adds per exchange: the access check, the credential read from its embedded database, the audit row
  * and the token cache lookup.
  *
- * <p>Two diagnostics split that difference: {@link #governedReadOnly()} is the access check, read and audit alone (no
- * Camel, no token), {@link #tokenCacheOnly()} the token cache lookup alone (no database).
+ * <p>Variants and diagnostics: {@link #ksmAuthorizeSummaryAudit()} is the same route with {@code auditMode=summary};
+ * {@link #constantComponent()} is the floor any component call has in Camel; {@link #ksmAuthorizeUnaudited()} discards
+ * the audit events; {@link #governedUseOnly()} is the access check, lease and audit event alone (no Camel, no token);
+ * {@link #tokenCacheOnly()} the token cache lookup alone (no database).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -47,6 +49,7 @@ import io.camelksm.credential.Secret;
 public class HeaderOverheadBenchmark {
 
     static final String CREDENTIAL = "Graph";
+    static final String SUMMARY_ROUTE = "ksm-header-summary";
 
     private LoopbackApis apis;
     private KsmFixture ksm;
@@ -54,7 +57,12 @@ public class HeaderOverheadBenchmark {
     private ProducerTemplate template;
     private Endpoint ksmRoute;
     private Endpoint constantRoute;
+    private Endpoint constantComponentRoute;
     private Endpoint unauditedRoute;
+    private Endpoint summaryRoute;
+    private GovernedCredentials summaryAudited;
+    /** Exchanges sent to the summary route, to check afterwards that each one was audited. */
+    private long summaryExchanges;
     private GovernedCredentials unaudited;
     private OAuth2TokenProvider provider;
     private Credential inMemoryCredential;
@@ -77,11 +85,18 @@ public class HeaderOverheadBenchmark {
         withoutAudit.setGovernedCredentials(unaudited);
         withoutAudit.setNodeName(KsmFixture.NODE);
         context.addComponent("ksmunaudited", withoutAudit);
+        // the same route on a component audited as auditMode=summary wires it, sharing database and credentials
+        summaryAudited = ksm.governedWithSummaryAudit();
+        KsmComponent withSummaryAudit = new KsmComponent();
+        withSummaryAudit.setGovernedCredentials(summaryAudited);
+        withSummaryAudit.setNodeName(KsmFixture.NODE);
+        context.addComponent("ksmsummary", withSummaryAudit);
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
                 from("direct:ksm").routeId("ksm-header").to("ksm:" + CREDENTIAL);
                 from("direct:ksm-unaudited").routeId("ksm-header-unaudited").to("ksmunaudited:" + CREDENTIAL);
+                from("direct:ksm-summary").routeId(SUMMARY_ROUTE).to("ksmsummary:" + CREDENTIAL);
             }
         });
         context.start();
@@ -89,18 +104,24 @@ public class HeaderOverheadBenchmark {
         ksmRoute = context.getEndpoint("direct:ksm");
         unauditedRoute = context.getEndpoint("direct:ksm-unaudited");
         authorization(unauditedRoute); // its component has its own token provider: fetch its token in the setup
+        summaryRoute = context.getEndpoint("direct:ksm-summary");
+        authorization(summaryRoute); // the same for the summary-audited component
+        summaryExchanges = 1;
         // the constant route sets exactly the header ksm: sets (fetching the token once)
         String header = (String) template.send(ksmRoute, e -> { }).getMessage().getHeader("Authorization");
         if (header == null || !header.startsWith("Bearer ")) {
             throw new IllegalStateException("ksm:" + CREDENTIAL + " did not set a bearer Authorization header");
         }
+        context.addComponent("constant-header", new ConstantHeaderComponent("Authorization", header));
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
                 from("direct:constant").routeId("constant-header").setHeader("Authorization", constant(header));
+                from("direct:constant-component").routeId("constant-component").to("constant-header:x");
             }
         });
         constantRoute = context.getEndpoint("direct:constant");
+        constantComponentRoute = context.getEndpoint("direct:constant-component");
         // the diagnostics: a provider of their own with the credential held in memory, its token fetched once here
         provider = OAuth2TokenProvider.create(OAuth2Settings.defaults());
         inMemoryCredential = Credential.builder(CREDENTIAL, CredentialType.OAUTH2_CLIENT_CREDENTIALS)
@@ -115,17 +136,31 @@ public class HeaderOverheadBenchmark {
         provider.close();
         context.close();
         unaudited.close();
+        summaryAudited.close();
+        ksm.closeSummaryAudits(); // writes what is still queued
+        long audited = ksm.auditedDecisions(SUMMARY_ROUTE);
+        if (audited != summaryExchanges) {
+            throw new IllegalStateException("auditMode=summary must account for every decision: " + summaryExchanges
+                    + " exchanges, " + audited + " audited");
+        }
         ksm.close();
         apis.close();
-        if (tokenRequests != 3) {
-            throw new IllegalStateException("expected the three token requests of the setup (ksm:, the unaudited"
-                    + " diagnostic route and the diagnostic provider), saw " + tokenRequests);
+        if (tokenRequests != 4) {
+            throw new IllegalStateException("expected the four token requests of the setup (ksm:, the summary-audited"
+                    + " route, the unaudited diagnostic route and the diagnostic provider), saw " + tokenRequests);
         }
     }
 
     @Benchmark
     public Object ksmAuthorize() {
         return authorization(ksmRoute);
+    }
+
+    /** ksmAuthorize on a component with auditMode=summary: identical granted reads queued together share one entry. */
+    @Benchmark
+    public Object ksmAuthorizeSummaryAudit() {
+        summaryExchanges++;
+        return authorization(summaryRoute);
     }
 
     /** Diagnostic: ksmAuthorize without the audit record (never a configuration camel-ksm offers). */
@@ -139,11 +174,16 @@ public class HeaderOverheadBenchmark {
         return authorization(constantRoute);
     }
 
+    /** Diagnostic: a component that sets the same header constant; what Camel costs for any {@code to(...)}. */
     @Benchmark
-    public Object governedReadOnly() {
-        Credential credential = ksm.governed().read(name, "authorize", caller, "ksm-header");
-        credential.destroySecrets();
-        return credential;
+    public Object constantComponent() {
+        return authorization(constantComponentRoute);
+    }
+
+    /** Diagnostic: the access check, lease and audit record of {@code authorize}, without Camel and without a token. */
+    @Benchmark
+    public Object governedUseOnly() {
+        return summaryAudited.use(name, "authorize", caller, "ksm-header", Credential::type);
     }
 
     @Benchmark

@@ -4,6 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
@@ -44,9 +49,11 @@ public final class KsmFixture implements AutoCloseable {
     private static final Caller ADMIN = new Caller("bench-admin", Set.of(), "benchmarks", NODE, null);
 
     private final Path directory;
+    private final DatabaseSettings settings;
     private final KsmDatabase database;
     private final AsyncAuditTrail audit;
     private final GovernedCredentials governed;
+    private final List<AsyncAuditTrail> summaryAudits = new java.util.ArrayList<>();
 
     public KsmFixture() {
         try {
@@ -54,7 +61,8 @@ public final class KsmFixture implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        database = KsmDatabase.open(DatabaseSettings.embedded(directory));
+        settings = DatabaseSettings.embedded(directory);
+        database = KsmDatabase.open(settings);
         // as the component wires its own database by default: auditMode=async, cacheTtl=5s
         audit = new AsyncAuditTrail(new Slf4jAuditTrail(database.auditTrail()));
         governed = new GovernedCredentials(database.credentials(), database.accessRights(), audit, Clock.systemUTC(),
@@ -83,6 +91,38 @@ public final class KsmFixture implements AutoCloseable {
         }, Clock.systemUTC(), CACHE_TTL);
     }
 
+    /**
+     * The same stores and read cache, audited as {@code auditMode=summary} wires it: identical granted reads that queue
+     * up together are written as one entry with their count. Its writer is closed with this fixture.
+     */
+    public GovernedCredentials governedWithSummaryAudit() {
+        AsyncAuditTrail summarizing = AsyncAuditTrail.summarizing(new Slf4jAuditTrail(database.auditTrail()));
+        summaryAudits.add(summarizing);
+        return new GovernedCredentials(database.credentials(), database.accessRights(), summarizing,
+                Clock.systemUTC(), CACHE_TTL);
+    }
+
+    /** Flushes and stops the writers of {@link #governedWithSummaryAudit()}. */
+    public void closeSummaryAudits() {
+        summaryAudits.forEach(AsyncAuditTrail::close);
+    }
+
+    /** The decisions audited for a route, merged entries counted by their occurrences (read with plain SQL). */
+    public long auditedDecisions(String routeId) {
+        // the embedded database's default user, as the component connects
+        try (Connection c = DriverManager.getConnection(settings.jdbcUrl(), "sa", "");
+             PreparedStatement sum = c.prepareStatement(
+                     "SELECT COALESCE(SUM(occurrences), 0) FROM audit_event WHERE route_id = ?")) {
+            sum.setString(1, routeId);
+            try (ResultSet rs = sum.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("counting the audited decisions of route " + routeId, e);
+        }
+    }
+
     /** Stores an OAuth2 client credentials credential for the token URL and grants it to anyone. */
     public void addClientCredentials(String name, String clientId, String clientSecret, String tokenUrl) {
         governed.create(Credential.builder(name, CredentialType.OAUTH2_CLIENT_CREDENTIALS)
@@ -109,6 +149,7 @@ public final class KsmFixture implements AutoCloseable {
     public void close() {
         governed.close();
         audit.close(); // writes what is still queued before the database closes
+        summaryAudits.forEach(AsyncAuditTrail::close);
         database.close();
         try (Stream<Path> files = Files.walk(directory)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -79,10 +79,14 @@ public final class RunAll {
             }
         }
         if (jmh) {
-            System.out.println("benchmark 3: JMH, 1 fork, 3 x 2 s warm-up, 5 x 1 s measurement per benchmark ...");
+            System.out.println("benchmark 3: JMH, " + JMH_FORKS + " forks x (" + JMH_WARMUPS + " x 1 s warm-up, "
+                               + JMH_MEASUREMENTS + " x 1 s measurement) per benchmark ...");
+            // several forks: on this machine the JIT settles a fork in one of two states (e.g. 0.55 or 0.85 us for
+            // the constant route), so one fork can skew a ratio by half
             Options options = new OptionsBuilder().include(HeaderOverheadBenchmark.class.getName() + ".")
-                    .forks(1).warmupIterations(3).warmupTime(TimeValue.seconds(2)).measurementIterations(5)
-                    .measurementTime(TimeValue.seconds(1)).shouldFailOnError(true).jvmArgsAppend("-Xmx1g").build();
+                    .forks(JMH_FORKS).warmupIterations(JMH_WARMUPS).warmupTime(TimeValue.seconds(1))
+                    .measurementIterations(JMH_MEASUREMENTS).measurementTime(TimeValue.seconds(1))
+                    .shouldFailOnError(true).jvmArgsAppend("-Xmx1g").build();
             Collection<RunResult> results = new Runner(options).run();
             results.forEach(summary::jmh);
         }
@@ -92,6 +96,10 @@ public final class RunAll {
         System.out.println(text);
         writeQuietly(Path.of("target", "benchmark-summary.txt"), text);
     }
+
+    static final int JMH_FORKS = 3;
+    static final int JMH_WARMUPS = 8;
+    static final int JMH_MEASUREMENTS = 4;
 
     /** One fresh contender of each kind, with every time setting scaled. */
     static List<Contender> contenders(BenchmarkSettings s) {

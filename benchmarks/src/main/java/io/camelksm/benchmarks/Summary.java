@@ -95,8 +95,9 @@ final class Summary {
                     settings.realExpiresInSeconds()));
         }
         if (!jmh.isEmpty()) {
-            out.append(f("%n3. Overhead per exchange with a cached token (JMH average time, 1 fork, 3 x 2 s warm-up,"
-                         + " 5 x 1 s; goal: ksm <= 1.5 x constant)%n"));
+            out.append(f("%n3. Overhead per exchange with a cached token (JMH average time, %d forks x (%d x 1 s warm-up,"
+                         + " %d x 1 s); goal: ksm <= 1.5 x constant)%n", RunAll.JMH_FORKS, RunAll.JMH_WARMUPS,
+                    RunAll.JMH_MEASUREMENTS));
             out.append(f("%-28s | %21s | %11s%n", "benchmark", "us/op (99.9% error)", "vs constant"));
             double constant = score("constantHeader");
             for (RunResult r : jmh) {
@@ -105,12 +106,16 @@ final class Summary {
                         r.getPrimaryResult().getScore(), r.getPrimaryResult().getScoreError(),
                         ratio(r.getPrimaryResult().getScore(), constant)));
             }
-            out.append(f("   ksmAuthorize: to(\"ksm:Graph\") with a cached token; constantHeader:"
-                         + " setHeader(\"Authorization\", constant(...));%n"
-                         + "   governedReadOnly: access check + credential read (5 s cache) + audit event, no Camel;"
-                         + " tokenCacheOnly: the token cache lookup, no database;%n"
-                         + "   ksmAuthorizeUnaudited: ksmAuthorize with audit events discarded (diagnostic only: the"
-                         + " cost of the audit record is the difference).%n"));
+            out.append(f("   constantHeader: setHeader(\"Authorization\", constant(...)), the reference;%n"
+                         + "   constantComponent: to() a component whose producer sets the same constant header: what"
+                         + " Camel costs for any to(...), the floor under ksm:;%n"
+                         + "   ksmAuthorize: to(\"ksm:Graph\") with a cached token, component defaults (auditMode=async:"
+                         + " one audit row and log line per decision, written by one thread; it sets the pace);%n"
+                         + "   ksmAuthorizeSummaryAudit: the same with auditMode=summary (identical granted reads queued"
+                         + " together share one entry with their count; checked: the counts add up to the exchanges);%n"
+                         + "   ksmAuthorizeUnaudited: audit events discarded (diagnostic only, never a configuration);%n"
+                         + "   governedUseOnly: access check + cached credential lease + audit event (summary), no"
+                         + " Camel, no token; tokenCacheOnly: the token cache lookup alone.%n"));
         }
         out.append(f("%nThe machine is shared (2 cores, other builds running): take absolute figures as rough;"
                      + " ratios come from the same run.%n"));

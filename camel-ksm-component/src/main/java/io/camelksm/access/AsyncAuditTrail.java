@@ -4,17 +4,19 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Takes audit events off the request thread: {@link #record} puts the event on a bounded queue and one background
- * thread writes the queue to the wrapped trail in batches ({@link AuditTrail#recordAll}), in the order recorded.
+ * thread writes the queue to the wrapped trail in batches ({@link AuditTrail#recordAll}), in the order recorded. The
+ * queue is lock-free and the writer polls it, so recording costs the request thread one queue insertion, never a lock
+ * or a thread wake-up; the bound is kept by counting.
  * <p>
  * No event is dropped. When the queue is full, {@code record} blocks until the writer has made room (back-pressure).
  * When the wrapped trail fails, the writer logs the failure and retries the same batch with a growing pause (up to
@@ -42,17 +44,32 @@ public final class AsyncAuditTrail implements AuditTrail, AutoCloseable {
     public static final int DEFAULT_CAPACITY = 8192;
     public static final int DEFAULT_BATCH_SIZE = 256;
     static final Duration MAX_RETRY_PAUSE = Duration.ofSeconds(2);
+    /**
+     * How long the writer sleeps when the queue is empty. It polls rather than waiting on the queue, so that
+     * {@link #record} never has to wake it: waking a thread is a system call, paid on the request thread.
+     */
+    static final long IDLE_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    /**
+     * Summarizing: after a write, the writer lets the next batch grow this long (unless the queue is half full), so that
+     * a busy route's reads merge into a few entries instead of one per write.
+     */
+    static final long SUMMARY_LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
     static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
     private final AuditTrail durable;
-    private final BlockingQueue<AuditEvent> queue;
+    private final ConcurrentLinkedQueue<AuditEvent> queue = new ConcurrentLinkedQueue<>();
     private final int batchSize;
+    private final int capacity;
     /** Merges identical granted reads of a batch; null when every event is written as it is. */
     private final AuditSummarizer summarizer;
     private final Duration closeTimeout;
     private final Thread writer;
     /** Events accepted by {@link #record}, counted before they are queued. */
     private final AtomicLong accepted = new AtomicLong();
+    /** Events the writer has taken off the queue; written by the writer only. {@code accepted - taken} is queued. */
+    private volatile long taken;
+    /** A batch the writer took but could not write before it stopped, for {@link #close()}. */
+    private List<AuditEvent> unwritten = List.of();
     /** Events written to the durable trail; guarded by {@code this} for waiting. */
     private long written;
     private volatile boolean closed;
@@ -69,10 +86,10 @@ public final class AsyncAuditTrail implements AuditTrail, AutoCloseable {
 
     /**
      * A writer that merges identical granted reads of each batch into one event (see the class comment), with
-     * {@link #DEFAULT_CAPACITY} and {@link #DEFAULT_BATCH_SIZE}.
+     * {@link #DEFAULT_CAPACITY}; a batch is whatever is queued, up to the capacity.
      */
     public static AsyncAuditTrail summarizing(AuditTrail durable) {
-        return summarizing(durable, DEFAULT_CAPACITY, DEFAULT_BATCH_SIZE);
+        return summarizing(durable, DEFAULT_CAPACITY, DEFAULT_CAPACITY);
     }
 
     /** A writer that merges identical granted reads of each batch into one event (see the class comment). */
@@ -91,8 +108,8 @@ public final class AsyncAuditTrail implements AuditTrail, AutoCloseable {
             throw new IllegalArgumentException("capacity and batchSize must be at least 1, got " + capacity + " and "
                                                + batchSize);
         }
-        this.queue = new ArrayBlockingQueue<>(capacity);
         this.batchSize = batchSize;
+        this.capacity = capacity;
         this.summarizer = summarize ? new AuditSummarizer() : null;
         this.writer = new Thread(this::writeLoop, "camel-ksm-audit-writer");
         this.writer.setDaemon(true);
@@ -106,13 +123,26 @@ public final class AsyncAuditTrail implements AuditTrail, AutoCloseable {
             durable.record(event);
             return;
         }
-        accepted.incrementAndGet();
-        try {
-            queue.put(event); // blocks while the queue is full: back-pressure, never a dropped event
-        } catch (InterruptedException e) {
-            accepted.decrementAndGet();
-            Thread.currentThread().interrupt();
-            durable.record(event); // interrupted while waiting: write it ourselves rather than lose it
+        long position = accepted.incrementAndGet();
+        queue.offer(event);
+        if (position - taken > capacity) {
+            awaitRoom(position);
+        }
+    }
+
+    /**
+     * Back-pressure: waits while more than the capacity is queued ahead of the event, never dropping it. The event is
+     * already queued, so an interrupt only ends the wait.
+     */
+    private void awaitRoom(long position) {
+        long pause = TimeUnit.MICROSECONDS.toNanos(50);
+        while (position - taken > capacity && !stopWriter && writer.isAlive()) {
+            LockSupport.unpark(writer);
+            LockSupport.parkNanos(this, pause);
+            if (Thread.currentThread().isInterrupted()) {
+                return;
+            }
+            pause = Math.min(pause * 2, TimeUnit.MILLISECONDS.toNanos(10));
         }
     }
 
@@ -130,6 +160,7 @@ public final class AsyncAuditTrail implements AuditTrail, AutoCloseable {
      */
     public boolean flush(Duration timeout) {
         long target = accepted.get();
+        LockSupport.unpark(writer); // no need to wait out its pause
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (this) {
             while (written < target) {
@@ -155,7 +186,7 @@ public final class AsyncAuditTrail implements AuditTrail, AutoCloseable {
 
     /** How many events wait to be written. */
     public int queued() {
-        return queue.size();
+        return (int) Math.max(0, accepted.get() - taken);
     }
 
     /**
@@ -176,8 +207,10 @@ public final class AsyncAuditTrail implements AuditTrail, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        List<AuditEvent> left = new ArrayList<>();
-        queue.drainTo(left);
+        List<AuditEvent> left = new ArrayList<>(unwritten); // the writer has ended (joined) or never will
+        for (AuditEvent e = queue.poll(); e != null; e = queue.poll()) {
+            left.add(e);
+        }
         if (!left.isEmpty()) {
             try {
                 // one last try, on this thread (with a summarizer of its own: the writer may not have stopped)
@@ -197,13 +230,20 @@ public final class AsyncAuditTrail implements AuditTrail, AutoCloseable {
     }
 
     private void writeLoop() {
-        List<AuditEvent> batch = new ArrayList<>(batchSize);
+        List<AuditEvent> batch = new ArrayList<>(Math.min(batchSize, 1024));
         List<AuditEvent> toWrite = batch;
         while (!stopWriter) {
             try {
                 if (batch.isEmpty()) {
-                    batch.add(queue.take());
-                    queue.drainTo(batch, batchSize - 1);
+                    AuditEvent next;
+                    while (batch.size() < batchSize && (next = queue.poll()) != null) {
+                        batch.add(next);
+                    }
+                    taken += batch.size(); // the writer is the only one to change it
+                    if (batch.isEmpty()) {
+                        pause(IDLE_PAUSE_NANOS);
+                        continue;
+                    }
                     // merged once per batch, so a retry writes exactly the same events
                     toWrite = summarizer == null ? batch : summarizer.summarize(batch);
                 }
@@ -214,17 +254,23 @@ public final class AsyncAuditTrail implements AuditTrail, AutoCloseable {
                     written += size;
                     notifyAll();
                 }
+                if (summarizer != null && queued() < capacity / 2) {
+                    pause(SUMMARY_LINGER_NANOS);
+                }
             } catch (InterruptedException e) {
                 if (stopWriter) {
                     break;
                 }
             }
         }
-        // a batch taken but not written goes back for close() to report
-        if (!batch.isEmpty()) {
-            List<AuditEvent> rest = new ArrayList<>(batch);
-            queue.drainTo(rest);
-            queue.addAll(rest.subList(0, Math.min(rest.size(), queue.remainingCapacity())));
+        unwritten = new ArrayList<>(batch); // close() reads it after joining this thread
+    }
+
+    /** Sleeps, unless woken by {@link #flush} or {@link #close}. */
+    private void pause(long nanos) throws InterruptedException {
+        LockSupport.parkNanos(this, nanos);
+        if (Thread.interrupted()) {
+            throw new InterruptedException("woken to stop");
         }
     }
 

@@ -164,9 +164,14 @@ public final class CredentialCache implements AutoCloseable {
      * drops it and the last lease is closed.
      */
     public Optional<CredentialLease> lease(CredentialName name, Supplier<Optional<Credential>> loader) {
+        return lease(name, loader, clock.millis());
+    }
+
+    /** {@link #lease(CredentialName, Supplier)} at a time the caller has already read from the clock. */
+    public Optional<CredentialLease> lease(CredentialName name, Supplier<Optional<Credential>> loader, long nowMillis) {
         if (isEnabled()) {
             Entry<Held> cached = credentials.get(name);
-            if (cached != null && fresh(cached) && cached.value().tryLease()) {
+            if (cached != null && fresh(cached, nowMillis) && cached.value().tryLease()) {
                 return Optional.of(cached.value());
             }
         }
@@ -175,11 +180,16 @@ public final class CredentialCache implements AutoCloseable {
 
     /** The cached access rights, or what the loader returns (then cached). Access rights are immutable. */
     public AccessRights rights(CredentialName name, Supplier<AccessRights> loader) {
+        return rights(name, loader, clock.millis());
+    }
+
+    /** {@link #rights(CredentialName, Supplier)} at a time the caller has already read from the clock. */
+    public AccessRights rights(CredentialName name, Supplier<AccessRights> loader, long nowMillis) {
         if (!isEnabled()) {
             return loader.get();
         }
         Entry<AccessRights> cached = rights.get(name);
-        if (cached != null && fresh(cached)) {
+        if (cached != null && fresh(cached, nowMillis)) {
             return cached.value();
         }
         long before = epoch.get();
@@ -224,7 +234,11 @@ public final class CredentialCache implements AutoCloseable {
     }
 
     private boolean fresh(Entry<?> entry) {
-        long age = clock.millis() - entry.loadedAtMillis();
+        return fresh(entry, clock.millis());
+    }
+
+    private boolean fresh(Entry<?> entry, long nowMillis) {
+        long age = nowMillis - entry.loadedAtMillis();
         return age >= 0 && age < ttlMillis;
     }
 

@@ -2,6 +2,7 @@ package io.camelksm.access;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -95,12 +96,15 @@ public final class GovernedCredentials implements AutoCloseable {
      */
     public <T> T use(CredentialName name, String operation, Caller caller, String routeId,
                      Function<Credential, T> action) {
-        CredentialLease lease = governed(name, operation, caller, routeId, () -> {
-            CredentialLease lent = cache.lease(name, () -> store.find(name))
+        Instant now = clock.instant(); // one reading for the expiry check and the audit record
+        CredentialLease lease = governed(now, name, operation, caller, routeId, () -> {
+            long nowMillis = now.toEpochMilli();
+            CredentialLease lent = cache.lease(name, () -> store.find(name), nowMillis)
                     .orElseThrow(() -> new CredentialNotFoundException(name));
             try {
-                checkAccess(lent.credential().name(), operation, caller, true);
-                lent.credential().requireUsable(clock.instant());
+                AccessRights current = cache.rights(name, () -> rights.rightsOf(name), nowMillis);
+                decide(lent.credential().name(), operation, caller, current);
+                lent.credential().requireUsable(now);
                 return lent;
             } catch (RuntimeException e) {
                 lent.close();
@@ -204,7 +208,11 @@ public final class GovernedCredentials implements AutoCloseable {
     }
 
     private void checkAccess(CredentialName name, String operation, Caller caller, boolean cached) {
-        AccessRights current = cached ? cache.rights(name, () -> rights.rightsOf(name)) : rights.rightsOf(name);
+        decide(name, operation, caller, cached ? cache.rights(name, () -> rights.rightsOf(name))
+                : rights.rightsOf(name));
+    }
+
+    private void decide(CredentialName name, String operation, Caller caller, AccessRights current) {
         AccessDecision decision = policy.decide(current, caller);
         if (!decision.granted()) {
             throw new KsmAccessDeniedException(name, operation, caller, decision);
@@ -213,24 +221,31 @@ public final class GovernedCredentials implements AutoCloseable {
 
     private <T> T governed(CredentialName name, String operation, Caller caller, String routeId, Action<T> action,
                            String success) {
+        return governed(null, name, operation, caller, routeId, action, success);
+    }
+
+    /** @param decidedAt the time to record, or null for the time the action ends */
+    private <T> T governed(Instant decidedAt, CredentialName name, String operation, Caller caller, String routeId,
+                           Action<T> action, String success) {
         try {
             T result = action.run();
-            record(name, operation, caller, routeId, AuditOutcome.GRANTED, success);
+            record(decidedAt, name, operation, caller, routeId, AuditOutcome.GRANTED, success);
             return result;
         } catch (KsmAccessDeniedException e) {
-            record(name, operation, caller, routeId, AuditOutcome.DENIED,
+            record(decidedAt, name, operation, caller, routeId, AuditOutcome.DENIED,
                     "denied by " + e.getFailedRestrictions() + ": " + e.getMessage());
             throw e;
         } catch (RuntimeException e) {
-            record(name, operation, caller, routeId, AuditOutcome.FAILED,
+            record(decidedAt, name, operation, caller, routeId, AuditOutcome.FAILED,
                     e.getClass().getSimpleName() + ": " + e.getMessage());
             throw e;
         }
     }
 
-    private void record(CredentialName name, String operation, Caller caller, String routeId, AuditOutcome outcome,
-                        String reason) {
-        audit.record(AuditEvent.of(clock.instant(), name.value(), operation, routeId, caller, outcome, reason));
+    private void record(Instant decidedAt, CredentialName name, String operation, Caller caller, String routeId,
+                        AuditOutcome outcome, String reason) {
+        audit.record(AuditEvent.of(decidedAt == null ? clock.instant() : decidedAt, name.value(), operation, routeId,
+                caller, outcome, reason));
     }
 
     @FunctionalInterface

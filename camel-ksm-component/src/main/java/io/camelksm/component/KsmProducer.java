@@ -8,7 +8,8 @@ import java.util.function.UnaryOperator;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.support.DefaultProducer;
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.support.DefaultAsyncProducer;
 import org.apache.camel.support.ExchangeHelper;
 import org.apache.camel.support.SynchronizationAdapter;
 import org.slf4j.Logger;
@@ -33,7 +34,7 @@ import io.camelksm.credential.Secret;
  * store), then the header builder (for OAuth 2.0 credentials: the token provider) or field copy, then the exchange.
  * Access is decided and audited before any token is requested. Credentials read are wiped once used.
  */
-public class KsmProducer extends DefaultProducer {
+public class KsmProducer extends DefaultAsyncProducer {
 
     private static final Logger LOG = LoggerFactory.getLogger(KsmProducer.class);
 
@@ -47,6 +48,22 @@ public class KsmProducer extends DefaultProducer {
     @Override
     public KsmEndpoint getEndpoint() {
         return (KsmEndpoint) super.getEndpoint();
+    }
+
+    /**
+     * Completes synchronously: nothing here waits for I/O except a token request, which the calling thread makes
+     * (callers that share a token wait for one request). Implemented as an async producer only to spare Camel the
+     * adapter it wraps around synchronous ones on every exchange.
+     */
+    @Override
+    public boolean process(Exchange exchange, AsyncCallback callback) {
+        try {
+            process(exchange);
+        } catch (Exception e) {
+            exchange.setException(e);
+        }
+        callback.done(true);
+        return true;
     }
 
     @Override
