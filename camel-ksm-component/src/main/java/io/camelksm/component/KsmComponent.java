@@ -457,10 +457,10 @@ public class KsmComponent extends DefaultComponent {
      * queue makes requests wait), and stopping the component writes what is queued. The trade-off: if the JVM crashes,
      * events still queued (at most 8192, normally a few milliseconds' worth) are lost. sync: every request writes its
      * audit row before it goes on, for the strictest setups, at the cost of a database insert per request. summary: as
-     * async, but the writer merges the granted reads (authorize, get) of each batch it takes off the queue that are
-     * identical in everything but time and exchange into one entry with occurrences (how many), the first time and
-     * exchange, and lastTime and lastExchangeId; denied and failed decisions and every change are written one by one,
-     * in order. Under light load every batch holds one event, so every decision still gets its own entry; under
+     * async, but the writer merges the granted reads (authorize, get) of each batch it takes off the queue (about every
+     * 2 ms) that are identical in everything but time and exchange into one entry with occurrences (how many), the
+     * first time and exchange, and lastTime and lastExchangeId; denied and failed decisions and every change are
+     * written one by one, in order. Under light load every batch holds one event, so every decision still gets its own entry; under
      * saturation the writer keeps up with far more decisions per second. Nothing is dropped: the occurrences add up to
      * the decisions.
      */

@@ -161,6 +161,46 @@ class AsyncAuditTrailTest {
     }
 
     @Test
+    void aCallerInterruptedWhileWaitingForRoomStopsWaitingAndItsEventIsStillWritten() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        async = new AsyncAuditTrail(new Gated(durable, release), 4, 1);
+        for (int i = 0; i < 5; i++) {
+            async.record(event("route", i));
+        }
+        waitFor(() -> async.queued() == 4);
+
+        pool = Executors.newSingleThreadExecutor();
+        CountDownLatch waiting = new CountDownLatch(1);
+        Future<Boolean> interrupted = pool.submit(() -> {
+            waiting.countDown();
+            async.record(event("route", 5)); // waits: the queue is full
+            return Thread.currentThread().isInterrupted();
+        });
+        waiting.await(5, TimeUnit.SECONDS);
+        assertThatThrownBy(() -> interrupted.get(200, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
+        pool.shutdownNow(); // interrupts the waiting caller
+
+        assertThat(interrupted.get(10, TimeUnit.SECONDS)).as("the interrupt is kept for the caller").isTrue();
+        release.countDown();
+        // the event was queued before the wait: nothing lost, nothing written twice, order kept
+        assertThat(reasons(async.tail(10))).containsExactly("access granted 0", "access granted 1",
+                "access granted 2", "access granted 3", "access granted 4", "access granted 5");
+    }
+
+    @Test
+    void anIdleWriterIsWokenByFlushInsteadOfWaitingOutItsPause() {
+        async = AsyncAuditTrail.summarizing(durable);
+        for (int round = 0; round < 20; round++) {
+            async.record(event("route", round));
+            long started = System.nanoTime();
+            assertThat(async.flush(Duration.ofSeconds(10))).isTrue();
+            // the writer's pauses are 1-2 ms; flush wakes it, so no flush waits for a batch to linger longer
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+        }
+        assertThat(durable.tail(100)).hasSize(20);
+    }
+
+    @Test
     void aFailingDurableTrailIsLoggedAndRetriedWithoutLossOrDuplicates() {
         Failing failing = new Failing(durable, 3);
         try (LogCapture log = new LogCapture()) {
