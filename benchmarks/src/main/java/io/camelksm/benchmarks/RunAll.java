@@ -97,7 +97,7 @@ public final class RunAll {
         writeQuietly(Path.of("target", "benchmark-summary.txt"), text);
     }
 
-    static final int JMH_FORKS = 3;
+    static final int JMH_FORKS = 4;
     static final int JMH_WARMUPS = 8;
     static final int JMH_MEASUREMENTS = 4;
 

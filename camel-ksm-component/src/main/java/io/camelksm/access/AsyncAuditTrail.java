@@ -1,6 +1,7 @@
 package io.camelksm.access;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -34,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * {@link AuditEvent#lastTime()} and {@link AuditEvent#lastExchangeId()}, in the place of the first one. Denied and
  * failed decisions and every change are written one by one, in order. A batch is what queued up while the writer was
  * busy, so under light load every decision still gets its own entry; the occurrences written always add up to the
- * events recorded.
+ * events recorded. Merging starts on the request thread: while a thread's granted read waits in the queue, that
+ * thread's identical reads join it ({@code ThreadRun}) instead of being queued one by one.
  */
 public final class AsyncAuditTrail implements AuditTrail, AutoCloseable {
 
@@ -57,7 +59,10 @@ public final class AsyncAuditTrail implements AuditTrail, AutoCloseable {
     static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
     private final AuditTrail durable;
-    private final ConcurrentLinkedQueue<AuditEvent> queue = new ConcurrentLinkedQueue<>();
+    /** {@link AuditEvent}s and, when summarizing, {@link ThreadRun}s, in the order recorded. */
+    private final ConcurrentLinkedQueue<Object> queue = new ConcurrentLinkedQueue<>();
+    /** Summarizing: each thread's open run of identical granted reads; null otherwise. */
+    private final ThreadLocal<ThreadRun> openRuns;
     private final int batchSize;
     private final int capacity;
     /** Merges identical granted reads of a batch; null when every event is written as it is. */
@@ -111,6 +116,7 @@ public final class AsyncAuditTrail implements AuditTrail, AutoCloseable {
         this.batchSize = batchSize;
         this.capacity = capacity;
         this.summarizer = summarize ? new AuditSummarizer() : null;
+        this.openRuns = summarize ? new ThreadLocal<>() : null;
         this.writer = new Thread(this::writeLoop, "camel-ksm-audit-writer");
         this.writer.setDaemon(true);
         this.writer.start();
@@ -123,10 +129,62 @@ public final class AsyncAuditTrail implements AuditTrail, AutoCloseable {
             durable.record(event);
             return;
         }
+        if (openRuns != null && AuditSummarizer.mergeable(event)) {
+            ThreadRun run = openRuns.get();
+            if (run != null && run.tryAdd(event)) {
+                return; // joined this thread's run, which is still queued
+            }
+            run = new ThreadRun(event);
+            openRuns.set(run);
+            enqueue(run);
+            return;
+        }
+        enqueue(event);
+    }
+
+    private void enqueue(Object item) {
         long position = accepted.incrementAndGet();
-        queue.offer(event);
+        queue.offer(item);
         if (position - taken > capacity) {
             awaitRoom(position);
+        }
+    }
+
+    /** A queued item as the event to write; a thread's run is closed to further decisions here. */
+    private static AuditEvent toEvent(Object item) {
+        return item instanceof ThreadRun run ? run.close() : (AuditEvent) item;
+    }
+
+    /**
+     * Summarizing: the identical granted reads one thread records while its first one waits in the queue. Decisions join
+     * it without queueing anything (no allocation, no shared counter); the writer closes it when it takes it, and the
+     * next decision of that thread starts a new run. Guarded by its own monitor, which only its thread and the writer
+     * ever take.
+     */
+    private static final class ThreadRun {
+        private final AuditEvent first;
+        private int occurrences = 1;
+        private Instant lastTime;
+        private String lastExchangeId;
+        private boolean closed;
+
+        ThreadRun(AuditEvent first) {
+            this.first = first;
+        }
+
+        synchronized boolean tryAdd(AuditEvent e) {
+            if (closed || !AuditSummarizer.sameDecision(first, e)) {
+                return false;
+            }
+            occurrences++;
+            lastTime = e.time();
+            lastExchangeId = e.exchangeId();
+            return true;
+        }
+
+        synchronized AuditEvent close() {
+            closed = true;
+            return occurrences == 1 ? first : first.mergedWith(occurrences, lastTime, lastExchangeId);
         }
     }
 
@@ -208,8 +266,8 @@ public final class AsyncAuditTrail implements AuditTrail, AutoCloseable {
             Thread.currentThread().interrupt();
         }
         List<AuditEvent> left = new ArrayList<>(unwritten); // the writer has ended (joined) or never will
-        for (AuditEvent e = queue.poll(); e != null; e = queue.poll()) {
-            left.add(e);
+        for (Object item = queue.poll(); item != null; item = queue.poll()) {
+            left.add(toEvent(item));
         }
         if (!left.isEmpty()) {
             try {
@@ -235,9 +293,9 @@ public final class AsyncAuditTrail implements AuditTrail, AutoCloseable {
         while (!stopWriter) {
             try {
                 if (batch.isEmpty()) {
-                    AuditEvent next;
+                    Object next;
                     while (batch.size() < batchSize && (next = queue.poll()) != null) {
-                        batch.add(next);
+                        batch.add(toEvent(next));
                     }
                     taken += batch.size(); // the writer is the only one to change it
                     if (batch.isEmpty()) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -66,9 +67,18 @@ final class AuditSummarizer {
         }
     }
 
-    private static boolean mergeable(AuditEvent e) {
+    static boolean mergeable(AuditEvent e) {
         return e.outcome() == AuditOutcome.GRANTED && e.operation() != null
                && MERGED_OPERATIONS.contains(e.operation());
+    }
+
+    /** Whether two granted reads may merge: equal in everything but time and exchange (see {@link Key}). */
+    static boolean sameDecision(AuditEvent a, AuditEvent b) {
+        return Objects.equals(a.credential(), b.credential()) && Objects.equals(a.operation(), b.operation())
+               && Objects.equals(a.routeId(), b.routeId()) && Objects.equals(a.principal(), b.principal())
+               && Objects.equals(a.roles(), b.roles()) && Objects.equals(a.process(), b.process())
+               && Objects.equals(a.resource(), b.resource()) && Objects.equals(a.reason(), b.reason())
+               && a.outcome() == b.outcome();
     }
 
     /** What must be equal for two decisions to merge: everything but time and exchange (outcome is always GRANTED). */

@@ -90,10 +90,8 @@ public class KsmProducer extends DefaultAsyncProducer {
         Message message = exchange.getMessage();
         message.setHeader(config.getHeaderName(), authorized.header().value());
         message.setHeader(KsmConstants.CREDENTIAL_TYPE, authorized.type().name());
-        if (authorized.header().accessToken().isPresent()) {
-            remember(exchange, new KsmOAuth2Token(authorized.name(), authorized.header().accessToken().get(),
-                    provider), config.isEvictTokenOn401());
-        }
+        authorized.header().accessToken().ifPresent(token -> remember(exchange,
+                new KsmOAuth2Token(authorized.name(), token, provider), config.isEvictTokenOn401()));
     }
 
     /** What {@code authorize} takes out of the lease: never the credential itself. */
