@@ -140,15 +140,20 @@ class AsyncAuditTrailTest {
         assertThat(durable.tail(1000)).hasSize(301);
     }
 
-    @Test
-    void aFullQueueMakesTheCallerWaitInsteadOfDroppingTheEvent() throws Exception {
+    /** A trail of capacity 4 whose writer holds event 0 at the gate while events 1-4 fill the queue. */
+    private CountDownLatch fullQueue() throws InterruptedException {
         CountDownLatch release = new CountDownLatch(1);
         async = new AsyncAuditTrail(new Gated(durable, release), 4, 1);
-        // one event held by the writer, four in the queue: full
         for (int i = 0; i < 5; i++) {
             async.record(event("route", i));
         }
         waitFor(() -> async.queued() == 4);
+        return release;
+    }
+
+    @Test
+    void aFullQueueMakesTheCallerWaitInsteadOfDroppingTheEvent() throws Exception {
+        CountDownLatch release = fullQueue();
 
         pool = Executors.newSingleThreadExecutor();
         Future<?> blocked = pool.submit(() -> async.record(event("route", 5)));
@@ -162,12 +167,7 @@ class AsyncAuditTrailTest {
 
     @Test
     void aCallerInterruptedWhileWaitingForRoomStopsWaitingAndItsEventIsStillWritten() throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
-        async = new AsyncAuditTrail(new Gated(durable, release), 4, 1);
-        for (int i = 0; i < 5; i++) {
-            async.record(event("route", i));
-        }
-        waitFor(() -> async.queued() == 4);
+        CountDownLatch release = fullQueue();
 
         pool = Executors.newSingleThreadExecutor();
         CountDownLatch waiting = new CountDownLatch(1);
