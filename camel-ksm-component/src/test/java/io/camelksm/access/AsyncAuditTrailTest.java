@@ -89,23 +89,7 @@ class AsyncAuditTrailTest {
         async = new AsyncAuditTrail(durable, 128, 32);
         int threads = 8;
         int perThread = 500;
-        pool = Executors.newFixedThreadPool(threads);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<?>> done = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            String route = "route-" + t;
-            done.add(pool.submit(() -> {
-                start.await();
-                for (int i = 0; i < perThread; i++) {
-                    async.record(event(route, i));
-                }
-                return null;
-            }));
-        }
-        start.countDown();
-        for (Future<?> f : done) {
-            f.get(60, TimeUnit.SECONDS);
-        }
+        recordConcurrently(threads, perThread, AsyncAuditTrailTest::event);
 
         List<AuditEvent> all = async.tail(threads * perThread + 10);
         assertThat(all).hasSize(threads * perThread);
@@ -318,23 +302,7 @@ class AsyncAuditTrailTest {
         int threads = 8;
         int perThread = 50_000;
         int deniedEvery = 1000;
-        pool = Executors.newFixedThreadPool(threads);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<?>> done = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            String route = "route-" + t;
-            done.add(pool.submit(() -> {
-                start.await();
-                for (int i = 0; i < perThread; i++) {
-                    async.record(i % deniedEvery == 0 ? denied(route, i) : read(route, i));
-                }
-                return null;
-            }));
-        }
-        start.countDown();
-        for (Future<?> f : done) {
-            f.get(120, TimeUnit.SECONDS);
-        }
+        recordConcurrently(threads, perThread, (route, i) -> i % deniedEvery == 0 ? denied(route, i) : read(route, i));
         assertThat(async.flush(Duration.ofSeconds(60))).isTrue();
 
         long decisions = (long) threads * perThread;
@@ -413,6 +381,29 @@ class AsyncAuditTrailTest {
     void badSizesAreRefused() {
         assertThatThrownBy(() -> new AsyncAuditTrail(durable, 0, 1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("capacity");
+    }
+
+    /** Threads route-0, route-1, ... each record their events 0..perThread-1, all starting together. */
+    private void recordConcurrently(int threads, int perThread,
+                                    java.util.function.BiFunction<String, Integer, AuditEvent> events)
+            throws Exception {
+        pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            String route = "route-" + t;
+            done.add(pool.submit(() -> {
+                start.await();
+                for (int i = 0; i < perThread; i++) {
+                    async.record(events.apply(route, i));
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        for (Future<?> f : done) {
+            f.get(120, TimeUnit.SECONDS);
+        }
     }
 
     private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
