@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -30,6 +27,7 @@ import io.camelksm.credential.CredentialUnavailableException;
 import io.camelksm.credential.Secret;
 import io.camelksm.store.jdbc.DatabaseSettings;
 import io.camelksm.store.jdbc.KsmDatabase;
+import io.camelksm.testsupport.TestClock;
 
 /** The read cache of {@link GovernedCredentials}, on the real embedded database, counting what reaches the stores. */
 class CredentialCacheTest {
@@ -414,33 +412,6 @@ class CredentialCacheTest {
         @Override
         public void revokeAll(CredentialName credential) {
             delegate.revokeAll(credential);
-        }
-    }
-
-    private static final class TestClock extends Clock {
-        private volatile Instant now;
-
-        TestClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 }
