@@ -7,6 +7,7 @@ import java.util.Set;
 import javax.security.auth.Subject;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 import org.apache.camel.support.ExchangeHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +47,11 @@ public class DefaultCallerResolver implements CallerResolver {
 
     /** The subject in {@link Exchange#AUTHENTICATION}, if it is a real {@link Subject} object; null otherwise. */
     protected Subject trustedSubject(Exchange exchange) {
-        Object value = exchange.getMessage().getHeader(Exchange.AUTHENTICATION);
+        Message message = exchange.getMessage();
+        if (!message.hasHeaders()) {
+            return null; // asking an empty message for a header would create its header map
+        }
+        Object value = message.getHeader(Exchange.AUTHENTICATION);
         if (value == null || value instanceof Subject) {
             return (Subject) value;
         }

@@ -49,6 +49,11 @@ public final class KsmOAuth2Token {
         return provider.evict(token);
     }
 
+    /** Whether this is the handle of that very token (by identity), from that credential and provider. */
+    boolean isFor(CredentialName credential, AccessToken token, OAuth2TokenProvider provider) {
+        return this.token == token && this.provider == provider && this.credential.equals(credential);
+    }
+
     @Override
     public String toString() {
         return "KsmOAuth2Token[credential=" + credential + ", " + token + "]";

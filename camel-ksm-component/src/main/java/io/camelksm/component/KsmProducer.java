@@ -20,6 +20,7 @@ import io.camelksm.access.Caller;
 import io.camelksm.access.GovernedCredentials;
 import io.camelksm.auth.AuthHeader;
 import io.camelksm.auth.AuthHeaderBuilders;
+import io.camelksm.auth.oauth2.AccessToken;
 import io.camelksm.auth.oauth2.OAuth2TokenProvider;
 import io.camelksm.auth.oauth2.TokenRequestOptions;
 import io.camelksm.credential.Credential;
@@ -39,6 +40,8 @@ public class KsmProducer extends DefaultAsyncProducer {
     private static final Logger LOG = LoggerFactory.getLogger(KsmProducer.class);
 
     private final TokenRequestOptions tokenRequestOptions;
+    /** The token handle the last exchange got, shared by the next ones with the same token. */
+    private volatile KsmOAuth2Token lastToken;
 
     public KsmProducer(KsmEndpoint endpoint) {
         super(endpoint);
@@ -90,8 +93,24 @@ public class KsmProducer extends DefaultAsyncProducer {
         Message message = exchange.getMessage();
         message.setHeader(config.getHeaderName(), authorized.header().value());
         message.setHeader(KsmConstants.CREDENTIAL_TYPE, authorized.type().name());
-        authorized.header().accessToken().ifPresent(token -> remember(exchange,
-                new KsmOAuth2Token(authorized.name(), token, provider), config.isEvictTokenOn401()));
+        AccessToken token = authorized.header().accessToken().orElse(null);
+        if (token != null) {
+            remember(exchange, tokenOnExchange(authorized.name(), token, provider), config.isEvictTokenOn401());
+        }
+    }
+
+    /**
+     * The handle of the token for the exchange property. It is immutable, so the exchanges that carry the same cached
+     * token share one.
+     */
+    private KsmOAuth2Token tokenOnExchange(CredentialName name, AccessToken token, OAuth2TokenProvider provider) {
+        KsmOAuth2Token last = lastToken;
+        if (last != null && last.isFor(name, token, provider)) {
+            return last;
+        }
+        KsmOAuth2Token fresh = new KsmOAuth2Token(name, token, provider);
+        lastToken = fresh;
+        return fresh;
     }
 
     /** What {@code authorize} takes out of the lease: never the credential itself. */

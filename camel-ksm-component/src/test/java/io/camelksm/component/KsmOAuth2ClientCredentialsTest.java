@@ -145,6 +145,24 @@ class KsmOAuth2ClientCredentialsTest extends KsmCamelTestSupport {
         assertThat(token.toString()).doesNotContain("tok-1").contains("Graph Post");
     }
 
+    /** Exchanges carrying the same cached token share its handle; after an eviction the next one gets a new token. */
+    @Test
+    void exchangesWithTheSameTokenShareItsHandleUntilItIsEvicted() {
+        OAuth2Wire.issue(server, "tok-1", 3600);
+
+        KsmOAuth2Token first = KsmOAuth2.token(template.request("direct:post", e -> { }));
+        KsmOAuth2Token second = KsmOAuth2.token(template.request("direct:post", e -> { }));
+        assertThat(second).isSameAs(first);
+
+        assertThat(second.evict()).isTrue();
+        OAuth2Wire.issue(server, "tok-2", 3600);
+        Exchange after = template.request("direct:post", e -> { });
+        assertThat(after.getMessage().getHeader("Authorization")).isEqualTo("Bearer tok-2");
+        assertThat(KsmOAuth2.token(after)).isNotSameAs(first);
+        assertThat(first.evict()).as("tok-1 is no longer the cached token").isFalse();
+        assertThat(OAuth2Wire.tokenRequests(server)).hasSize(2);
+    }
+
     @Test
     void clientSecretPostSendsIdSecretScopeAndFormProperties() {
         OAuth2Wire.issue(server, "tok-2", 3600);

@@ -52,8 +52,12 @@ public final class CachingOAuth2TokenProvider implements OAuth2TokenProvider {
         Objects.requireNonNull(credential, "credential");
         TokenRequestOptions overrides = options == null ? TokenRequestOptions.none() : options;
         Resolved resolved = resolve(credential, overrides);
+        AccessToken fresh = cache.fresh(resolved.entry());
+        if (fresh != null) {
+            return fresh; // the common case, without building the fetch
+        }
         GrantParameters grant = resolved.grant();
-        return cache.get(resolved.key(), () -> fetcher.fetch(credential.name(),
+        return cache.get(resolved.key(), resolved.entry(), () -> fetcher.fetch(credential.name(),
                 () -> requests.create(credential, grant), grant.scope()));
     }
 
@@ -64,12 +68,13 @@ public final class CachingOAuth2TokenProvider implements OAuth2TokenProvider {
      */
     private Resolved resolve(Credential credential, TokenRequestOptions options) {
         Resolved last = resolved.get(credential.name());
-        if (last != null && last.credential() == credential && last.options().equals(options)) {
+        if (last != null && last.credential() == credential
+            && (last.options() == options || last.options().equals(options))) {
             return last;
         }
         GrantParameters grant = requests.parameters(credential, options);
-        Resolved fresh = new Resolved(credential, options, grant,
-                TokenCacheKey.of(credential.name(), fingerprinter.fingerprint(credential), grant));
+        TokenCacheKey key = TokenCacheKey.of(credential.name(), fingerprinter.fingerprint(credential), grant);
+        Resolved fresh = new Resolved(credential, options, grant, key, cache.entry(key));
         if (resolved.size() >= MAX_RESOLVED) {
             resolved.clear();
         }
@@ -77,9 +82,12 @@ public final class CachingOAuth2TokenProvider implements OAuth2TokenProvider {
         return fresh;
     }
 
-    /** The last resolution for a credential instance: compared by identity, never by content. */
+    /**
+     * The last resolution for a credential instance: compared by identity, never by content. It keeps the cache entry
+     * of its key, which spares the map lookup (and the key's hash and equality) until the entry is removed.
+     */
     private record Resolved(Credential credential, TokenRequestOptions options, GrantParameters grant,
-                            TokenCacheKey key) {
+                            TokenCacheKey key, TokenCache.Entry entry) {
     }
 
     @Override

@@ -31,14 +31,35 @@ final class TokenCache {
     /** The refresh window takes at most this fraction (1/n) of a token's usable lifetime. */
     static final int MAX_REFRESH_DIVISOR = 10;
 
-    /** A cached token with the instants that govern it. */
-    private record Cached(AccessToken token, Instant refreshFrom, Instant usableUntil) {
+    /**
+     * A cached token with the instants that govern it, also in epoch milliseconds: the hot path compares them with
+     * {@link Clock#millis()}, which allocates nothing. Milliseconds are truncated, so the comparison errs on the side of
+     * refreshing a fraction of a millisecond early.
+     */
+    private record Cached(AccessToken token, Instant refreshFrom, Instant usableUntil, long refreshFromMillis,
+                          long usableUntilMillis) {
+
+        Cached(AccessToken token, Instant refreshFrom, Instant usableUntil) {
+            this(token, refreshFrom, usableUntil, refreshFrom.toEpochMilli(), usableUntil.toEpochMilli());
+        }
+
+        boolean usableAt(long nowMillis) {
+            return nowMillis < usableUntilMillis;
+        }
+
+        boolean freshAt(long nowMillis) {
+            return nowMillis < refreshFromMillis;
+        }
     }
 
-    /** The state of one key; guarded by its own monitor. */
-    private static final class Entry {
+    /**
+     * The state of one key; guarded by its own monitor. A caller may keep the entry it was given ({@link #entry}) and
+     * skip the map lookup next time, until the entry is removed from the map.
+     */
+    static final class Entry {
         private volatile Cached cached;
         private CompletableFuture<AccessToken> inFlight;
+        private volatile boolean removed;
     }
 
     private final ConcurrentMap<TokenCacheKey, Entry> entries = new ConcurrentHashMap<>();
@@ -56,21 +77,51 @@ final class TokenCache {
 
     /** A usable token for the key: cached, shared with a concurrent request, or fetched now. */
     AccessToken get(TokenCacheKey key, Supplier<AccessToken> fetch) {
-        Entry entry = entries.get(key);
-        if (entry == null) {
-            purgeIfLarge();
-            entry = entries.computeIfAbsent(key, k -> new Entry());
-        }
+        return get(key, null, fetch);
+    }
+
+    /**
+     * The same, starting from the entry of the key the caller kept from {@link #entry}, if it is still in the map; a
+     * removed (or null) entry is looked up again.
+     */
+    AccessToken get(TokenCacheKey key, Entry known, Supplier<AccessToken> fetch) {
+        Entry entry = known != null && !known.removed ? known : entry(key);
         Cached cached = entry.cached;
-        Instant now = clock.instant();
-        if (cached != null && now.isBefore(cached.usableUntil())) {
-            if (now.isBefore(cached.refreshFrom())) {
+        long now = clock.millis();
+        if (cached != null && cached.usableAt(now)) {
+            if (cached.freshAt(now)) {
                 statistics.cacheHits.increment();
                 return cached.token();
             }
             return refreshAhead(key, entry, cached, fetch);
         }
         return fetchOrWait(key, entry, fetch);
+    }
+
+    /**
+     * The hot path: the cached token of the entry the caller kept, if the entry is still in the map and its token is
+     * fresh (not yet in its refresh window); null otherwise, and the caller goes through {@link #get}.
+     */
+    AccessToken fresh(Entry known) {
+        if (known == null || known.removed) {
+            return null;
+        }
+        Cached cached = known.cached;
+        if (cached == null || !cached.freshAt(clock.millis())) {
+            return null;
+        }
+        statistics.cacheHits.increment();
+        return cached.token();
+    }
+
+    /** The entry of the key, created if need be. */
+    Entry entry(TokenCacheKey key) {
+        Entry entry = entries.get(key);
+        if (entry == null) {
+            purgeIfLarge();
+            entry = entries.computeIfAbsent(key, k -> new Entry());
+        }
+        return entry;
     }
 
     private AccessToken refreshAhead(TokenCacheKey key, Entry entry, Cached cached, Supplier<AccessToken> fetch) {
@@ -80,7 +131,7 @@ final class TokenCache {
                 // someone is already fetching, or has just replaced the token: keep using what is valid
                 statistics.cacheHits.increment();
                 Cached current = entry.cached;
-                return current != null && clock.instant().isBefore(current.usableUntil())
+                return current != null && current.usableAt(clock.millis())
                         ? current.token() : cached.token();
             }
             lead = new CompletableFuture<>();
@@ -90,7 +141,7 @@ final class TokenCache {
         try {
             return runFetch(entry, lead, fetch);
         } catch (KsmTokenException e) {
-            if (clock.instant().isBefore(cached.usableUntil())) {
+            if (cached.usableAt(clock.millis())) {
                 LOG.warn("Refreshing the token of {} ahead of expiry failed; the current token stays in use until {}:"
                          + " {}", key.credential(), cached.usableUntil(), e.getMessage());
                 return cached.token();
@@ -104,7 +155,7 @@ final class TokenCache {
         boolean leader = false;
         synchronized (entry) {
             Cached cached = entry.cached;
-            if (cached != null && clock.instant().isBefore(cached.usableUntil())) {
+            if (cached != null && cached.usableAt(clock.millis())) {
                 statistics.cacheHits.increment();
                 return cached.token();
             }
@@ -189,6 +240,7 @@ final class TokenCache {
         entries.entrySet().removeIf(e -> {
             if (e.getKey().credential().equals(credential)) {
                 dropped[0] += e.getValue().cached == null ? 0 : 1;
+                e.getValue().removed = true;
                 return true;
             }
             return false;
@@ -214,6 +266,7 @@ final class TokenCache {
     }
 
     void clear() {
+        entries.values().forEach(entry -> entry.removed = true);
         entries.clear();
     }
 
@@ -225,11 +278,12 @@ final class TokenCache {
         if (entries.size() <= PURGE_THRESHOLD) {
             return;
         }
-        Instant now = clock.instant();
+        long now = clock.millis();
         entries.values().removeIf(entry -> {
             synchronized (entry) {
                 Cached cached = entry.cached;
-                return entry.inFlight == null && (cached == null || !now.isBefore(cached.usableUntil()));
+                entry.removed = entry.inFlight == null && (cached == null || !cached.usableAt(now));
+                return entry.removed;
             }
         });
     }

@@ -112,6 +112,64 @@ class TokenCacheTest {
         assertThat(provider.statistics().tokensFetched()).isEqualTo(1);
     }
 
+    /**
+     * The provider remembers its resolution (and cache entry) per credential instance, as the governed credential cache
+     * lends one instance to every request: the same instance must still follow expiry and eviction.
+     */
+    @Test
+    void theSameCredentialInstanceFollowsExpiryAndEviction() {
+        tokensInSequence(3600, "t1", "t2", "t3");
+        Credential lent = credential();
+
+        assertThat(value(provider.token(lent))).isEqualTo("t1");
+        clock.advance(Duration.ofSeconds(3539));
+        assertThat(value(provider.token(lent))).isEqualTo("t1");
+        assertThat(requestCount()).isEqualTo(1);
+
+        clock.advance(Duration.ofSeconds(1));
+        AccessToken second = provider.token(lent);
+        assertThat(value(second)).isEqualTo("t2");
+        assertThat(provider.token(lent)).isSameAs(second);
+
+        assertThat(provider.evict(second)).isTrue();
+        assertThat(value(provider.token(lent))).isEqualTo("t3");
+        provider.evict(lent.name());
+        assertThat(value(provider.token(lent))).isEqualTo("t3"); // the last stub repeats: fetched again
+        assertThat(requestCount()).isEqualTo(4);
+        assertThat(provider.statistics().cacheHits()).isEqualTo(2);
+    }
+
+    /** An entry a caller kept is not used once it has left the map: the token goes to the entry in the map. */
+    @Test
+    void aKeptEntryThatWasRemovedIsLookedUpAgain() {
+        TokenCache cache = new TokenCache(clock, Duration.ofSeconds(60), Duration.ZERO, new StatisticsCounters());
+        Credential graph = credential();
+        TokenCacheKey key = TokenCacheKey.of(graph.name(), "fingerprint", new GrantParameters(
+                "client_credentials", java.net.URI.create(TokenEndpoint.url(server)), null, null, null, null, null, null,
+                null));
+        TokenCache.Entry kept = cache.entry(key);
+        AccessToken t1 = token("t1");
+        assertThat(cache.get(key, kept, () -> t1)).isSameAs(t1);
+        assertThat(cache.fresh(kept)).isSameAs(t1);
+
+        cache.evict(graph.name());
+        assertThat(cache.fresh(kept)).as("a removed entry is never served").isNull();
+        AccessToken t2 = token("t2");
+        assertThat(cache.get(key, kept, () -> t2)).isSameAs(t2);
+        assertThat(cache.get(key, () -> {
+            throw new AssertionError("t2 must be cached in the map, not in the removed entry");
+        })).isSameAs(t2);
+
+        TokenCache.Entry current = cache.entry(key);
+        cache.clear();
+        assertThat(cache.fresh(current)).isNull();
+        assertThat(cache.size()).isZero();
+    }
+
+    private AccessToken token(String value) {
+        return new AccessToken(Secret.of(value), clock.instant(), clock.instant().plusSeconds(3600), null);
+    }
+
     @Test
     void aTokenIsHandedOutUntilExpiresInMinusTheClockSkew() {
         tokensInSequence(3600, "t1", "t2");
