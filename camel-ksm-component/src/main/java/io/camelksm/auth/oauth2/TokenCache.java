@@ -86,13 +86,12 @@ final class TokenCache {
      */
     AccessToken get(TokenCacheKey key, Entry known, Supplier<AccessToken> fetch) {
         Entry entry = known != null && !known.removed ? known : entry(key);
+        AccessToken fresh = fresh(entry);
+        if (fresh != null) {
+            return fresh;
+        }
         Cached cached = entry.cached;
-        long now = clock.millis();
-        if (cached != null && cached.usableAt(now)) {
-            if (cached.freshAt(now)) {
-                statistics.cacheHits.increment();
-                return cached.token();
-            }
+        if (cached != null && cached.usableAt(clock.millis())) {
             return refreshAhead(key, entry, cached, fetch);
         }
         return fetchOrWait(key, entry, fetch);
