@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.camelksm.credential.Credential;
@@ -131,8 +132,14 @@ public final class CredentialCache implements AutoCloseable {
 
     /** A copy of the cached credential, or of what the loader returns (cached when present). */
     public Optional<Credential> credential(CredentialName name, Supplier<Optional<Credential>> loader) {
+        return credential(name, unused -> loader.get());
+    }
+
+    /** {@link #credential(CredentialName, Supplier)} with a loader that takes the name, so it need not capture it. */
+    public Optional<Credential> credential(CredentialName name,
+                                           Function<CredentialName, Optional<Credential>> loader) {
         if (!isEnabled()) {
-            return loader.get();
+            return loader.apply(name);
         }
         Entry<Held> cached = credentials.get(name);
         if (cached != null && fresh(cached)) {
@@ -143,7 +150,7 @@ public final class CredentialCache implements AutoCloseable {
             // evicted (and wiped) by another thread meanwhile: read again
         }
         long before = epoch.get();
-        Optional<Credential> loaded = loader.get();
+        Optional<Credential> loaded = loader.apply(name);
         if (loaded.isEmpty()) {
             return loaded;
         }
@@ -169,6 +176,12 @@ public final class CredentialCache implements AutoCloseable {
 
     /** {@link #lease(CredentialName, Supplier)} at a time the caller has already read from the clock. */
     public Optional<CredentialLease> lease(CredentialName name, Supplier<Optional<Credential>> loader, long nowMillis) {
+        return lease(name, unused -> loader.get(), nowMillis);
+    }
+
+    /** {@link #lease(CredentialName, Supplier, long)} with a loader that takes the name (see {@link #credential}). */
+    public Optional<CredentialLease> lease(CredentialName name, Function<CredentialName, Optional<Credential>> loader,
+                                           long nowMillis) {
         if (isEnabled()) {
             Entry<Held> cached = credentials.get(name);
             if (cached != null && fresh(cached, nowMillis) && cached.value().tryLease()) {
@@ -180,20 +193,25 @@ public final class CredentialCache implements AutoCloseable {
 
     /** The cached access rights, or what the loader returns (then cached). Access rights are immutable. */
     public AccessRights rights(CredentialName name, Supplier<AccessRights> loader) {
+        return rights(name, unused -> loader.get(), clock.millis());
+    }
+
+    /** The access rights with a loader that takes the name (see {@link #credential}). */
+    public AccessRights rights(CredentialName name, Function<CredentialName, AccessRights> loader) {
         return rights(name, loader, clock.millis());
     }
 
     /** {@link #rights(CredentialName, Supplier)} at a time the caller has already read from the clock. */
-    public AccessRights rights(CredentialName name, Supplier<AccessRights> loader, long nowMillis) {
+    public AccessRights rights(CredentialName name, Function<CredentialName, AccessRights> loader, long nowMillis) {
         if (!isEnabled()) {
-            return loader.get();
+            return loader.apply(name);
         }
         Entry<AccessRights> cached = rights.get(name);
         if (cached != null && fresh(cached, nowMillis)) {
             return cached.value();
         }
         long before = epoch.get();
-        AccessRights loaded = loader.get();
+        AccessRights loaded = loader.apply(name);
         Entry<AccessRights> entry = new Entry<>(loaded, clock.millis());
         rights.put(name, entry);
         if (epoch.get() != before) {

@@ -33,6 +33,9 @@ public final class GovernedCredentials implements AutoCloseable {
     private final Clock clock;
     private final List<CredentialChangeListener> listeners = new CopyOnWriteArrayList<>();
     private final CredentialCache cache;
+    // bound once: a lambda capturing the name would be allocated on every request
+    private final Function<CredentialName, Optional<Credential>> findCredential;
+    private final Function<CredentialName, AccessRights> findRights;
 
     /** Without a cache: every request reads the store and the access rights. */
     public GovernedCredentials(CredentialStore store, AccessRightsStore rights, AuditTrail audit, Clock clock) {
@@ -51,6 +54,8 @@ public final class GovernedCredentials implements AutoCloseable {
         this.audit = Objects.requireNonNull(audit, "audit");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.cache = new CredentialCache(cacheTtl, clock);
+        this.findCredential = store::find;
+        this.findRights = rights::rightsOf;
     }
 
     public CredentialStore store() {
@@ -76,7 +81,7 @@ public final class GovernedCredentials implements AutoCloseable {
      */
     public Credential read(CredentialName name, String operation, Caller caller, String routeId) {
         return governed(name, operation, caller, routeId, () -> {
-            Credential credential = cache.credential(name, () -> store.find(name))
+            Credential credential = cache.credential(name, findCredential)
                     .orElseThrow(() -> new CredentialNotFoundException(name));
             try {
                 checkAccess(credential.name(), operation, caller, true);
@@ -97,22 +102,33 @@ public final class GovernedCredentials implements AutoCloseable {
     public <T> T use(CredentialName name, String operation, Caller caller, String routeId,
                      Function<Credential, T> action) {
         Instant now = clock.instant(); // one reading for the expiry check and the audit record
-        CredentialLease lease = governed(now, name, operation, caller, routeId, () -> {
-            long nowMillis = now.toEpochMilli();
-            CredentialLease lent = cache.lease(name, () -> store.find(name), nowMillis)
-                    .orElseThrow(() -> new CredentialNotFoundException(name));
-            try {
-                AccessRights current = cache.rights(name, () -> rights.rightsOf(name), nowMillis);
-                decide(lent.credential().name(), operation, caller, current);
-                lent.credential().requireUsable(now);
-                return lent;
-            } catch (RuntimeException e) {
-                lent.close();
-                throw e;
-            }
-        }, "access granted");
-        try (lease) {
+        CredentialLease lease;
+        try {
+            lease = lend(name, operation, caller, now);
+        } catch (RuntimeException e) {
+            throw refused(now, name, operation, caller, routeId, e);
+        }
+        try (lease) { // the lease ends even if the audit trail refuses the record
+            record(now, name, operation, caller, routeId, AuditOutcome.GRANTED, "access granted");
             return action.apply(lease.credential());
+        }
+    }
+
+    /**
+     * The decision of {@link #use}, spelled out rather than passed to {@link #governed} as a lambda: this is every
+     * authorized exchange's path, and a capturing lambda would cost an allocation on each.
+     */
+    private CredentialLease lend(CredentialName name, String operation, Caller caller, Instant now) {
+        long nowMillis = now.toEpochMilli();
+        CredentialLease lent = cache.lease(name, findCredential, nowMillis)
+                .orElseThrow(() -> new CredentialNotFoundException(name));
+        try {
+            decide(lent.credential().name(), operation, caller, cache.rights(name, findRights, nowMillis));
+            lent.credential().requireUsable(now);
+            return lent;
+        } catch (RuntimeException e) {
+            lent.close();
+            throw e;
         }
     }
 
@@ -208,7 +224,7 @@ public final class GovernedCredentials implements AutoCloseable {
     }
 
     private void checkAccess(CredentialName name, String operation, Caller caller, boolean cached) {
-        decide(name, operation, caller, cached ? cache.rights(name, () -> rights.rightsOf(name))
+        decide(name, operation, caller, cached ? cache.rights(name, findRights)
                 : rights.rightsOf(name));
     }
 
@@ -231,15 +247,22 @@ public final class GovernedCredentials implements AutoCloseable {
             T result = action.run();
             record(decidedAt, name, operation, caller, routeId, AuditOutcome.GRANTED, success);
             return result;
-        } catch (KsmAccessDeniedException e) {
-            record(decidedAt, name, operation, caller, routeId, AuditOutcome.DENIED,
-                    "denied by " + e.getFailedRestrictions() + ": " + e.getMessage());
-            throw e;
         } catch (RuntimeException e) {
+            throw refused(decidedAt, name, operation, caller, routeId, e);
+        }
+    }
+
+    /** Audits a request that was denied or failed, and gives back the exception for the caller to throw. */
+    private RuntimeException refused(Instant decidedAt, CredentialName name, String operation, Caller caller,
+                                     String routeId, RuntimeException e) {
+        if (e instanceof KsmAccessDeniedException denied) {
+            record(decidedAt, name, operation, caller, routeId, AuditOutcome.DENIED,
+                    "denied by " + denied.getFailedRestrictions() + ": " + denied.getMessage());
+        } else {
             record(decidedAt, name, operation, caller, routeId, AuditOutcome.FAILED,
                     e.getClass().getSimpleName() + ": " + e.getMessage());
-            throw e;
         }
+        return e;
     }
 
     private void record(Instant decidedAt, CredentialName name, String operation, Caller caller, String routeId,

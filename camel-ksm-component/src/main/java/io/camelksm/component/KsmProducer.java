@@ -40,6 +40,8 @@ public class KsmProducer extends DefaultAsyncProducer {
     private static final Logger LOG = LoggerFactory.getLogger(KsmProducer.class);
 
     private final TokenRequestOptions tokenRequestOptions;
+    /** What {@code authorize} does with the lent credential; made once, as a capturing lambda would be per exchange. */
+    private final Function<Credential, Authorized> authorizer = this::authorized;
     /** The token handle the last exchange got, shared by the next ones with the same token. */
     private volatile KsmOAuth2Token lastToken;
 
@@ -85,18 +87,23 @@ public class KsmProducer extends DefaultAsyncProducer {
     }
 
     private void authorize(Request request, KsmConfiguration config, Exchange exchange) {
-        OAuth2TokenProvider provider = getEndpoint().getComponent().getOauth2TokenProvider();
-        // the credential is lent, not copied: only the header built from it leaves the lease
-        Authorized authorized = request.use(credential -> new Authorized(credential.name(), credential.type(),
-                AuthHeaderBuilders.forCredential(credential, provider, tokenRequestOptions)
-                        .header(credential, config.isIncludeScheme())));
+        Authorized authorized = request.use(authorizer);
         Message message = exchange.getMessage();
         message.setHeader(config.getHeaderName(), authorized.header().value());
         message.setHeader(KsmConstants.CREDENTIAL_TYPE, authorized.type().name());
         AccessToken token = authorized.header().accessToken().orElse(null);
         if (token != null) {
-            remember(exchange, tokenOnExchange(authorized.name(), token, provider), config.isEvictTokenOn401());
+            remember(exchange, tokenOnExchange(authorized.name(), token, authorized.provider()),
+                    config.isEvictTokenOn401());
         }
+    }
+
+    // the credential is lent, not copied: only the header built from it leaves the lease
+    private Authorized authorized(Credential credential) {
+        OAuth2TokenProvider provider = getEndpoint().getComponent().getOauth2TokenProvider();
+        AuthHeader header = AuthHeaderBuilders.forCredential(credential, provider, tokenRequestOptions)
+                .header(credential, getEndpoint().getConfiguration().isIncludeScheme());
+        return new Authorized(credential.name(), credential.type(), header, provider);
     }
 
     /**
@@ -114,7 +121,8 @@ public class KsmProducer extends DefaultAsyncProducer {
     }
 
     /** What {@code authorize} takes out of the lease: never the credential itself. */
-    private record Authorized(CredentialName name, CredentialType type, AuthHeader header) {
+    private record Authorized(CredentialName name, CredentialType type, AuthHeader header,
+                              OAuth2TokenProvider provider) {
     }
 
     /** Keeps the token on the exchange, so the route (or the end of the exchange, after a 401) can evict it. */

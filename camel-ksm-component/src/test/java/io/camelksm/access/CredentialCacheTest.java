@@ -269,6 +269,51 @@ class CredentialCacheTest {
     }
 
     @Test
+    void aGrantTheAuditTrailRefusesEndsItsLeaseAndNeverRunsTheAction() {
+        RefusingGrants audit = new RefusingGrants(database.auditTrail());
+        GovernedCredentials refusing = new GovernedCredentials(store, rights, audit, clock, TTL);
+        try {
+            Credential[] held = new Credential[1];
+            refusing.use(GRAPH, "authorize", ROUTE, "route-1", c -> c); // loaded and cached
+            refusing.use(GRAPH, "authorize", ROUTE, "route-1", c -> held[0] = c); // the cached instance, lent
+            assertThat(held[0].secret(CredentialField.PASSWORD).orElseThrow().isDestroyed()).isFalse();
+            audit.refuse = true;
+            AtomicInteger actions = new AtomicInteger();
+            assertThatThrownBy(() -> refusing.use(GRAPH, "authorize", ROUTE, "route-1", c -> actions.incrementAndGet()))
+                    .isInstanceOf(IllegalStateException.class).hasMessage("audit trail unavailable");
+            assertThat(actions).hasValue(0); // no record, no use
+            refusing.clearCache();
+            // dropped with no lease left open: wiped at once (a leaked lease would keep it readable for ever)
+            assertThat(held[0].secret(CredentialField.PASSWORD).orElseThrow().isDestroyed()).isTrue();
+        } finally {
+            refusing.close();
+        }
+    }
+
+    /** A durable trail that fails while recording grants: the request must not go ahead unrecorded. */
+    private static final class RefusingGrants implements AuditTrail {
+        private final AuditTrail delegate;
+        volatile boolean refuse;
+
+        RefusingGrants(AuditTrail delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public void record(AuditEvent event) {
+            if (refuse && event.outcome() == AuditOutcome.GRANTED) {
+                throw new IllegalStateException("audit trail unavailable");
+            }
+            delegate.record(event);
+        }
+
+        @Override
+        public List<AuditEvent> tail(int count) {
+            return delegate.tail(count);
+        }
+    }
+
+    @Test
     void leasesFromTheLoaderAreWipedWhenTheyEnd() {
         CredentialCache off = new CredentialCache(Duration.ZERO, clock);
         Credential loaded = database.credentials().find(GRAPH).orElseThrow();
