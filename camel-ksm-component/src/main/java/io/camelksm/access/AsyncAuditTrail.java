@@ -1,12 +1,12 @@
 package io.camelksm.access;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
@@ -157,34 +157,45 @@ public final class AsyncAuditTrail implements AuditTrail, AutoCloseable {
 
     /**
      * Summarizing: the identical granted reads one thread records while its first one waits in the queue. Decisions join
-     * it without queueing anything (no allocation, no shared counter); the writer closes it when it takes it, and the
-     * next decision of that thread starts a new run. Guarded by its own monitor, which only its thread and the writer
-     * ever take.
+     * it without queueing anything (no shared counter, no lock): its own thread adds with one compare-and-set on the
+     * run's count, and the writer closes it when it takes it, with one compare-and-set too; the next decision of that
+     * thread then starts a new run. Only its own thread adds, so the last decision can sit in one of two slots chosen
+     * by the count's parity: an add writes the slot the writer will not read, then publishes it by the count.
      */
-    private static final class ThreadRun {
+    static final class ThreadRun {
+        /** Set on the count once the writer has taken the run. */
+        private static final int CLOSED = Integer.MIN_VALUE;
         private final AuditEvent first;
-        private int occurrences = 1;
-        private Instant lastTime;
-        private String lastExchangeId;
-        private boolean closed;
+        private final AuditEvent[] latest = new AuditEvent[2];
+        private final AtomicInteger occurrences = new AtomicInteger(1);
 
         ThreadRun(AuditEvent first) {
             this.first = first;
         }
 
-        synchronized boolean tryAdd(AuditEvent e) {
-            if (closed || !AuditSummarizer.sameDecision(first, e)) {
-                return false;
+        /** Called by the run's own thread only: joins the run, or false when it is closed or decided otherwise. */
+        boolean tryAdd(AuditEvent e) {
+            int count = occurrences.get();
+            if (count < 0 || count == Integer.MAX_VALUE || !AuditSummarizer.sameDecision(first, e)) {
+                return false; // closed (or full): the caller starts a new run
             }
-            occurrences++;
-            lastTime = e.time();
-            lastExchangeId = e.exchangeId();
-            return true;
+            latest[(count + 1) & 1] = e;
+            // fails only when the writer closed the run meanwhile; that slot is then never read
+            return occurrences.compareAndSet(count, count + 1);
         }
 
-        synchronized AuditEvent close() {
-            closed = true;
-            return occurrences == 1 ? first : first.mergedWith(occurrences, lastTime, lastExchangeId);
+        /** Called by the writer: no decision joins after this; the event standing for all that joined. */
+        AuditEvent close() {
+            int count;
+            do {
+                count = occurrences.get();
+            } while (count >= 0 && !occurrences.compareAndSet(count, count | CLOSED));
+            count &= ~CLOSED;
+            if (count == 1) {
+                return first;
+            }
+            AuditEvent last = latest[count & 1];
+            return first.mergedWith(count, last.time(), last.exchangeId());
         }
     }
 

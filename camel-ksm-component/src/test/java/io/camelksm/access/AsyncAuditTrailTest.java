@@ -259,6 +259,47 @@ class AsyncAuditTrailTest {
     }
 
     @Test
+    void aThreadRunClosedWhileItsThreadAddsCountsEveryJoinedDecisionAndEndsWithTheLastOne() throws Exception {
+        ExecutorService closer = Executors.newSingleThreadExecutor();
+        try {
+            int decision = 0;
+            for (int round = 0; round < 2_000; round++) {
+                AsyncAuditTrail.ThreadRun run = new AsyncAuditTrail.ThreadRun(read("r1", decision++));
+                int joined = 1;
+                int lastJoined = decision - 1;
+                Future<AuditEvent> closed = closer.submit(run::close);
+                // this thread keeps joining until the writer's close wins; it never joins after that
+                while (run.tryAdd(read("r1", decision))) {
+                    lastJoined = decision++;
+                    joined++;
+                }
+                decision++; // the decision that was refused goes to a new run (not modelled here)
+                AuditEvent written = closed.get(10, TimeUnit.SECONDS);
+                assertThat(written.occurrences()).isEqualTo(joined);
+                assertThat(written.exchangeId()).isEqualTo("ex-" + (lastJoined - joined + 1));
+                if (joined > 1) {
+                    assertThat(written.lastExchangeId()).isEqualTo("ex-" + lastJoined);
+                    assertThat(written.lastTime()).isEqualTo(read("r1", lastJoined).time());
+                }
+                assertThat(run.tryAdd(read("r1", decision))).isFalse(); // closed for good
+            }
+        } finally {
+            closer.shutdownNow();
+        }
+    }
+
+    @Test
+    void aThreadRunTakesOnlyIdenticalGrantedReads() {
+        AsyncAuditTrail.ThreadRun run = new AsyncAuditTrail.ThreadRun(read("r1", 0));
+        assertThat(run.tryAdd(read("r2", 1))).isFalse(); // another route
+        assertThat(run.tryAdd(denied("r1", 2))).isFalse();
+        assertThat(run.tryAdd(read("r1", 3))).isTrue();
+        AuditEvent written = run.close();
+        assertThat(written.occurrences()).isEqualTo(2);
+        assertThat(written.lastExchangeId()).isEqualTo("ex-3");
+    }
+
+    @Test
     void summaryMergesWhatQueuedUpTogetherAndKeepsDeniedDecisionsApart() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         async = AsyncAuditTrail.summarizing(new Gated(durable, release), 1000, 256);
