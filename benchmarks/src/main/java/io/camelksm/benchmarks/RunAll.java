@@ -98,8 +98,13 @@ public final class RunAll {
     }
 
     static final int JMH_FORKS = 4;
-    static final int JMH_WARMUPS = 8;
-    static final int JMH_MEASUREMENTS = 4;
+    /**
+     * 15 s of warm-up: the credential cache reloads every 5 s (cacheTtl), and each of the first reloads takes branches
+     * the JIT had never seen, which recompiles the hot path; measuring only after three of them measures the steady
+     * state instead of where the JIT happened to be.
+     */
+    static final int JMH_WARMUPS = 15;
+    static final int JMH_MEASUREMENTS = 5;
 
     /** One fresh contender of each kind, with every time setting scaled. */
     static List<Contender> contenders(BenchmarkSettings s) {

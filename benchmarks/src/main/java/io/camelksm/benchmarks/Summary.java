@@ -98,13 +98,14 @@ final class Summary {
             out.append(f("%n3. Overhead per exchange with a cached token (JMH average time, %d forks x (%d x 1 s warm-up,"
                          + " %d x 1 s); goal: ksm <= 1.5 x constant)%n", RunAll.JMH_FORKS, RunAll.JMH_WARMUPS,
                     RunAll.JMH_MEASUREMENTS));
-            out.append(f("%-28s | %21s | %11s%n", "benchmark", "us/op (99.9% error)", "vs constant"));
+            out.append(f("%-28s | %21s | %11s | %s%n", "benchmark", "us/op (99.9% error)", "vs constant",
+                    "us/op per fork"));
             double constant = score("constantHeader");
             for (RunResult r : jmh) {
-                out.append(f("%-28s | %9.3f +- %8.3f | %11s%n", r.getParams().getBenchmark()
+                out.append(f("%-28s | %9.3f +- %8.3f | %11s | %s%n", r.getParams().getBenchmark()
                                 .substring(r.getParams().getBenchmark().lastIndexOf('.') + 1),
                         r.getPrimaryResult().getScore(), r.getPrimaryResult().getScoreError(),
-                        ratio(r.getPrimaryResult().getScore(), constant)));
+                        ratio(r.getPrimaryResult().getScore(), constant), perFork(r)));
             }
             out.append(f("   constantHeader: setHeader(\"Authorization\", constant(...)), the reference;%n"
                          + "   constantComponent: to() a component whose producer sets the same constant header: what"
@@ -120,6 +121,12 @@ final class Summary {
         out.append(f("%nThe machine is shared (2 cores, other builds running): take absolute figures as rough;"
                      + " ratios come from the same run.%n"));
         return out.toString();
+    }
+
+    /** Each fork's mean: the JIT settles forks differently, so the spread says how far to trust a ratio. */
+    private static String perFork(RunResult r) {
+        return r.getBenchmarkResults().stream().map(b -> f("%.3f", b.getPrimaryResult().getScore()))
+                .collect(java.util.stream.Collectors.joining(" / "));
     }
 
     private double score(String method) {
