@@ -132,6 +132,18 @@ public final class KsmFixture implements AutoCloseable {
         grantAnyone(name);
     }
 
+    /** Stores an OAUTH2_JWT_BEARER credential (RS256, its PKCS#8 PEM key a secret) and grants it to anyone. */
+    public void addJwtBearer(String name, String issuer, String subject, String audience, String privateKeyPem,
+                             String tokenUrl) {
+        governed.create(Credential.builder(name, CredentialType.OAUTH2_JWT_BEARER)
+                .field(CredentialField.ISSUER, issuer)
+                .field(CredentialField.SUBJECT, subject)
+                .field(CredentialField.AUDIENCE, audience)
+                .secret(CredentialField.PRIVATE_KEY, Secret.of(privateKeyPem))
+                .field(CredentialField.TOKEN_URL, tokenUrl).build(), ADMIN);
+        grantAnyone(name);
+    }
+
     /** Stores a static bearer token credential and grants it to anyone. */
     public void addBearer(String name, String token) {
         governed.create(Credential.builder(name, CredentialType.BEARER)

@@ -6,11 +6,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,6 +25,11 @@ import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 
 /**
  * The authorization server and the downstream API every contender talks to: one WireMock server on 127.0.0.1 with a
@@ -37,10 +45,12 @@ public final class LoopbackApis implements AutoCloseable {
     private static final String ISSUE = "issue-token";
     private static final String CHECK = "check-token";
     private static final String BEARER = "Bearer ";
+    private static final String JWT_BEARER = "urn:ietf:params:oauth:grant-type:jwt-bearer";
 
     private final Map<String, RunCounters> runs = new ConcurrentHashMap<>();
     private final Map<String, Instant> expiryByToken = new ConcurrentHashMap<>();
     private final Map<String, Long> firstTokenExpiresIn = new ConcurrentHashMap<>();
+    private final Map<String, TrustedIssuer> trustedIssuers = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
     private final Clock clock = Clock.systemUTC();
     private final long expiresInSeconds;
@@ -78,6 +88,17 @@ public final class LoopbackApis implements AutoCloseable {
         firstTokenExpiresIn.put(run, expiresInSeconds);
     }
 
+    /**
+     * Lets the run's token endpoint accept the JWT bearer grant (RFC 7523 §2.1): an RS256 assertion signed by the key,
+     * from the issuer, for the audience, not expired. Without this, the run accepts client credentials only.
+     */
+    public void trustAssertions(String run, RSAPublicKey key, String issuer, String audience) {
+        trustedIssuers.put(run, new TrustedIssuer(key, issuer, audience));
+    }
+
+    private record TrustedIssuer(RSAPublicKey key, String issuer, String audience) {
+    }
+
     /** The counters of a run (created empty on first use). */
     public RunCounters counters(String run) {
         return runs.computeIfAbsent(run, r -> new RunCounters());
@@ -101,7 +122,23 @@ public final class LoopbackApis implements AutoCloseable {
         return parts.length > 2 ? parts[2] : "";
     }
 
-    /** Answers a client credentials token request with a fresh token, after checking the client authenticated. */
+    /** The parameters of a form body ({@code application/x-www-form-urlencoded}). */
+    private static Map<String, String> formParameters(String form) {
+        Map<String, String> parameters = new HashMap<>();
+        for (String pair : form.split("&")) {
+            int equals = pair.indexOf('=');
+            if (equals > 0) {
+                parameters.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return parameters;
+    }
+
+    /**
+     * Answers a token request with a fresh token: client credentials after checking the client authenticated, or a
+     * JWT bearer assertion after verifying it against the run's trusted issuer.
+     */
     private final class TokenIssuer implements ResponseDefinitionTransformerV2 {
 
         @Override
@@ -114,7 +151,12 @@ public final class LoopbackApis implements AutoCloseable {
             ResponseDefinitionBuilder response = ResponseDefinitionBuilder.like(event.getResponseDefinition())
                     .withHeader("Content-Type", "application/json").withHeader("Cache-Control", "no-store");
             String form = request.getBodyAsString();
-            if (form == null || !form.contains("grant_type=client_credentials") || !authenticated(request, form)) {
+            Map<String, String> parameters = form == null ? Map.of() : formParameters(form);
+            if (JWT_BEARER.equals(parameters.get("grant_type"))) {
+                if (!validAssertion(trustedIssuers.get(run), parameters.get("assertion"), arrived)) {
+                    return response.withStatus(400).withBody("{\"error\":\"invalid_grant\"}").build();
+                }
+            } else if (!"client_credentials".equals(parameters.get("grant_type")) || !authenticated(request, form)) {
                 return response.withStatus(401).withBody("{\"error\":\"invalid_client\"}").build();
             }
             long lifetime = requestNumber == 1 ? firstTokenExpiresIn.getOrDefault(run, expiresInSeconds)
@@ -137,6 +179,25 @@ public final class LoopbackApis implements AutoCloseable {
                 return colon > 0 && colon < pair.length() - 1;
             }
             return form.contains("client_id=") && form.contains("client_secret=");
+        }
+
+        /** RS256, signed by the trusted key, from its issuer, for its audience, with a jti, not yet expired. */
+        private boolean validAssertion(TrustedIssuer trusted, String assertion, Instant now) {
+            if (trusted == null || assertion == null) {
+                return false;
+            }
+            try {
+                SignedJWT jwt = SignedJWT.parse(assertion);
+                JWTClaimsSet claims = jwt.getJWTClaimsSet();
+                return JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())
+                       && jwt.verify(new RSASSAVerifier(trusted.key()))
+                       && trusted.issuer().equals(claims.getIssuer())
+                       && claims.getAudience().contains(trusted.audience())
+                       && claims.getJWTID() != null
+                       && claims.getExpirationTime() != null && claims.getExpirationTime().toInstant().isAfter(now);
+            } catch (java.text.ParseException | JOSEException e) {
+                return false;
+            }
         }
 
         @Override

@@ -111,6 +111,8 @@ public final class RunAll {
         TimeScale scale = s.scale();
         List<Contender> list = new ArrayList<>();
         list.add(new CamelKsmContender(scale.real(Duration.ofSeconds(60)), scale.real(Duration.ofSeconds(30))));
+        list.add(new CamelKsmContender(scale.real(Duration.ofSeconds(60)), scale.real(Duration.ofSeconds(30)),
+                CamelKsmContender.Grant.JWT_BEARER));
         list.add(new CamelHttpContender(scale.realWholeSeconds(s.camelHttpMargin(), "camelHttpMargin")));
         list.add(new SpringSecurityContender(scale.real(s.springClockSkew()), "spring-security"));
         list.add(new SpringSecurityContender(scale.real(s.springTunedClockSkew()),

@@ -3,18 +3,30 @@ package io.camelksm.benchmarks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Date;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 
 /**
  * Keeps the benchmark harness compiling and honest without running the benchmarks themselves (they take minutes): a
@@ -61,6 +73,60 @@ class LoadDriverSmokeTest {
         assertThat(result.seen().apiCalls()).isEqualTo(32);
         assertThat(result.seen().tokenRequests()).isEqualTo(1);
         assertThat(result.seen().expiredToken()).isZero();
+    }
+
+    @Test
+    void camelKsmJwtBearerBurstAcrossAnExpirySendsOneTokenRequest() throws Exception {
+        apis = new LoopbackApis(60, Duration.ofMillis(20), 64);
+
+        BurstRun.Result result = BurstRun.run(new CamelKsmContender(Duration.ofSeconds(60), Duration.ofSeconds(30),
+                CamelKsmContender.Grant.JWT_BEARER), apis, "smoke-jwt", 32, 1, Duration.ofMillis(50));
+
+        assertThat(result.firstFailure()).isNull();
+        assertThat(result.failures()).isZero();
+        assertThat(result.seen().apiCalls()).isEqualTo(32);
+        assertThat(result.seen().validToken()).isEqualTo(32); // every token came from a verified assertion
+        assertThat(result.seen().tokenRequests()).isEqualTo(1);
+        assertThat(result.seen().expiredToken()).isZero();
+    }
+
+    @Test
+    void tokenEndpointRefusesAnAssertionNotSignedByTheTrustedKey() throws Exception {
+        apis = new LoopbackApis(60, Duration.ZERO, 8);
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        KeyPair trusted = generator.generateKeyPair();
+        KeyPair other = generator.generateKeyPair();
+        apis.trustAssertions("jwt", (RSAPublicKey) trusted.getPublic(), "iss",
+                apis.tokenUrl("jwt"));
+
+        assertThat(jwtBearerRequest(assertion(trusted, "iss", apis.tokenUrl("jwt"))).statusCode()).isEqualTo(200);
+        HttpResponse<String> forged = jwtBearerRequest(assertion(other, "iss", apis.tokenUrl("jwt")));
+        assertThat(forged.statusCode()).isEqualTo(400);
+        assertThat(forged.body()).contains("invalid_grant");
+        assertThat(jwtBearerRequest(assertion(trusted, "someone-else", apis.tokenUrl("jwt"))).statusCode())
+                .isEqualTo(400);
+        assertThat(jwtBearerRequest(assertion(trusted, "iss", "https://elsewhere/token")).statusCode())
+                .isEqualTo(400);
+    }
+
+    private static String assertion(KeyPair keys, String issuer, String audience) throws Exception {
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader(JWSAlgorithm.RS256),
+                new JWTClaimsSet.Builder().issuer(issuer).subject("bot").audience(audience)
+                        .jwtID(UUID.randomUUID().toString())
+                        .expirationTime(Date.from(Instant.now().plusSeconds(60))).build());
+        jwt.sign(new RSASSASigner(keys.getPrivate()));
+        return jwt.serialize();
+    }
+
+    private HttpResponse<String> jwtBearerRequest(String assertion) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(apis.tokenUrl("jwt")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type="
+                        + URLEncoder.encode("urn:ietf:params:oauth:grant-type:jwt-bearer",
+                                StandardCharsets.UTF_8) + "&assertion=" + assertion)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
