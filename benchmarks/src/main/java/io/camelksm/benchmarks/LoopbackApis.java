@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.interfaces.RSAPublicKey;
+import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -195,7 +196,7 @@ public final class LoopbackApis implements AutoCloseable {
                        && claims.getAudience().contains(trusted.audience())
                        && claims.getJWTID() != null
                        && claims.getExpirationTime() != null && claims.getExpirationTime().toInstant().isAfter(now);
-            } catch (java.text.ParseException | JOSEException e) {
+            } catch (ParseException | JOSEException e) {
                 return false;
             }
         }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 import org.openjdk.jmh.results.RunResult;
 
@@ -126,7 +127,7 @@ final class Summary {
     /** Each fork's mean: the JIT settles forks differently, so the spread says how far to trust a ratio. */
     private static String perFork(RunResult r) {
         return r.getBenchmarkResults().stream().map(b -> f("%.3f", b.getPrimaryResult().getScore()))
-                .collect(java.util.stream.Collectors.joining(" / "));
+                .collect(Collectors.joining(" / "));
     }
 
     private double score(String method) {
