@@ -11,7 +11,6 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 import io.camelksm.credential.Credential;
 import io.camelksm.credential.CredentialField;
@@ -130,12 +129,10 @@ public final class CredentialCache implements AutoCloseable {
         return ttlMillis > 0;
     }
 
-    /** A copy of the cached credential, or of what the loader returns (cached when present). */
-    public Optional<Credential> credential(CredentialName name, Supplier<Optional<Credential>> loader) {
-        return credential(name, unused -> loader.get());
-    }
-
-    /** {@link #credential(CredentialName, Supplier)} with a loader that takes the name, so it need not capture it. */
+    /**
+     * A copy of the cached credential, or of what the loader returns (cached when present). Loaders take the name, so
+     * that a caller can bind one once instead of allocating a capturing lambda per request.
+     */
     public Optional<Credential> credential(CredentialName name,
                                            Function<CredentialName, Optional<Credential>> loader) {
         if (!isEnabled()) {
@@ -170,16 +167,6 @@ public final class CredentialCache implements AutoCloseable {
      * The lease must be closed, and the credential must not be used after that: it may be wiped as soon as the cache
      * drops it and the last lease is closed.
      */
-    public Optional<CredentialLease> lease(CredentialName name, Supplier<Optional<Credential>> loader) {
-        return lease(name, loader, clock.millis());
-    }
-
-    /** {@link #lease(CredentialName, Supplier)} at a time the caller has already read from the clock. */
-    public Optional<CredentialLease> lease(CredentialName name, Supplier<Optional<Credential>> loader, long nowMillis) {
-        return lease(name, unused -> loader.get(), nowMillis);
-    }
-
-    /** {@link #lease(CredentialName, Supplier, long)} with a loader that takes the name (see {@link #credential}). */
     public Optional<CredentialLease> lease(CredentialName name, Function<CredentialName, Optional<Credential>> loader,
                                            long nowMillis) {
         if (isEnabled()) {
@@ -192,16 +179,11 @@ public final class CredentialCache implements AutoCloseable {
     }
 
     /** The cached access rights, or what the loader returns (then cached). Access rights are immutable. */
-    public AccessRights rights(CredentialName name, Supplier<AccessRights> loader) {
-        return rights(name, unused -> loader.get(), clock.millis());
-    }
-
-    /** The access rights with a loader that takes the name (see {@link #credential}). */
     public AccessRights rights(CredentialName name, Function<CredentialName, AccessRights> loader) {
         return rights(name, loader, clock.millis());
     }
 
-    /** {@link #rights(CredentialName, Supplier)} at a time the caller has already read from the clock. */
+    /** {@link #rights(CredentialName, Function)} at a time the caller has already read from the clock. */
     public AccessRights rights(CredentialName name, Function<CredentialName, AccessRights> loader, long nowMillis) {
         if (!isEnabled()) {
             return loader.apply(name);

@@ -216,8 +216,8 @@ class CredentialCacheTest {
     void closingWipesTheCachedCopies() {
         CredentialCache cache = new CredentialCache(TTL, clock);
         Credential stored = database.credentials().find(GRAPH).orElseThrow();
-        Credential handedOut = cache.credential(GRAPH, () -> Optional.of(stored)).orElseThrow();
-        Credential copy = cache.credential(GRAPH, Optional::empty).orElseThrow();
+        Credential handedOut = cache.credential(GRAPH, name -> Optional.of(stored)).orElseThrow();
+        Credential copy = cache.credential(GRAPH, name -> Optional.empty()).orElseThrow();
         assertThat(cache.size()).isEqualTo(1);
 
         cache.close();
@@ -227,7 +227,7 @@ class CredentialCacheTest {
         assertThat(password(handedOut)).isEqualTo("pw-1");
         assertThat(password(copy)).isEqualTo("pw-1");
         // the next read goes to the loader again
-        assertThat(cache.credential(GRAPH, Optional::empty)).isEmpty();
+        assertThat(cache.credential(GRAPH, name -> Optional.empty())).isEmpty();
     }
 
     private String use() {
@@ -317,11 +317,11 @@ class CredentialCacheTest {
     void leasesFromTheLoaderAreWipedWhenTheyEnd() {
         CredentialCache off = new CredentialCache(Duration.ZERO, clock);
         Credential loaded = database.credentials().find(GRAPH).orElseThrow();
-        try (CredentialLease lease = off.lease(GRAPH, () -> Optional.of(loaded)).orElseThrow()) {
+        try (CredentialLease lease = off.lease(GRAPH, name -> Optional.of(loaded), clock.millis()).orElseThrow()) {
             assertThat(lease.credential()).isSameAs(loaded);
         }
         assertThat(loaded.secret(CredentialField.PASSWORD).orElseThrow().isDestroyed()).isTrue();
-        assertThat(off.lease(GRAPH, Optional::empty)).isEmpty();
+        assertThat(off.lease(GRAPH, name -> Optional.empty(), clock.millis())).isEmpty();
     }
 
     @Test
@@ -337,7 +337,7 @@ class CredentialCacheTest {
             futures.add(pool.submit(() -> {
                 while (!stop.get()) {
                     try (CredentialLease lease = cache.lease(GRAPH,
-                            () -> database.credentials().find(GRAPH)).orElseThrow()) {
+                            database.credentials()::find, clock.millis()).orElseThrow()) {
                         if (!password(lease.credential()).equals("pw-1")) {
                             badReads.incrementAndGet();
                         }
