@@ -157,7 +157,8 @@ public final class LoopbackApis implements AutoCloseable {
                 if (!validAssertion(trustedIssuers.get(run), parameters.get("assertion"), arrived)) {
                     return response.withStatus(400).withBody("{\"error\":\"invalid_grant\"}").build();
                 }
-            } else if (!"client_credentials".equals(parameters.get("grant_type")) || !authenticated(request, form)) {
+            } else if (!"client_credentials".equals(parameters.get("grant_type"))
+                       || !authenticated(request, parameters)) {
                 return response.withStatus(401).withBody("{\"error\":\"invalid_client\"}").build();
             }
             long lifetime = requestNumber == 1 ? firstTokenExpiresIn.getOrDefault(run, expiresInSeconds)
@@ -171,7 +172,7 @@ public final class LoopbackApis implements AutoCloseable {
         }
 
         /** client_secret_basic with a non-empty id and secret, or client_secret_post. */
-        private boolean authenticated(Request request, String form) {
+        private boolean authenticated(Request request, Map<String, String> parameters) {
             String authorization = request.getHeader("Authorization");
             if (authorization != null && authorization.startsWith("Basic ")) {
                 String pair = new String(Base64.getDecoder().decode(authorization.substring(6).trim()),
@@ -179,7 +180,7 @@ public final class LoopbackApis implements AutoCloseable {
                 int colon = pair.indexOf(':');
                 return colon > 0 && colon < pair.length() - 1;
             }
-            return form.contains("client_id=") && form.contains("client_secret=");
+            return parameters.containsKey("client_id") && parameters.containsKey("client_secret");
         }
 
         /** RS256, signed by the trusted key, from its issuer, for its audience, with a jti, not yet expired. */
