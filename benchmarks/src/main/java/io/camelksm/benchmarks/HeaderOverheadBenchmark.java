@@ -39,7 +39,8 @@ import io.camelksm.credential.Secret;
  * and the token cache lookup.
  *
  * <p>Variants and diagnostics: {@link #ksmAuthorizeSummaryAudit()} is the same route with {@code auditMode=summary};
- * {@link #constantComponent()} is the floor any component call has in Camel; {@link #ksmAuthorizeUnaudited()} discards
+ * {@link #constantComponent()} is the floor any component call has in Camel; {@link #auditFloorComponent()} the floor
+ * under a component that audits each exchange and hands its token to the route; {@link #ksmAuthorizeUnaudited()} discards
  * the audit events; {@link #governedUseOnly()} is the access check, lease and audit event alone (no Camel, no token);
  * {@link #tokenCacheOnly()} the token cache lookup alone (no database).
  */
@@ -58,6 +59,7 @@ public class HeaderOverheadBenchmark {
     private Endpoint ksmRoute;
     private Endpoint constantRoute;
     private Endpoint constantComponentRoute;
+    private Endpoint auditFloorRoute;
     private Endpoint unauditedRoute;
     private Endpoint summaryRoute;
     private GovernedCredentials summaryAudited;
@@ -113,15 +115,18 @@ public class HeaderOverheadBenchmark {
             throw new IllegalStateException("ksm:" + CREDENTIAL + " did not set a bearer Authorization header");
         }
         context.addComponent("constant-header", new ConstantHeaderComponent("Authorization", header));
+        context.addComponent("audit-floor", ConstantHeaderComponent.auditFloor("Authorization", header));
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
                 from("direct:constant").routeId("constant-header").setHeader("Authorization", constant(header));
                 from("direct:constant-component").routeId("constant-component").to("constant-header:x");
+                from("direct:audit-floor").routeId("audit-floor").to("audit-floor:x");
             }
         });
         constantRoute = context.getEndpoint("direct:constant");
         constantComponentRoute = context.getEndpoint("direct:constant-component");
+        auditFloorRoute = context.getEndpoint("direct:audit-floor");
         // the diagnostics: a provider of their own with the credential held in memory, its token fetched once here
         provider = OAuth2TokenProvider.create(OAuth2Settings.defaults());
         inMemoryCredential = Credential.builder(CREDENTIAL, CredentialType.OAUTH2_CLIENT_CREDENTIALS)
@@ -178,6 +183,15 @@ public class HeaderOverheadBenchmark {
     @Benchmark
     public Object constantComponent() {
         return authorization(constantComponentRoute);
+    }
+
+    /**
+     * Diagnostic: a component that does the Camel work {@code ksm:} does besides its own checks (exchange id, route id,
+     * two headers, the token property); the floor under any component that audits each exchange.
+     */
+    @Benchmark
+    public Object auditFloorComponent() {
+        return authorization(auditFloorRoute);
     }
 
     /** Diagnostic: the access check, lease and audit record of {@code authorize}, without Camel and without a token. */

@@ -10,7 +10,6 @@ import java.util.List;
 
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
@@ -19,7 +18,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * (also written to {@code target/benchmark-summary.txt}). Everything runs on 127.0.0.1 and ends by itself.
  *
  * <p>Options: {@code --exchanges N}, {@code --producers N}, {@code --lifetimes X} (benchmark 1), {@code --burst N}
- * (benchmark 2), {@code --skip-load}, {@code --skip-burst}, {@code --skip-jmh}.
+ * (benchmark 2), {@code --rounds N} (benchmark 3's paired rounds), {@code --skip-load}, {@code --skip-burst},
+ * {@code --skip-jmh}.
  */
 public final class RunAll {
 
@@ -36,6 +36,7 @@ public final class RunAll {
         boolean load = true;
         boolean burst = true;
         boolean jmh = true;
+        int rounds = JMH_ROUNDS;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--exchanges" -> settings = settings.withExchanges(Integer.parseInt(args[++i]));
@@ -45,8 +46,9 @@ public final class RunAll {
                 case "--skip-load" -> load = false;
                 case "--skip-burst" -> burst = false;
                 case "--skip-jmh" -> jmh = false;
+                case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + " (known: --exchanges N,"
-                        + " --producers N, --lifetimes X, --burst N, --skip-load, --skip-burst, --skip-jmh)");
+                        + " --producers N, --lifetimes X, --burst N, --rounds N, --skip-load, --skip-burst, --skip-jmh)");
             }
         }
         long started = System.nanoTime();
@@ -79,15 +81,15 @@ public final class RunAll {
             }
         }
         if (jmh) {
-            System.out.println("benchmark 3: JMH, " + JMH_FORKS + " forks x (" + JMH_WARMUPS + " x 1 s warm-up, "
-                               + JMH_MEASUREMENTS + " x 1 s measurement) per benchmark ...");
-            // several forks: on this machine the JIT settles a fork in one of two states (e.g. 0.55 or 0.85 us for
-            // the constant route), so one fork can skew a ratio by half
-            Options options = new OptionsBuilder().include(HeaderOverheadBenchmark.class.getName() + ".")
-                    .forks(JMH_FORKS).warmupIterations(JMH_WARMUPS).warmupTime(TimeValue.seconds(1))
+            System.out.println("benchmark 3: JMH, " + rounds + " paired rounds of one fork per benchmark (" + JMH_WARMUPS
+                               + " x 1 s warm-up, " + JMH_MEASUREMENTS + " x 1 s measurement), then the diagnostics ...");
+            summary.paired(new PairedRounds(PAIRED, rounds, JMH_WARMUPS, JMH_MEASUREMENTS).run());
+            OptionsBuilder diagnostics = new OptionsBuilder();
+            DIAGNOSTICS.forEach(m -> diagnostics.include(HeaderOverheadBenchmark.class.getName() + "." + m + "$"));
+            Collection<RunResult> results = new Runner(diagnostics.forks(DIAGNOSTIC_FORKS)
+                    .warmupIterations(JMH_WARMUPS).warmupTime(TimeValue.seconds(1))
                     .measurementIterations(JMH_MEASUREMENTS).measurementTime(TimeValue.seconds(1))
-                    .shouldFailOnError(true).jvmArgsAppend("-Xmx1g").build();
-            Collection<RunResult> results = new Runner(options).run();
+                    .shouldFailOnError(true).jvmArgsAppend("-Xmx1g").build()).run();
             results.forEach(summary::jmh);
         }
         summary.elapsed(Duration.ofNanos(System.nanoTime() - started));
@@ -97,12 +99,17 @@ public final class RunAll {
         writeQuietly(Path.of("target", "benchmark-summary.txt"), text);
     }
 
-    static final int JMH_FORKS = 4;
-    /**
-     * 15 s of warm-up: the credential cache reloads every 5 s (cacheTtl), and each of the first reloads takes branches
-     * the JIT had never seen, which recompiles the hot path; measuring only after three of them measures the steady
-     * state instead of where the JIT happened to be.
-     */
+    /** Benchmark 3's reference first, then what is compared with it round by round (see {@link PairedRounds}). */
+    static final List<String> PAIRED = List.of("constantHeader", "auditFloorComponent", "ksmAuthorizeSummaryAudit",
+            "ksmAuthorizeUnaudited");
+    static final String REFERENCE = PAIRED.get(0);
+    static final String GOAL_BENCHMARK = "ksmAuthorizeSummaryAudit";
+    /** Five rounds: the median ratio then stands even if one round's fork lands in the JIT's slower state. */
+    static final int JMH_ROUNDS = 5;
+    /** Diagnostics explain the ratio rather than make it: two forks each, in one JMH run. */
+    static final List<String> DIAGNOSTICS = List.of("constantComponent", "ksmAuthorize", "governedUseOnly",
+            "tokenCacheOnly");
+    static final int DIAGNOSTIC_FORKS = 2;
     static final int JMH_WARMUPS = 15;
     static final int JMH_MEASUREMENTS = 5;
 

@@ -15,6 +15,7 @@ final class Summary {
     private final List<LoadRun.Result> loads = new ArrayList<>();
     private final List<BurstRun.Result> bursts = new ArrayList<>();
     private final List<RunResult> jmh = new ArrayList<>();
+    private PairedRounds paired;
     private Duration elapsed = Duration.ZERO;
 
     Summary(BenchmarkSettings settings) {
@@ -31,6 +32,10 @@ final class Summary {
 
     void jmh(RunResult result) {
         jmh.add(result);
+    }
+
+    void paired(PairedRounds rounds) {
+        paired = rounds;
     }
 
     void elapsed(Duration value) {
@@ -95,44 +100,79 @@ final class Summary {
                          + " that arrived while the burst ran.%n", RunAll.BURST_FIRST_TOKEN_SECONDS,
                     settings.realExpiresInSeconds()));
         }
-        if (!jmh.isEmpty()) {
-            out.append(f("%n3. Overhead per exchange with a cached token (JMH average time, %d forks x (%d x 1 s warm-up,"
-                         + " %d x 1 s); goal: ksm <= 1.5 x constant)%n", RunAll.JMH_FORKS, RunAll.JMH_WARMUPS,
-                    RunAll.JMH_MEASUREMENTS));
-            out.append(f("%-28s | %21s | %11s | %s%n", "benchmark", "us/op (99.9% error)", "vs constant",
-                    "us/op per fork"));
-            double constant = score("constantHeader");
-            for (RunResult r : jmh) {
-                out.append(f("%-28s | %9.3f +- %8.3f | %11s | %s%n", r.getParams().getBenchmark()
-                                .substring(r.getParams().getBenchmark().lastIndexOf('.') + 1),
-                        r.getPrimaryResult().getScore(), r.getPrimaryResult().getScoreError(),
-                        ratio(r.getPrimaryResult().getScore(), constant), perFork(r)));
-            }
-            out.append(f("   constantHeader: setHeader(\"Authorization\", constant(...)), the reference;%n"
-                         + "   constantComponent: to() a component whose producer sets the same constant header: what"
-                         + " Camel costs for any to(...), the floor under ksm:;%n"
-                         + "   ksmAuthorize: to(\"ksm:Graph\") with a cached token, component defaults (auditMode=async:"
-                         + " one audit row and log line per decision, written by one thread; it sets the pace);%n"
-                         + "   ksmAuthorizeSummaryAudit: the same with auditMode=summary (identical granted reads queued"
-                         + " together share one entry with their count; checked: the counts add up to the exchanges);%n"
-                         + "   ksmAuthorizeUnaudited: audit events discarded (diagnostic only, never a configuration);%n"
-                         + "   governedUseOnly: access check + cached credential lease + audit event (summary), no"
-                         + " Camel, no token; tokenCacheOnly: the token cache lookup alone.%n"));
+        if (paired != null) {
+            renderOverhead(out);
         }
         out.append(f("%nThe machine is shared (2 cores, other builds running): take absolute figures as rough;"
                      + " ratios come from the same run.%n"));
         return out.toString();
     }
 
+    private void renderOverhead(StringBuilder out) {
+        String reference = RunAll.REFERENCE;
+        List<Double> goal = paired.ratios(RunAll.GOAL_BENCHMARK, reference);
+        out.append(f("%n3. Overhead per exchange with a cached token (JMH average time; goal: %s <= 1.5 x %s)%n",
+                RunAll.GOAL_BENCHMARK, reference));
+        out.append(f("   %d paired rounds; a round runs one fork of each benchmark (%d x 1 s warm-up, %d x 1 s),"
+                     + " the order reversed every round.%n   Each ratio divides by %s measured in the same round.%n",
+                paired.rounds(), RunAll.JMH_WARMUPS, RunAll.JMH_MEASUREMENTS, reference));
+        out.append(f("   %s: median %.2f x (rounds %.2f to %.2f x): %s%n", RunAll.GOAL_BENCHMARK,
+                PairedRounds.median(goal), min(goal), max(goal),
+                PairedRounds.median(goal) <= 1.5 ? "goal met" : "goal NOT met"));
+        out.append(f("%-28s | %8s | %12s | %-19s | %s%n", "benchmark", "us/op", "median ratio", "ratio range",
+                "us/op per round (ratio)"));
+        for (String method : paired.methods()) {
+            List<Double> scores = paired.scores(method);
+            List<Double> ratios = paired.ratios(method, reference);
+            StringBuilder rounds = new StringBuilder();
+            for (int i = 0; i < scores.size(); i++) {
+                rounds.append(i == 0 ? "" : " / ").append(f("%.3f (%.2f)", scores.get(i), ratios.get(i)));
+            }
+            out.append(f("%-28s | %8.3f | %10.2f x | %6.2f x to %5.2f x | %s%n", method, PairedRounds.mean(scores),
+                    PairedRounds.median(ratios), min(ratios), max(ratios), rounds));
+        }
+        if (!jmh.isEmpty()) {
+            double constant = PairedRounds.mean(paired.scores(reference));
+            out.append(f("   Diagnostics (%d forks each, after the rounds; ratio to the mean of %s's rounds):%n",
+                    RunAll.DIAGNOSTIC_FORKS, reference));
+            out.append(f("%-28s | %21s | %11s | %s%n", "benchmark", "us/op (99.9% error)", "vs constant",
+                    "us/op per fork"));
+            for (RunResult r : jmh) {
+                out.append(f("%-28s | %9.3f +- %8.3f | %11s | %s%n", r.getParams().getBenchmark()
+                                .substring(r.getParams().getBenchmark().lastIndexOf('.') + 1),
+                        r.getPrimaryResult().getScore(), r.getPrimaryResult().getScoreError(),
+                        ratio(r.getPrimaryResult().getScore(), constant), perFork(r)));
+            }
+        }
+        out.append(f("   constantHeader: setHeader(\"Authorization\", constant(...)), the reference;%n"
+                     + "   auditFloorComponent: to() a component that does the Camel work ksm: does besides its own"
+                     + " checks: reads the exchange id and route id,%n     sets the same header and the credential"
+                     + " type header, puts a token handle in an exchange property (the floor under any audited%n"
+                     + "     component that hands its token to the route);%n"
+                     + "   ksmAuthorizeSummaryAudit: to(\"ksm:Graph\") with a cached token and auditMode=summary"
+                     + " (identical granted reads queued together share one entry%n     with their count; checked:"
+                     + " the counts add up to the exchanges);%n"
+                     + "   ksmAuthorizeUnaudited: audit events discarded (diagnostic only, never a configuration);%n"
+                     + "   constantComponent: to() a component whose producer only sets the same constant header: what"
+                     + " Camel costs for any to(...);%n"
+                     + "   ksmAuthorize: ksm: with the component defaults (auditMode=async: one audit row and log line"
+                     + " per decision, written by one thread; it sets the pace);%n"
+                     + "   governedUseOnly: access check + cached credential lease + audit event (summary), no"
+                     + " Camel, no token; tokenCacheOnly: the token cache lookup alone.%n"));
+    }
+
+    private static double min(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+    }
+
+    private static double max(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+    }
+
     /** Each fork's mean: the JIT settles forks differently, so the spread says how far to trust a ratio. */
     private static String perFork(RunResult r) {
         return r.getBenchmarkResults().stream().map(b -> f("%.3f", b.getPrimaryResult().getScore()))
                 .collect(Collectors.joining(" / "));
-    }
-
-    private double score(String method) {
-        return jmh.stream().filter(r -> r.getParams().getBenchmark().endsWith("." + method))
-                .mapToDouble(r -> r.getPrimaryResult().getScore()).findFirst().orElse(0);
     }
 
     private static LoadRun.Result find(List<LoadRun.Result> results, String name) {
