@@ -40,8 +40,8 @@ import io.camelksm.credential.Secret;
  *
  * <p>Variants and diagnostics: {@link #ksmAuthorizeSummaryAudit()} is the same route with {@code auditMode=summary};
  * {@link #constantComponent()} is the floor any component call has in Camel; {@link #auditFloorComponent()} the floor
- * under a component that audits each exchange and hands its token to the route; {@link #ksmAuthorizeUnaudited()} discards
- * the audit events; {@link #governedUseOnly()} is the access check, lease and audit event alone (no Camel, no token);
+ * under a component that audits each exchange and hands its token to the route; {@link #ksmAuthorizeUnaudited()}
+ * discards the audit events; {@link #governedUseOnly()} is the access check, lease and audit event alone (no Camel, no token);
  * {@link #tokenCacheOnly()} the token cache lookup alone (no database).
  */
 @State(Scope.Benchmark)

@@ -48,7 +48,8 @@ public final class RunAll {
                 case "--skip-jmh" -> jmh = false;
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + " (known: --exchanges N,"
-                        + " --producers N, --lifetimes X, --burst N, --rounds N, --skip-load, --skip-burst, --skip-jmh)");
+                        + " --producers N, --lifetimes X, --burst N, --rounds N, --skip-load, --skip-burst,"
+                        + " --skip-jmh)");
             }
         }
         long started = System.nanoTime();
@@ -81,8 +82,9 @@ public final class RunAll {
             }
         }
         if (jmh) {
-            System.out.println("benchmark 3: JMH, " + rounds + " paired rounds of one fork per benchmark (" + JMH_WARMUPS
-                               + " x 1 s warm-up, " + JMH_MEASUREMENTS + " x 1 s measurement), then the diagnostics ...");
+            System.out.println("benchmark 3: JMH, " + rounds + " paired rounds of one fork per benchmark ("
+                               + JMH_WARMUPS + " x 1 s warm-up, " + JMH_MEASUREMENTS + " x 1 s measurement), then the"
+                               + " diagnostics ...");
             summary.paired(new PairedRounds(PAIRED, rounds, JMH_WARMUPS, JMH_MEASUREMENTS).run());
             OptionsBuilder diagnostics = new OptionsBuilder();
             DIAGNOSTICS.forEach(m -> diagnostics.include(HeaderOverheadBenchmark.class.getName() + "." + m + "$"));
@@ -110,6 +112,11 @@ public final class RunAll {
     static final List<String> DIAGNOSTICS = List.of("constantComponent", "ksmAuthorize", "governedUseOnly",
             "tokenCacheOnly");
     static final int DIAGNOSTIC_FORKS = 2;
+    /**
+     * 15 s of warm-up: the credential cache reloads every 5 s (cacheTtl), and each of the first reloads takes branches
+     * the JIT had never seen, which recompiles the hot path; measuring only after three of them measures the steady
+     * state instead of where the JIT happened to be.
+     */
     static final int JMH_WARMUPS = 15;
     static final int JMH_MEASUREMENTS = 5;
 
