@@ -9,6 +9,8 @@ import java.util.Map;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
@@ -50,22 +52,26 @@ final class PairedRounds {
     }
 
     private double oneFork(String method) throws RunnerException {
-        // the $ keeps constantHeader from also selecting a method whose name starts with it
-        RunResult result = new Runner(new OptionsBuilder()
-                .include(HeaderOverheadBenchmark.class.getName() + "." + method + "$")
-                .forks(1).warmupIterations(warmups).warmupTime(TimeValue.seconds(1))
-                .measurementIterations(measurements).measurementTime(TimeValue.seconds(1))
-                .shouldFailOnError(true).jvmArgsAppend("-Xmx1g").build()).runSingle();
+        RunResult result = new Runner(options(List.of(method), 1, warmups, measurements)).runSingle();
         return result.getPrimaryResult().getScore();
+    }
+
+    /**
+     * The JMH options of benchmark 3: the named methods of {@link HeaderOverheadBenchmark}, 1 s iterations, -Xmx1g.
+     * Shared with the diagnostics run, so rounds and diagnostics measure alike.
+     */
+    static Options options(List<String> methods, int forks, int warmups, int measurements) {
+        ChainedOptionsBuilder options = new OptionsBuilder();
+        // the $ keeps constantHeader from also selecting a method whose name starts with it
+        methods.forEach(m -> options.include(HeaderOverheadBenchmark.class.getName() + "." + m + "$"));
+        return options.forks(forks).warmupIterations(warmups).warmupTime(TimeValue.seconds(1))
+                .measurementIterations(measurements).measurementTime(TimeValue.seconds(1))
+                .shouldFailOnError(true).jvmArgsAppend("-Xmx1g").build();
     }
 
     /** Records one round's mean of the method. */
     void add(String method, double score) {
-        List<Double> list = scores.get(method);
-        if (list == null) {
-            throw new IllegalArgumentException("not a benchmark of these rounds: " + method);
-        }
-        list.add(score);
+        measured(method).add(score);
     }
 
     int rounds() {
@@ -74,11 +80,15 @@ final class PairedRounds {
 
     /** Each round's mean of the method, in round order. */
     List<Double> scores(String method) {
+        return Collections.unmodifiableList(measured(method));
+    }
+
+    private List<Double> measured(String method) {
         List<Double> list = scores.get(method);
         if (list == null) {
-            throw new IllegalArgumentException("not measured: " + method);
+            throw new IllegalArgumentException("not a benchmark of these rounds: " + method);
         }
-        return Collections.unmodifiableList(list);
+        return list;
     }
 
     List<String> methods() {

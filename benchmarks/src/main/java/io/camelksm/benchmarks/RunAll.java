@@ -10,8 +10,6 @@ import java.util.List;
 
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Runs the three benchmarks of the OAuth2 issue in one go and prints a summary with ratios measured in the same run
@@ -86,12 +84,8 @@ public final class RunAll {
                                + JMH_WARMUPS + " x 1 s warm-up, " + JMH_MEASUREMENTS + " x 1 s measurement), then the"
                                + " diagnostics ...");
             summary.paired(new PairedRounds(PAIRED, rounds, JMH_WARMUPS, JMH_MEASUREMENTS).run());
-            OptionsBuilder diagnostics = new OptionsBuilder();
-            DIAGNOSTICS.forEach(m -> diagnostics.include(HeaderOverheadBenchmark.class.getName() + "." + m + "$"));
-            Collection<RunResult> results = new Runner(diagnostics.forks(DIAGNOSTIC_FORKS)
-                    .warmupIterations(JMH_WARMUPS).warmupTime(TimeValue.seconds(1))
-                    .measurementIterations(JMH_MEASUREMENTS).measurementTime(TimeValue.seconds(1))
-                    .shouldFailOnError(true).jvmArgsAppend("-Xmx1g").build()).run();
+            Collection<RunResult> results = new Runner(PairedRounds.options(DIAGNOSTICS, DIAGNOSTIC_FORKS,
+                    JMH_WARMUPS, JMH_MEASUREMENTS)).run();
             results.forEach(summary::jmh);
         }
         summary.elapsed(Duration.ofNanos(System.nanoTime() - started));

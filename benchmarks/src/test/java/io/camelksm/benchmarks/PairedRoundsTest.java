@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.runner.options.Options;
 
 /** The arithmetic of benchmark 3's summary: ratios pair forks of the same round, and the median resists one outlier. */
 class PairedRoundsTest {
@@ -35,6 +36,19 @@ class PairedRoundsTest {
     void medianOfAnEvenCountIsTheMeanOfTheMiddleTwo() {
         assertThat(PairedRounds.median(List.of(2.0, 1.0, 4.0, 3.0))).isEqualTo(2.5);
         assertThat(PairedRounds.median(List.of())).isNaN();
+    }
+
+    @Test
+    void optionsSelectExactlyTheNamedMethods() {
+        Options options = PairedRounds.options(List.of("constantHeader", "ksmAuthorize"), 2, 15, 5);
+
+        // anchored: constantHeader must not also run a method whose name starts with it
+        assertThat(options.getIncludes()).containsExactly(
+                HeaderOverheadBenchmark.class.getName() + ".constantHeader$",
+                HeaderOverheadBenchmark.class.getName() + ".ksmAuthorize$");
+        assertThat(options.getForkCount().get()).isEqualTo(2);
+        assertThat(options.getWarmupIterations().get()).isEqualTo(15);
+        assertThat(options.getMeasurementIterations().get()).isEqualTo(5);
     }
 
     @Test
