@@ -34,6 +34,8 @@ final class SchemaMigration {
                     // a shared PostgreSQL schema may hold other tables already
                     .baselineOnMigrate(true)
                     .baselineVersion("0")
+                    // SLF4J without the H2 version warning this project has checked (see FlywayLogs)
+                    .loggers(FlywayLogs.class.getName())
                     .load()
                     .migrate();
             if (result.migrationsExecuted > 0) {
