@@ -81,14 +81,18 @@ class AuthorizationServerApp {
     /** Validates access tokens with the JWK set the server publishes, read over HTTP once the port is known. */
     private static JwtDecoder jwkSetDecoder(Environment environment) {
         return new JwtDecoder() {
-            private volatile JwtDecoder decoder;
+            private JwtDecoder decoder;
 
             @Override
             public Jwt decode(String token) {
+                return decoder().decode(token);
+            }
+
+            private synchronized JwtDecoder decoder() {
                 if (decoder == null) {
                     decoder = NimbusJwtDecoder.withJwkSetUri(baseUrl(environment) + "/oauth2/jwks").build();
                 }
-                return decoder.decode(token);
+                return decoder;
             }
         };
     }
@@ -118,9 +122,9 @@ class AuthorizationServerApp {
     @Bean
     RegisteredClientRepository registeredClients(Environment environment) {
         return new RegisteredClientRepository() {
-            private volatile RegisteredClientRepository clients;
+            private RegisteredClientRepository clients;
 
-            private RegisteredClientRepository clients() {
+            private synchronized RegisteredClientRepository clients() {
                 if (clients == null) {
                     clients = new InMemoryRegisteredClientRepository(register(baseUrl(environment)));
                 }
