@@ -15,11 +15,14 @@ import io.camelksm.credential.CredentialProperty;
 /**
  * What a route's write may change. By default only secret values: the password, token, client secret, private key and
  * secret properties (replaced or added). Everything else (token URL, client id, audience, client authentication
- * method, other non-secret fields, plain properties, the expiry, removing a secret) decides where and how the secrets
- * are sent, so it needs the credential to allow route metadata writes. The allowed hosts never change through a
+ * method, other non-secret fields, plain properties, a new {@code form.*} property, the expiry, removing a secret)
+ * decides where and how the secrets are sent, so it needs the credential to allow route metadata writes. The allowed hosts never change through a
  * route, and a token URL a route writes must name one of them.
  */
 final class RouteWriteScope {
+
+    /** Properties named so are sent to the token endpoint as form parameters (OAuth2TokenProvider). */
+    private static final String FORM_PREFIX = "form.";
 
     private RouteWriteScope() {
     }
@@ -100,6 +103,8 @@ final class RouteWriteScope {
                 }
             } else if (old != null && !old.secret()) {
                 metadata.add(what + " (plain made secret)");
+            } else if (old == null && name.regionMatches(true, 0, FORM_PREFIX, 0, FORM_PREFIX.length())) {
+                metadata.add(what + " (a new token request parameter)");
             }
         }
     }

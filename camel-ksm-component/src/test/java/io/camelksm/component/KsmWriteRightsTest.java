@@ -53,6 +53,8 @@ class KsmWriteRightsTest extends KsmCamelTestSupport {
                 from("direct:graphWriter").routeId("writer").to("ksm:Graph?operation=set");
                 from("direct:graphSecretProperty").routeId("writer-prop")
                         .to("ksm:Graph?operation=setProperty&propertyName=apiKey&process=writer");
+                from("direct:graphFormProperty")
+                        .to("ksm:Graph?operation=setProperty&propertyName=form.redirect_uri&process=writer");
                 from("direct:graphPlainProperty")
                         .to("ksm:Graph?operation=setProperty&propertyName=region&propertySecret=false&process=writer");
                 from("direct:open").to("ksm:Open?operation=set");
@@ -131,6 +133,10 @@ class KsmWriteRightsTest extends KsmCamelTestSupport {
         Exchange plain = template.request("direct:graphPlainProperty", e -> e.getMessage().setBody("eu-west"));
         assertThat(plain.getException()).isInstanceOf(KsmWriteRefusedException.class)
                 .hasMessageContaining("property 'region' (plain)");
+        Exchange form = template.request("direct:graphFormProperty", e -> e.getMessage().setBody("https://x.example/"));
+        assertThat(form.getException()).isInstanceOf(KsmWriteRefusedException.class)
+                .hasMessageContaining("property 'form.redirect_uri' (a new token request parameter)");
+        assertThat(ksm.stored("Graph").properties()).isEmpty();
 
         Exchange expiry = template.request("direct:graphWriter", e -> {
             e.getMessage().setBody(Map.of("clientSecret", NEW_SECRET));
