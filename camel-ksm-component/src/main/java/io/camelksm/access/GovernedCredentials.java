@@ -86,7 +86,7 @@ public final class GovernedCredentials implements AutoCloseable {
             Credential credential = cache.credential(name, findCredential)
                     .orElseThrow(() -> new CredentialNotFoundException(name));
             try {
-                checkAccess(credential.name(), operation, caller, true);
+                checkRead(credential.name(), operation, caller);
                 return credential.requireUsable(clock.instant());
             } catch (RuntimeException e) {
                 credential.destroySecrets(); // never handed out: ours to wipe
@@ -262,9 +262,9 @@ public final class GovernedCredentials implements AutoCloseable {
         return result;
     }
 
-    private void checkAccess(CredentialName name, String operation, Caller caller, boolean cached) {
-        decide(name, operation, caller, cached ? cache.rights(name, findRights)
-                : rights.rightsOf(name), AccessMode.READ);
+    /** The read right, from the cache (a write reads the rights afresh: see {@link #change}). */
+    private void checkRead(CredentialName name, String operation, Caller caller) {
+        decide(name, operation, caller, cache.rights(name, findRights), AccessMode.READ);
     }
 
     private void decide(CredentialName name, String operation, Caller caller, AccessRights current, AccessMode mode) {
