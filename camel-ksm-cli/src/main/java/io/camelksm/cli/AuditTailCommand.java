@@ -2,6 +2,7 @@ package io.camelksm.cli;
 
 import java.util.List;
 
+import io.camelksm.access.AccessMode;
 import io.camelksm.access.AuditEvent;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,7 +40,7 @@ final class AuditTailCommand extends AdminCommand {
      */
     static String format(AuditEvent e) {
         String line = String.format("%s %-7s %-11s '%s' principal=%s roles=%s process=%s resource=%s route=%s"
-                                    + " exchange=%s reason=%s", e.time(), e.outcome(), e.operation(), e.credential(),
+                                    + " exchange=%s reason=%s", e.time(), e.outcome(), operation(e), e.credential(),
                 dash(e.principal()), e.roles(), dash(e.process()), dash(e.resource()), dash(e.routeId()),
                 dash(e.exchangeId()), dash(e.reason()));
         if (e.occurrences() <= 1) {
@@ -48,6 +49,11 @@ final class AuditTailCommand extends AdminCommand {
         String time = String.valueOf(e.time());
         return time + " x " + e.occurrences() + " until " + e.lastTime() + " (exchanges " + dash(e.exchangeId()) + ".."
                + dash(e.lastExchangeId()) + ")" + line.substring(time.length());
+    }
+
+    /** A route's write is marked as such: it was checked against the write right. */
+    private static String operation(AuditEvent e) {
+        return e.access() == AccessMode.WRITE ? e.operation() + " (write)" : e.operation();
     }
 
     private static String dash(String value) {

@@ -5,6 +5,9 @@ import java.time.Instant;
 import java.util.Map;
 
 import io.camelksm.access.AccessRights;
+import io.camelksm.access.Dimension;
+import io.camelksm.access.Restriction;
+import io.camelksm.access.Restrictions;
 import io.camelksm.credential.Credential;
 import io.camelksm.credential.CredentialField;
 import io.camelksm.credential.CredentialProperty;
@@ -52,10 +55,39 @@ final class CredentialView {
             CredentialProperty property = p.getValue();
             item(out, p.getKey(), property.secret() ? MASK + " (secret)" : property.value().reveal());
         }
-        out.println("access rights (all three must allow a caller):");
-        item(out, "roles", rights.roles().toString());
-        item(out, "processes", rights.processes().toString());
-        item(out, "resources", rights.resources().toString());
+        rights(rights, out);
+    }
+
+    /**
+     * Both rights, one granted value per line and quoted, so that neither a comma in a value nor the two rights can
+     * be misread.
+     */
+    static void rights(AccessRights rights, PrintWriter out) {
+        out.println("read right (authorize, get; role, process and resource must all allow a caller):");
+        restrictions(out, rights.read());
+        out.println("write right (set, setProperty; role, process and resource must all allow a caller):");
+        restrictions(out, rights.write());
+        item(out, "route writes may change", rights.routeMetadataWrites()
+                ? "secret values and non-secret fields, plain properties, expiry"
+                : "secret values only");
+    }
+
+    private static void restrictions(PrintWriter out, Restrictions restrictions) {
+        for (Dimension dimension : Dimension.values()) {
+            Restriction restriction = restrictions.of(dimension);
+            String key = dimension == Dimension.PROCESS ? "processes" : dimension.label() + "s";
+            if (restriction.any()) {
+                item(out, key, "any ('" + Restriction.ANY_WORD + "')");
+            } else if (restriction.allowed().isEmpty()) {
+                item(out, key, "nobody");
+            } else {
+                String first = key;
+                for (String value : restriction.allowed()) {
+                    item(out, first, "'" + value + "'");
+                    first = "";
+                }
+            }
+        }
     }
 
     private static void line(PrintWriter out, String key, String value) {
@@ -63,6 +95,6 @@ final class CredentialView {
     }
 
     private static void item(PrintWriter out, String key, String value) {
-        out.printf("  %-26s %s%n", key + ":", value);
+        out.printf("  %-26s %s%n", key.isEmpty() ? "" : key + ":", value); // no key: a further value of the last
     }
 }

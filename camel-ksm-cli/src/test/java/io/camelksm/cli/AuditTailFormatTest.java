@@ -7,8 +7,10 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import io.camelksm.access.AccessMode;
 import io.camelksm.access.AuditEvent;
 import io.camelksm.access.AuditOutcome;
+import io.camelksm.access.Caller;
 
 /** The line {@code audit tail} prints for a single decision and for several merged ones (auditMode=summary). */
 class AuditTailFormatTest {
@@ -42,5 +44,13 @@ class AuditTailFormatTest {
 
         assertThat(AuditTailCommand.format(merged)).startsWith("2026-11-25T10:00:00Z x 2 until 2026-11-25T10:00:01Z"
                                                                + " (exchanges -..-) GRANTED get");
+    }
+
+    @Test
+    void aRouteWriteIsMarkedAsAWrite() {
+        AuditEvent write = AuditEvent.of(T0, "Bot", "set", "rotate", new Caller(null, Set.of(), "rotate", "node-1",
+                "ex-2"), AuditOutcome.DENIED, "no write right", AccessMode.WRITE);
+
+        assertThat(AuditTailCommand.format(write)).startsWith("2026-11-25T10:00:00Z DENIED  set (write) 'Bot'");
     }
 }

@@ -270,7 +270,7 @@ class KsmAdminDatabaseTest {
 
         AdminRun grant = ok("", "credential", "grant", "ExampleApi", "--role", "api-caller", "--role", "ops",
                 "--process", "example-route", "--resource", "*");
-        assertThat(grant.out()).contains("Granted role 'api-caller'", "Granted resource '*'");
+        assertThat(grant.out()).contains("Granted read role 'api-caller'", "Granted read resource '*'");
         AccessRights granted = rights("ExampleApi");
         assertThat(granted.roles().allowed()).containsExactlyInAnyOrder("api-caller", "ops");
         assertThat(granted.processes().allowed()).containsExactly("example-route");
@@ -282,7 +282,7 @@ class KsmAdminDatabaseTest {
         assertThat(revoked.resources().any()).isFalse();
 
         assertThat(userError("", "credential", "revoke", "ExampleApi", "--role", "ops").err())
-                .contains("Not granted").contains("role 'ops'");
+                .contains("Not granted").contains("read role 'ops'");
         assertThat(userError("", "credential", "grant", "Nope", "--role", "x").err())
                 .contains("Unknown credential 'Nope'");
         assertThat(userError("", "credential", "grant", "ExampleApi").err()).contains("at least one");
@@ -291,6 +291,63 @@ class KsmAdminDatabaseTest {
         assertThat(events).filteredOn(e -> e.operation().equals("grant")).hasSize(4)
                 .allSatisfy(e -> assertThat(e.process()).isEqualTo(AdminSession.PROCESS));
         assertThat(events).filteredOn(e -> e.operation().equals("revoke")).isNotEmpty();
+    }
+
+    @Test
+    void writeRightsAreGrantedShownAndRevokedApartFromReadRights() {
+        addExampleApi();
+        ok("", "credential", "grant", "ExampleApi", "--role", "api-caller", "--process", "reader", "--resource", "*");
+
+        AdminRun grant = ok("", "credential", "grant", "ExampleApi", "--write", "--role", "bots", "--process",
+                "rotate", "--process", "rotate-2", "--resource", "node-1");
+
+        assertThat(grant.out()).contains("Granted write role 'bots' on 'ExampleApi'.",
+                "Granted write process 'rotate' on 'ExampleApi'.");
+        AccessRights granted = rights("ExampleApi");
+        assertThat(granted.write().processes().allowed()).containsExactly("rotate", "rotate-2");
+        assertThat(granted.read().processes().allowed()).containsExactly("reader");
+        assertThat(granted.routeMetadataWrites()).isFalse();
+
+        String show = ok("", "credential", "show", "ExampleApi").out();
+        String read = show.substring(show.indexOf("read right"), show.indexOf("write right"));
+        String write = show.substring(show.indexOf("write right"));
+        assertThat(read).contains("'api-caller'", "'reader'", "any ('*')").doesNotContain("rotate", "bots");
+        assertThat(write).containsPattern("processes: +'rotate'\\R +'rotate-2'")
+                .contains("'bots'", "'node-1'", "route writes may change:", "secret values only")
+                .doesNotContain("reader");
+
+        ok("", "credential", "grant", "ExampleApi", "--allow-route-metadata-writes");
+        assertThat(rights("ExampleApi").routeMetadataWrites()).isTrue();
+        assertThat(ok("", "credential", "show", "ExampleApi").out())
+                .contains("secret values and non-secret fields, plain properties, expiry");
+
+        ok("", "credential", "revoke", "ExampleApi", "--write", "--process", "rotate-2",
+                "--allow-route-metadata-writes");
+        AccessRights revoked = rights("ExampleApi");
+        assertThat(revoked.write().processes().allowed()).containsExactly("rotate");
+        assertThat(revoked.read().processes().allowed()).containsExactly("reader");
+        assertThat(revoked.routeMetadataWrites()).isFalse();
+        assertThat(userError("", "credential", "revoke", "ExampleApi", "--write", "--process", "reader").err())
+                .contains("Not granted", "write process 'reader'");
+        assertThat(userError("", "credential", "revoke", "ExampleApi", "--allow-route-metadata-writes").err())
+                .contains("route metadata writes");
+
+        List<AuditEvent> events = audit(50);
+        assertThat(events).extracting(AuditEvent::reason).contains("granted write process 'rotate'",
+                "revoked write process 'rotate-2'", "allowed route metadata writes");
+    }
+
+    @Test
+    void aGrantedValueWithACommaIsRefusedAndTheRightsStayUnchanged() {
+        addExampleApi();
+
+        AdminRun refused = userError("", "credential", "grant", "ExampleApi", "--process", "r1,r2", "--role", "ops");
+
+        assertThat(refused.err()).contains("The process 'r1,r2' contains a comma: give each process with its own"
+                                           + " --process");
+        assertThat(rights("ExampleApi")).isEqualTo(AccessRights.DENY_ALL);
+        ok("", "credential", "grant", "ExampleApi", "--process", "r1", "--process", "r2");
+        assertThat(rights("ExampleApi").processes().allowed()).containsExactly("r1", "r2");
     }
 
     @Test

@@ -4,33 +4,50 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Checks a caller against a credential's rights: roles, process and resource are all checked and must all allow the
- * caller (AND). An empty restriction allows nobody, so a credential nobody was granted is denied to everyone.
+ * Checks a caller against one right of a credential (read or write): roles, process and resource are all checked and
+ * must all allow the caller (AND). An empty restriction allows nobody, so a right nobody was granted is denied to
+ * everyone. The two rights are separate: holding the read right never allows a write, nor the other way round.
  */
 public final class AccessPolicy {
 
-    private static final AccessDecision GRANTED = new AccessDecision(true, List.of(),
-            "role, process and resource allowed");
+    private static final AccessDecision READ_GRANTED = new AccessDecision(true, List.of(),
+            "role, process and resource allowed", AccessMode.READ);
+    private static final AccessDecision WRITE_GRANTED = new AccessDecision(true, List.of(),
+            "role, process and resource allowed to write", AccessMode.WRITE);
 
+    /** The read right (authorize, get). */
     public AccessDecision decide(AccessRights rights, Caller caller) {
-        if (rights.roles().permitsAnyOf(caller.roles()) && rights.processes().permits(caller.process())
-            && rights.resources().permits(caller.resource())) {
-            return GRANTED; // the common case, on every request: nothing to explain, nothing to allocate
+        return decide(rights, caller, AccessMode.READ);
+    }
+
+    public AccessDecision decide(AccessRights rights, Caller caller, AccessMode mode) {
+        Restrictions r = rights.of(mode);
+        if (r.roles().permitsAnyOf(caller.roles()) && r.processes().permits(caller.process())
+            && r.resources().permits(caller.resource())) {
+            // the common case, on every request: nothing to explain, nothing to allocate
+            return mode == AccessMode.WRITE ? WRITE_GRANTED : READ_GRANTED;
         }
+        String allowed = mode == AccessMode.WRITE ? " allowed to write" : "";
         List<Dimension> failed = new ArrayList<>(3);
-        List<String> reasons = new ArrayList<>(3);
-        if (!rights.roles().permitsAnyOf(caller.roles())) {
+        List<String> reasons = new ArrayList<>(4);
+        if (mode == AccessMode.WRITE && r.isNobody()) {
+            reasons.add("no write right was granted on this credential (read rights never allow a write)");
+        }
+        if (!r.roles().permitsAnyOf(caller.roles())) {
             failed.add(Dimension.ROLE);
-            reasons.add("roles " + caller.roles() + " not in allowed roles [" + rights.roles() + "]");
+            reasons.add("roles " + caller.roles() + " not in " + (allowed.isEmpty() ? "allowed roles" : "roles"
+                        + allowed) + " [" + r.roles() + "]");
         }
-        if (!rights.processes().permits(caller.process())) {
+        if (!r.processes().permits(caller.process())) {
             failed.add(Dimension.PROCESS);
-            reasons.add("process '" + caller.process() + "' not in allowed processes [" + rights.processes() + "]");
+            reasons.add("process '" + caller.process() + "' not in " + (allowed.isEmpty() ? "allowed processes"
+                        : "processes" + allowed) + " [" + r.processes() + "]");
         }
-        if (!rights.resources().permits(caller.resource())) {
+        if (!r.resources().permits(caller.resource())) {
             failed.add(Dimension.RESOURCE);
-            reasons.add("resource '" + caller.resource() + "' not in allowed resources [" + rights.resources() + "]");
+            reasons.add("resource '" + caller.resource() + "' not in " + (allowed.isEmpty() ? "allowed resources"
+                        : "resources" + allowed) + " [" + r.resources() + "]");
         }
-        return new AccessDecision(false, failed, String.join("; ", reasons));
+        return new AccessDecision(false, failed, String.join("; ", reasons), mode);
     }
 }

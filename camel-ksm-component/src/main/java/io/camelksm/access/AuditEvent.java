@@ -21,10 +21,13 @@ import java.util.Set;
  * @param occurrences    how many identical decisions this entry stands for: 1 for a single one, at least 1
  * @param lastTime       when the last of the merged decisions was made; null for a single one
  * @param lastExchangeId the exchange of the last merged decision; null for a single one
+ * @param access         the right a route's request was checked against: {@link AccessMode#READ} (authorize, get) or
+ *                       {@link AccessMode#WRITE} (set, setProperty); null for administration on an operator's behalf
  */
 public record AuditEvent(Instant time, String credential, String operation, String routeId, String exchangeId,
                          String principal, Set<String> roles, String process, String resource, AuditOutcome outcome,
-                         String reason, int occurrences, Instant lastTime, String lastExchangeId) {
+                         String reason, int occurrences, Instant lastTime, String lastExchangeId,
+                         AccessMode access) {
 
     public AuditEvent {
         if (occurrences < 1) {
@@ -39,19 +42,33 @@ public record AuditEvent(Instant time, String credential, String operation, Stri
         roles = roles == null ? Set.of() : Set.copyOf(roles);
     }
 
+    /** Without the access right (administration, or written before it was recorded). */
+    public AuditEvent(Instant time, String credential, String operation, String routeId, String exchangeId,
+                      String principal, Set<String> roles, String process, String resource, AuditOutcome outcome,
+                      String reason, int occurrences, Instant lastTime, String lastExchangeId) {
+        this(time, credential, operation, routeId, exchangeId, principal, roles, process, resource, outcome, reason,
+                occurrences, lastTime, lastExchangeId, null);
+    }
+
     /** A single decision (occurrences 1). */
     public AuditEvent(Instant time, String credential, String operation, String routeId, String exchangeId,
                       String principal, Set<String> roles, String process, String resource, AuditOutcome outcome,
                       String reason) {
         this(time, credential, operation, routeId, exchangeId, principal, roles, process, resource, outcome, reason, 1,
-                null, null);
+                null, null, null);
     }
 
     /** A single decision (occurrences 1) by the given caller. */
     public static AuditEvent of(Instant time, String credential, String operation, String routeId, Caller caller,
                                 AuditOutcome outcome, String reason) {
+        return of(time, credential, operation, routeId, caller, outcome, reason, null);
+    }
+
+    /** A single decision (occurrences 1) by the given caller on the given right (null: administration). */
+    public static AuditEvent of(Instant time, String credential, String operation, String routeId, Caller caller,
+                                AuditOutcome outcome, String reason, AccessMode access) {
         return new AuditEvent(time, credential, operation, routeId, caller.session(), caller.principal(),
-                caller.roles(), caller.process(), caller.resource(), outcome, reason, 1, null, null);
+                caller.roles(), caller.process(), caller.resource(), outcome, reason, 1, null, null, access);
     }
 
     /** Whether this entry stands for more than one decision. */
@@ -65,6 +82,6 @@ public record AuditEvent(Instant time, String credential, String operation, Stri
      */
     AuditEvent mergedWith(int occurrences, Instant lastTime, String lastExchangeId) {
         return new AuditEvent(time, credential, operation, routeId, exchangeId, principal, roles, process, resource,
-                outcome, reason, occurrences, lastTime, lastExchangeId);
+                outcome, reason, occurrences, lastTime, lastExchangeId, access);
     }
 }

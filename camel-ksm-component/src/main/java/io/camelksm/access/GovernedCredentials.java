@@ -13,7 +13,9 @@ import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.camelksm.credential.AllowedHosts;
 import io.camelksm.credential.Credential;
+import io.camelksm.credential.CredentialField;
 import io.camelksm.credential.CredentialName;
 import io.camelksm.credential.CredentialNotFoundException;
 import io.camelksm.credential.CredentialStore;
@@ -84,13 +86,13 @@ public final class GovernedCredentials implements AutoCloseable {
             Credential credential = cache.credential(name, findCredential)
                     .orElseThrow(() -> new CredentialNotFoundException(name));
             try {
-                checkAccess(credential.name(), operation, caller, true);
+                checkRead(credential.name(), operation, caller);
                 return credential.requireUsable(clock.instant());
             } catch (RuntimeException e) {
                 credential.destroySecrets(); // never handed out: ours to wipe
                 throw e;
             }
-        }, "access granted");
+        }, "access granted", AccessMode.READ);
     }
 
     /**
@@ -106,10 +108,10 @@ public final class GovernedCredentials implements AutoCloseable {
         try {
             lease = lend(name, operation, caller, now);
         } catch (RuntimeException e) {
-            throw refused(now, name, operation, caller, routeId, e);
+            throw refused(now, name, operation, caller, routeId, e, AccessMode.READ);
         }
         try (lease) { // the lease ends even if the audit trail refuses the record
-            record(now, name, operation, caller, routeId, AuditOutcome.GRANTED, "access granted");
+            record(now, name, operation, caller, routeId, AuditOutcome.GRANTED, "access granted", AccessMode.READ);
             return action.apply(lease.credential());
         }
     }
@@ -123,7 +125,8 @@ public final class GovernedCredentials implements AutoCloseable {
         CredentialLease lent = cache.lease(name, findCredential, nowMillis)
                 .orElseThrow(() -> new CredentialNotFoundException(name));
         try {
-            decide(lent.credential().name(), operation, caller, cache.rights(name, findRights, nowMillis));
+            decide(lent.credential().name(), operation, caller, cache.rights(name, findRights, nowMillis),
+                    AccessMode.READ);
             lent.credential().requireUsable(now);
             return lent;
         } catch (RuntimeException e) {
@@ -133,27 +136,39 @@ public final class GovernedCredentials implements AutoCloseable {
     }
 
     /**
-     * A route changes a credential (an RPA bot rotating a password): the caller must be allowed, and the change is
-     * applied to the version read, so a concurrent change fails instead of being lost.
+     * A route changes a credential (an RPA bot rotating a password): the caller must hold the write right (granted
+     * apart from the read right), the change may touch only the secret values unless the credential allows route
+     * metadata writes ({@link RouteWriteScope}), and it is applied to the version read, so a concurrent change fails
+     * instead of being lost. The rights are read afresh, never from the cache.
      */
     public Credential change(CredentialName name, String operation, Caller caller, String routeId,
                              UnaryOperator<Credential.Builder> change) {
-        return governed(name, operation, caller, routeId, () -> {
+        return governed(null, name, operation, caller, routeId, () -> {
             Credential current = store.find(name).orElseThrow(() -> new CredentialNotFoundException(name));
-            checkAccess(current.name(), operation, caller, false);
-            return changed(name, store.update(change.apply(current.toBuilder()).build()));
-        }, "credential written");
+            AccessRights granted = rights.rightsOf(name);
+            decide(current.name(), operation, caller, granted, AccessMode.WRITE);
+            Credential written = change.apply(current.toBuilder()).build();
+            RouteWriteScope.check(current, written, granted.routeMetadataWrites(), operation, caller);
+            return changed(name, store.update(written));
+        }, "credential written", AccessMode.WRITE);
     }
 
     // administration: done on an operator's behalf, audited, not checked against the credential's rights
 
+    /** Stores a new credential; a token URL outside the credential's own allowed hosts is refused. */
     public Credential create(Credential credential, Caller admin) {
-        return governed(credential.name(), "create", admin, null, () -> store.create(credential), "created");
+        return governed(credential.name(), "create", admin, null, () -> {
+            checkAllowedHosts(credential);
+            return store.create(credential);
+        }, "created");
     }
 
+    /** Replaces a credential; a token URL outside the credential's own allowed hosts is refused. */
     public Credential update(Credential credential, Caller admin) {
-        return governed(credential.name(), "update", admin, null,
-                () -> changed(credential.name(), store.update(credential)), "updated");
+        return governed(credential.name(), "update", admin, null, () -> {
+            checkAllowedHosts(credential);
+            return changed(credential.name(), store.update(credential));
+        }, "updated");
     }
 
     public boolean delete(CredentialName name, Caller admin) {
@@ -166,21 +181,45 @@ public final class GovernedCredentials implements AutoCloseable {
         }, "deleted");
     }
 
+    /** Grants a value of the read right. */
     public void grant(CredentialName name, Dimension dimension, String value, Caller admin) {
-        governed(name, "grant", admin, null, () -> {
-            rights.grant(name, dimension, value);
-            cache.invalidate(name);
-            return null;
-        }, "granted " + dimension.label() + " '" + value + "'");
+        grant(name, AccessMode.READ, dimension, value, admin);
     }
 
+    /** Grants a value of the read or the write right. */
+    public void grant(CredentialName name, AccessMode mode, Dimension dimension, String value, Caller admin) {
+        governed(name, "grant", admin, null, () -> {
+            rights.grant(name, mode, dimension, value);
+            cache.invalidate(name);
+            return null;
+        }, "granted " + mode.label() + " " + dimension.label() + " '" + value + "'");
+    }
+
+    /** Revokes a value of the read right. */
     public boolean revoke(CredentialName name, Dimension dimension, String value, Caller admin) {
+        return revoke(name, AccessMode.READ, dimension, value, admin);
+    }
+
+    /** Revokes a value of the read or the write right; false if it was not granted. */
+    public boolean revoke(CredentialName name, AccessMode mode, Dimension dimension, String value, Caller admin) {
         return governed(name, "revoke", admin, null, () -> {
-            boolean revoked = rights.revoke(name, dimension, value);
+            boolean revoked = rights.revoke(name, mode, dimension, value);
             cache.invalidate(name);
             return revoked;
         },
-                "revoked " + dimension.label() + " '" + value + "'");
+                "revoked " + mode.label() + " " + dimension.label() + " '" + value + "'");
+    }
+
+    /**
+     * Lets routes holding the write right change the credential's non-secret parts too (true), or only its secret
+     * values (false, the default). Returns false when it was already so.
+     */
+    public boolean allowRouteMetadataWrites(CredentialName name, boolean allowed, Caller admin) {
+        return governed(name, allowed ? "grant" : "revoke", admin, null, () -> {
+            boolean changed = rights.allowRouteMetadataWrites(name, allowed);
+            cache.invalidate(name);
+            return changed;
+        }, allowed ? "allowed route metadata writes" : "route writes limited to secret values");
     }
 
     /** Reads without handing out: for showing a credential's metadata to an operator. */
@@ -223,52 +262,69 @@ public final class GovernedCredentials implements AutoCloseable {
         return result;
     }
 
-    private void checkAccess(CredentialName name, String operation, Caller caller, boolean cached) {
-        decide(name, operation, caller, cached ? cache.rights(name, findRights)
-                : rights.rightsOf(name));
+    /** The read right, from the cache (a write reads the rights afresh: see {@link #change}). */
+    private void checkRead(CredentialName name, String operation, Caller caller) {
+        decide(name, operation, caller, cache.rights(name, findRights), AccessMode.READ);
     }
 
-    private void decide(CredentialName name, String operation, Caller caller, AccessRights current) {
-        AccessDecision decision = policy.decide(current, caller);
+    private void decide(CredentialName name, String operation, Caller caller, AccessRights current, AccessMode mode) {
+        AccessDecision decision = policy.decide(current, caller, mode);
         if (!decision.granted()) {
             throw new KsmAccessDeniedException(name, operation, caller, decision);
         }
     }
 
-    private <T> T governed(CredentialName name, String operation, Caller caller, String routeId, Action<T> action,
-                           String success) {
-        return governed(null, name, operation, caller, routeId, action, success);
+    private static void checkAllowedHosts(Credential credential) {
+        credential.field(CredentialField.TOKEN_URL).ifPresent(url -> AllowedHosts.of(credential)
+                .ifPresent(hosts -> hosts.check(url)));
     }
 
-    /** @param decidedAt the time to record, or null for the time the action ends */
+    /** Administration on an operator's behalf: no access right is checked. */
+    private <T> T governed(CredentialName name, String operation, Caller caller, String routeId, Action<T> action,
+                           String success) {
+        return governed(null, name, operation, caller, routeId, action, success, null);
+    }
+
+    private <T> T governed(CredentialName name, String operation, Caller caller, String routeId, Action<T> action,
+                           String success, AccessMode access) {
+        return governed(null, name, operation, caller, routeId, action, success, access);
+    }
+
+    /**
+     * @param decidedAt the time to record, or null for the time the action ends
+     * @param access    the right checked (recorded in the audit event), or null for administration
+     */
     private <T> T governed(Instant decidedAt, CredentialName name, String operation, Caller caller, String routeId,
-                           Action<T> action, String success) {
+                           Action<T> action, String success, AccessMode access) {
         try {
             T result = action.run();
-            record(decidedAt, name, operation, caller, routeId, AuditOutcome.GRANTED, success);
+            record(decidedAt, name, operation, caller, routeId, AuditOutcome.GRANTED, success, access);
             return result;
         } catch (RuntimeException e) {
-            throw refused(decidedAt, name, operation, caller, routeId, e);
+            throw refused(decidedAt, name, operation, caller, routeId, e, access);
         }
     }
 
     /** Audits a request that was denied or failed, and gives back the exception for the caller to throw. */
     private RuntimeException refused(Instant decidedAt, CredentialName name, String operation, Caller caller,
-                                     String routeId, RuntimeException e) {
-        if (e instanceof KsmAccessDeniedException denied) {
+                                     String routeId, RuntimeException e, AccessMode access) {
+        if (e instanceof KsmWriteRefusedException refusedWrite) {
             record(decidedAt, name, operation, caller, routeId, AuditOutcome.DENIED,
-                    "denied by " + denied.getFailedRestrictions() + ": " + denied.getMessage());
+                    "refused " + refusedWrite.getRefusedParts() + ": " + refusedWrite.getMessage(), access);
+        } else if (e instanceof KsmAccessDeniedException denied) {
+            record(decidedAt, name, operation, caller, routeId, AuditOutcome.DENIED,
+                    "denied by " + denied.getFailedRestrictions() + ": " + denied.getMessage(), access);
         } else {
             record(decidedAt, name, operation, caller, routeId, AuditOutcome.FAILED,
-                    e.getClass().getSimpleName() + ": " + e.getMessage());
+                    e.getClass().getSimpleName() + ": " + e.getMessage(), access);
         }
         return e;
     }
 
     private void record(Instant decidedAt, CredentialName name, String operation, Caller caller, String routeId,
-                        AuditOutcome outcome, String reason) {
+                        AuditOutcome outcome, String reason, AccessMode access) {
         audit.record(AuditEvent.of(decidedAt == null ? clock.instant() : decidedAt, name.value(), operation, routeId,
-                caller, outcome, reason));
+                caller, outcome, reason, access));
     }
 
     @FunctionalInterface

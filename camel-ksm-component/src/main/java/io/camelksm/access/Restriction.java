@@ -3,6 +3,7 @@ package io.camelksm.access;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.TreeSet;
 
 /**
@@ -43,8 +44,17 @@ public record Restriction(boolean any, Set<String> allowed) {
         return false;
     }
 
+    /** {@code any}, {@code nobody}, or the values quoted ({@code 'a', 'b'}), so a value with a comma stays one. */
     @Override
     public String toString() {
-        return any ? "any" : allowed.isEmpty() ? "nobody" : String.join(",", allowed);
+        if (any) {
+            return "any";
+        }
+        if (allowed.isEmpty()) {
+            return "nobody";
+        }
+        StringJoiner out = new StringJoiner(", ");
+        allowed.forEach(value -> out.add("'" + value + "'"));
+        return out.toString();
     }
 }

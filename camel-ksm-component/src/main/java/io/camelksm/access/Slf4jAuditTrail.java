@@ -15,8 +15,8 @@ public final class Slf4jAuditTrail implements AuditTrail {
     public static final String LOGGER_NAME = "camel.ksm.audit";
 
     private static final Logger AUDIT = LoggerFactory.getLogger(LOGGER_NAME);
-    private static final String LINE = "outcome={} credential='{}' operation={} route={} exchange={} principal={}"
-                                       + " roles={} process={} resource={} reason={}";
+    private static final String LINE = "outcome={} credential='{}' operation={} access={} route={} exchange={}"
+                                       + " principal={} roles={} process={} resource={} reason={}";
     private static final String MERGED_LINE = LINE + " occurrences={} first={} last={} lastExchange={}";
 
     private final AuditTrail durable;
@@ -44,11 +44,11 @@ public final class Slf4jAuditTrail implements AuditTrail {
         Object[] args;
         if (e.merged()) {
             line = MERGED_LINE;
-            args = new Object[] { e.outcome(), e.credential(), e.operation(), e.routeId(), e.exchangeId(),
+            args = new Object[] { e.outcome(), e.credential(), e.operation(), access(e), e.routeId(), e.exchangeId(),
                     e.principal(), e.roles(), e.process(), e.resource(), e.reason(), e.occurrences(), e.time(),
                     e.lastTime(), e.lastExchangeId() };
         } else {
-            args = new Object[] { e.outcome(), e.credential(), e.operation(), e.routeId(), e.exchangeId(),
+            args = new Object[] { e.outcome(), e.credential(), e.operation(), access(e), e.routeId(), e.exchangeId(),
                     e.principal(), e.roles(), e.process(), e.resource(), e.reason() };
         }
         if (e.outcome() == AuditOutcome.GRANTED) {
@@ -56,6 +56,11 @@ public final class Slf4jAuditTrail implements AuditTrail {
         } else {
             AUDIT.warn(line, args);
         }
+    }
+
+    /** read or write for a route's request, admin for administration. */
+    private static String access(AuditEvent e) {
+        return e.access() == null ? "admin" : e.access().label();
     }
 
     @Override

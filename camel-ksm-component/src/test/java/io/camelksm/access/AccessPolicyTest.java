@@ -66,4 +66,41 @@ class AccessPolicyTest {
         assertThat(Dimension.parse("processes")).isEqualTo(Dimension.PROCESS);
         assertThat(Dimension.parse("resources")).isEqualTo(Dimension.RESOURCE);
     }
+
+    @Test
+    void theReadRightNeverAllowsAWrite() {
+        AccessRights readOnly = rights(Restriction.ANY, Restriction.ANY, Restriction.ANY);
+
+        AccessDecision write = policy.decide(readOnly, caller, AccessMode.WRITE);
+
+        assertThat(policy.decide(readOnly, caller).granted()).isTrue();
+        assertThat(write.granted()).isFalse();
+        assertThat(write.mode()).isEqualTo(AccessMode.WRITE);
+        assertThat(write.failed()).containsExactly(Dimension.ROLE, Dimension.PROCESS, Dimension.RESOURCE);
+        assertThat(write.reason()).startsWith("no write right was granted");
+    }
+
+    @Test
+    void theWriteRightIsAndCombinedAndGrantsNoRead() {
+        Restrictions writers = new Restrictions(Restriction.ANY, Restriction.of(Set.of("invoiceRoute")),
+                Restriction.of(Set.of("node-2")));
+        AccessRights rights = new AccessRights(Restrictions.NOBODY, writers, false);
+
+        AccessDecision write = policy.decide(rights, caller, AccessMode.WRITE);
+
+        assertThat(write.granted()).isFalse();
+        assertThat(write.failed()).containsExactly(Dimension.RESOURCE);
+        assertThat(write.reason()).isEqualTo("resource 'node-1' not in resources allowed to write ['node-2']");
+        assertThat(policy.decide(new AccessRights(Restrictions.NOBODY, new Restrictions(Restriction.ANY,
+                Restriction.ANY, Restriction.ANY), false), caller, AccessMode.WRITE).granted()).isTrue();
+        assertThat(policy.decide(rights, caller).granted()).as("a write grant is no read grant").isFalse();
+    }
+
+    @Test
+    void grantedValuesAreQuotedSoACommaCannotBeMisread() {
+        AccessDecision decision = policy.decide(rights(Restriction.ANY, Restriction.of(Set.of("r1,r2", "r3")),
+                Restriction.ANY), caller);
+
+        assertThat(decision.reason()).isEqualTo("process 'invoiceRoute' not in allowed processes ['r1,r2', 'r3']");
+    }
 }

@@ -139,6 +139,9 @@ class CredentialCacheTest {
     @Test
     void aChangeThroughThisInstanceAppliesAtOnce() {
         read().destroySecrets();
+        for (Dimension d : Dimension.values()) {
+            governed.grant(GRAPH, AccessMode.WRITE, d, "*", ADMIN);
+        }
         governed.change(GRAPH, "set", ROUTE, "route-1",
                 b -> b.secret(CredentialField.PASSWORD, Secret.of("pw-3"))).destroySecrets();
 
@@ -445,13 +448,18 @@ class CredentialCacheTest {
         }
 
         @Override
-        public void grant(CredentialName credential, Dimension dimension, String value) {
-            delegate.grant(credential, dimension, value);
+        public void grant(CredentialName credential, AccessMode mode, Dimension dimension, String value) {
+            delegate.grant(credential, mode, dimension, value);
         }
 
         @Override
-        public boolean revoke(CredentialName credential, Dimension dimension, String value) {
-            return delegate.revoke(credential, dimension, value);
+        public boolean revoke(CredentialName credential, AccessMode mode, Dimension dimension, String value) {
+            return delegate.revoke(credential, mode, dimension, value);
+        }
+
+        @Override
+        public boolean allowRouteMetadataWrites(CredentialName credential, boolean allowed) {
+            return delegate.allowRouteMetadataWrites(credential, allowed);
         }
 
         @Override

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import com.keepersecurity.secretsManager.core.InMemoryStorage;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.camelksm.access.AccessMode;
 import io.camelksm.access.AuditEvent;
 import io.camelksm.access.AuditOutcome;
 import io.camelksm.access.Caller;
@@ -170,6 +171,10 @@ class KsmKeeperStoreTest {
         fixture("");
         try (CamelContext context = fixture.start(routes())) {
             grant(context, "KeeperApi", "set-route");
+            GovernedCredentials governed = context.getComponent("ksm", KsmComponent.class).getGovernedCredentials();
+            for (Dimension d : Dimension.values()) {
+                governed.grant(CredentialName.of("KeeperApi"), AccessMode.WRITE, d, "*", ADMIN);
+            }
             Exchange out = context.createProducerTemplate().request("direct:set",
                     e -> e.getMessage().setBody("new-Passw0rd!"));
             assertThat(out.getException()).isInstanceOf(KeeperStoreException.class)

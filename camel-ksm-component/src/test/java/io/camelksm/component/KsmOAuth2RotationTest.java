@@ -39,14 +39,13 @@ class KsmOAuth2RotationTest extends KsmCamelTestSupport {
         ksm.add(Credential.builder("Graph", CredentialType.OAUTH2_CLIENT_CREDENTIALS)
                 .field(CredentialField.CLIENT_ID, "graph-client").value(CredentialField.CLIENT_SECRET, "old-secret")
                 .field(CredentialField.TOKEN_URL, OAuth2Wire.tokenUrl(server)).build());
-        ksm.grantAnyone("Graph");
+        ksm.grantAnyone("Graph").grantWrite("Graph", "*", "*", "*");
         return new RouteBuilder() {
             @Override
             public void configure() {
                 from("direct:use").routeId("use").to("ksm:Graph");
                 from("direct:rotate").routeId("rotate").to("ksm:Graph?operation=set&field=clientSecret");
-                from("direct:note").routeId("note").to("ksm:Graph?operation=setProperty&propertyName=note"
-                                                        + "&propertySecret=false");
+                from("direct:note").routeId("note").to("ksm:Graph?operation=setProperty&propertyName=note");
             }
         };
     }

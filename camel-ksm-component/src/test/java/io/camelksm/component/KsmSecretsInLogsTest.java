@@ -38,6 +38,7 @@ class KsmSecretsInLogsTest extends KsmTracedCamelTestSupport {
         ksm.add(Credential.builder("Bot", CredentialType.GENERAL)
                 .field(CredentialField.USERNAME, USERNAME).value(CredentialField.PASSWORD, PASSWORD).build());
         ksm.grant("Bot", "*", "rotate", "*").grant("Bot", Dimension.PROCESS, "get");
+        ksm.grantWrite("Bot", "*", "rotate", "*");
         return new RouteBuilder() {
             @Override
             public void configure() {

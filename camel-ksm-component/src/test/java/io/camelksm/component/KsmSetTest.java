@@ -23,8 +23,8 @@ import io.camelksm.testsupport.KsmCamelTestSupport;
 import io.camelksm.testsupport.KsmTestSupport;
 
 /**
- * operation=set and setProperty write through the governed credentials (access-checked, audited) and take the new
- * secret off the message.
+ * operation=set and setProperty write through the governed credentials (checked against the write right, audited) and
+ * take the new secret off the message. What the write right allows is in {@link KsmWriteRightsTest}.
  */
 class KsmSetTest extends KsmCamelTestSupport {
 
@@ -39,7 +39,9 @@ class KsmSetTest extends KsmCamelTestSupport {
                 .field(CredentialField.USERNAME, "gw").value(CredentialField.PASSWORD, OLD)
                 .field(CredentialField.TARGET, "db01").build());
         ksm.grant("Bot", "*", "rotate", KsmTestSupport.NODE);
-        ksm.grant("Gateway", "*", "*", "*");
+        ksm.grantWrite("Bot", "*", "rotate", KsmTestSupport.NODE);
+        // Gateway: routes may write its non-secret fields and plain properties too
+        ksm.grant("Gateway", "*", "*", "*").grantWrite("Gateway", "*", "*", "*").allowRouteMetadataWrites("Gateway");
         return new RouteBuilder() {
             @Override
             public void configure() {

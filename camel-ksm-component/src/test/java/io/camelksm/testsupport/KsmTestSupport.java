@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import io.camelksm.access.AccessMode;
 import io.camelksm.access.AuditEvent;
 import io.camelksm.access.Caller;
 import io.camelksm.access.Dimension;
@@ -78,6 +79,21 @@ public final class KsmTestSupport implements AutoCloseable {
     public KsmTestSupport grant(String credential, String role, String process, String resource) {
         return grant(credential, Dimension.ROLE, role).grant(credential, Dimension.PROCESS, process)
                 .grant(credential, Dimension.RESOURCE, resource);
+    }
+
+    /** Grants the write right (operation=set, setProperty) to one role, one process and one resource. */
+    public KsmTestSupport grantWrite(String credential, String role, String process, String resource) {
+        CredentialName name = CredentialName.of(credential);
+        governed.grant(name, AccessMode.WRITE, Dimension.ROLE, role, ADMIN);
+        governed.grant(name, AccessMode.WRITE, Dimension.PROCESS, process, ADMIN);
+        governed.grant(name, AccessMode.WRITE, Dimension.RESOURCE, resource, ADMIN);
+        return this;
+    }
+
+    /** Lets routes' writes change the credential's non-secret parts too. */
+    public KsmTestSupport allowRouteMetadataWrites(String credential) {
+        governed.allowRouteMetadataWrites(CredentialName.of(credential), true, ADMIN);
+        return this;
     }
 
     /** Grants a credential to anyone in every dimension. */

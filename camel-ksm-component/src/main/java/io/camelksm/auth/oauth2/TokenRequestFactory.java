@@ -37,6 +37,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jwt.JWTClaimsSet;
 
 import io.camelksm.auth.oauth2.TokenRequest.FormParameter;
+import io.camelksm.credential.AllowedHosts;
 import io.camelksm.credential.Credential;
 import io.camelksm.credential.CredentialField;
 import io.camelksm.credential.CredentialProperty;
@@ -101,6 +102,8 @@ final class TokenRequestFactory {
                                                + " OAUTH2_JWT_BEARER");
         }
         URI tokenUrl = tokenUrl(required(credential, TOKEN_URL));
+        // per credential, so after the shared URL check: secrets go only to a host the credential allows
+        AllowedHosts.of(credential).ifPresent(hosts -> hosts.check(tokenUrl.toString()));
         String scope = first(options.scope(), credential.field(SCOPE).orElse(null));
         String audience = first(options.audience(), credential.field(AUDIENCE).orElse(null));
         Map<String, CredentialProperty> extra = extraFormProperties(credential);

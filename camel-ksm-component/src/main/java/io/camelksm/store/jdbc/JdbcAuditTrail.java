@@ -14,6 +14,7 @@ import java.util.TreeSet;
 
 import javax.sql.DataSource;
 
+import io.camelksm.access.AccessMode;
 import io.camelksm.access.AuditEvent;
 import io.camelksm.access.AuditOutcome;
 import io.camelksm.access.AuditTrail;
@@ -28,7 +29,7 @@ public final class JdbcAuditTrail implements AuditTrail {
 
     private static final String COLUMNS = "event_time, credential, operation, route_id, exchange_id, principal, roles,"
                                           + " process, resource, outcome, reason, occurrences, last_time,"
-                                          + " last_exchange_id";
+                                          + " last_exchange_id, access_mode";
 
     private final Jdbc jdbc;
     private final Clock clock;
@@ -39,7 +40,7 @@ public final class JdbcAuditTrail implements AuditTrail {
     }
 
     private static final String INSERT = "INSERT INTO audit_event (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                                         + " ?, ?, ?, ?, ?)";
+                                         + " ?, ?, ?, ?, ?, ?)";
 
     @Override
     public void record(AuditEvent e) {
@@ -93,6 +94,7 @@ public final class JdbcAuditTrail implements AuditTrail {
         insert.setInt(12, e.occurrences());
         Jdbc.setInstant(insert, 13, e.lastTime());
         insert.setString(14, Jdbc.clip(e.lastExchangeId(), 512));
+        insert.setString(15, e.access() == null ? null : e.access().name());
     }
 
     @Override
@@ -114,7 +116,7 @@ public final class JdbcAuditTrail implements AuditTrail {
                                     rs.getString("process"), rs.getString("resource"),
                                     AuditOutcome.valueOf(rs.getString("outcome")), rs.getString("reason"),
                                     rs.getInt("occurrences"), Jdbc.getInstant(rs, "last_time"),
-                                    rs.getString("last_exchange_id")));
+                                    rs.getString("last_exchange_id"), accessMode(rs.getString("access_mode"))));
                         }
                     }
                     return events;
@@ -125,6 +127,10 @@ public final class JdbcAuditTrail implements AuditTrail {
         } catch (SQLException e) {
             throw Jdbc.failure("reading the audit trail", e);
         }
+    }
+
+    private static AccessMode accessMode(String stored) {
+        return stored == null ? null : AccessMode.valueOf(stored.strip());
     }
 
     static String encodeRoles(Set<String> roles) {

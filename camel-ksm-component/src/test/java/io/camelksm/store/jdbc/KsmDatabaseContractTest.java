@@ -37,6 +37,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 
+import io.camelksm.access.AccessMode;
 import io.camelksm.access.AccessRights;
 import io.camelksm.access.AccessRightsStore;
 import io.camelksm.access.AuditEvent;
@@ -45,7 +46,10 @@ import io.camelksm.access.AuditTrail;
 import io.camelksm.access.Caller;
 import io.camelksm.access.Dimension;
 import io.camelksm.access.GovernedCredentials;
+import io.camelksm.access.KsmAccessDeniedException;
+import io.camelksm.access.KsmWriteRefusedException;
 import io.camelksm.access.Restriction;
+import io.camelksm.access.Restrictions;
 import io.camelksm.credential.Credential;
 import io.camelksm.credential.CredentialField;
 import io.camelksm.credential.CredentialName;
@@ -536,7 +540,7 @@ abstract class KsmDatabaseContractTest {
             assertThat(selectString(c, "SELECT COUNT(*) FROM " + history)).isEqualTo(migrations);
             assertThat(selectString(c, "SELECT COUNT(*) FROM " + history + " WHERE \"success\" = FALSE"))
                     .isEqualTo("0");
-            assertThat(selectString(c, "SELECT MAX(\"version\") FROM " + history)).isEqualTo("3");
+            assertThat(selectString(c, "SELECT MAX(\"version\") FROM " + history)).isEqualTo("4");
         }
         assertThat(store().find(CredentialName.of("durable")).orElseThrow()
                 .secret(CredentialField.TOKEN).orElseThrow().reveal()).isEqualTo("secret-token-of-Durable");
@@ -607,6 +611,137 @@ abstract class KsmDatabaseContractTest {
 
         assertThat(store().find(inKeeper)).isEmpty();
         assertThat(db.accessRights().rightsOf(inKeeper).roles().allowed()).containsExactly("bots");
+    }
+
+    @Test
+    void writeRightsAreGrantedAndRevokedApartFromReadRights() {
+        AccessRightsStore rights = db.accessRights();
+        CredentialName api = CredentialName.of("Rotated");
+
+        rights.grant(api, Dimension.ROLE, "ops");
+        rights.grant(api, AccessMode.WRITE, Dimension.ROLE, "ops"); // the same value, the other right: a row of its own
+        rights.grant(api, AccessMode.WRITE, Dimension.PROCESS, "rotate");
+        rights.grant(api, AccessMode.WRITE, Dimension.RESOURCE, Restriction.ANY_WORD);
+
+        AccessRights granted = rights.rightsOf(CredentialName.of("ROTATED"));
+        assertThat(granted.read()).isEqualTo(new Restrictions(new Restriction(false, Set.of("ops")), Restriction.NOBODY,
+                Restriction.NOBODY));
+        assertThat(granted.write()).isEqualTo(new Restrictions(new Restriction(false, Set.of("ops")),
+                new Restriction(false, Set.of("rotate")), Restriction.ANY));
+        assertThat(granted.routeMetadataWrites()).isFalse();
+
+        assertThat(rights.revoke(api, AccessMode.WRITE, Dimension.PROCESS, "rotate")).isTrue();
+        assertThat(rights.revoke(api, AccessMode.READ, Dimension.PROCESS, "rotate")).isFalse();
+        assertThat(rights.rightsOf(api).write().processes()).isEqualTo(Restriction.NOBODY);
+        assertThat(rights.revoke(api, Dimension.ROLE, "ops")).as("the read grant").isTrue();
+        assertThat(rights.rightsOf(api).read()).isEqualTo(Restrictions.NOBODY);
+        assertThat(rights.rightsOf(api).write().roles().allowed()).containsExactly("ops");
+    }
+
+    @Test
+    void routeMetadataWritesAreAllowedPerCredentialAndGoWithRevokeAll() {
+        AccessRightsStore rights = db.accessRights();
+        CredentialName open = CredentialName.of("Open");
+
+        assertThat(rights.allowRouteMetadataWrites(open, true)).isTrue();
+        assertThat(rights.allowRouteMetadataWrites(CredentialName.of("OPEN"), true)).as("allowed before").isFalse();
+        assertThat(rights.rightsOf(open).routeMetadataWrites()).isTrue();
+        assertThat(rights.rightsOf(CredentialName.of("Other")).routeMetadataWrites()).isFalse();
+        assertThat(rights.rightsOf(open).write()).as("no write grant comes with it").isEqualTo(Restrictions.NOBODY);
+
+        assertThat(rights.allowRouteMetadataWrites(open, false)).isTrue();
+        assertThat(rights.allowRouteMetadataWrites(open, false)).isFalse();
+        assertThat(rights.rightsOf(open)).isEqualTo(AccessRights.DENY_ALL);
+
+        rights.allowRouteMetadataWrites(open, true);
+        rights.grant(open, AccessMode.WRITE, Dimension.ROLE, "ops");
+        rights.revokeAll(open);
+        assertThat(rights.rightsOf(open)).isEqualTo(AccessRights.DENY_ALL);
+    }
+
+    @Test
+    void aGrantOfTwoNamesInOneValueIsRefused() {
+        assertThatThrownBy(() -> db.accessRights().grant(CredentialName.of("x"), Dimension.PROCESS, "r1,r2"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("The process 'r1,r2' contains a comma: grant each process on its own");
+        assertThat(db.accessRights().rightsOf(CredentialName.of("x"))).isEqualTo(AccessRights.DENY_ALL);
+    }
+
+    @Test
+    void migrationV4KeepsEveryExistingGrantAsAReadRight() throws Exception {
+        closeDatabase();
+        String url = newDatabaseUrl();
+        Flyway.configure(SchemaMigration.class.getClassLoader())
+                .dataSource(url, rawUser(), rawUser() == null ? null : "")
+                .locations(SchemaMigration.LOCATION + "common",
+                        SchemaMigration.LOCATION + DatabaseVendor.of(url).migrationFolder())
+                .table(SchemaMigration.HISTORY_TABLE).baselineOnMigrate(true).baselineVersion("0")
+                .target("3").load().migrate();
+        try (Connection c = rawConnection(url)) {
+            for (String[] row : new String[][] { { "ROLE", "ops" }, { "PROCESS", "rotate" }, { "RESOURCE", "*" } }) {
+                execute(c, "INSERT INTO access_right (credential_key, dimension, granted_value, granted_at)"
+                           + " VALUES ('bot', ?, ?, CURRENT_TIMESTAMP)", row);
+            }
+            execute(c, "INSERT INTO audit_event (event_time, credential, operation, roles, outcome, reason)"
+                       + " VALUES (CURRENT_TIMESTAMP, 'Bot', 'set', '', 'GRANTED', 'before V4')");
+        }
+
+        settings = new DatabaseSettings(url, null, null, tempDir.resolve("keys-v3/ksm.key"));
+        db = KsmDatabase.open(settings);
+
+        AccessRights rights = db.accessRights().rightsOf(CredentialName.of("Bot"));
+        assertThat(rights.read()).isEqualTo(new Restrictions(new Restriction(false, Set.of("ops")),
+                new Restriction(false, Set.of("rotate")), Restriction.ANY));
+        assertThat(rights.write()).as("a route that wrote needs a write grant now").isEqualTo(Restrictions.NOBODY);
+        assertThat(rights.routeMetadataWrites()).isFalse();
+        assertThat(db.auditTrail().tail(1).get(0).access()).isNull();
+        try (Connection c = raw()) {
+            assertThatThrownBy(() -> execute(c, "INSERT INTO access_right (credential_key, access_mode, dimension,"
+                                                + " granted_value, granted_at) VALUES ('bot', 'ADMIN', 'ROLE', 'x',"
+                                                + " CURRENT_TIMESTAMP)")).isInstanceOf(SQLException.class);
+            assertThatThrownBy(() -> execute(c, "UPDATE audit_event SET access_mode = 'WRITE'"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
+        }
+    }
+
+    @Test
+    void routeWritesAreCheckedAgainstTheWriteRightAndAuditedAsWrites() throws Exception {
+        GovernedCredentials governed = new GovernedCredentials(store(), db.accessRights(), db.auditTrail(),
+                java.time.Clock.systemUTC());
+        Caller admin = new Caller("admin", Set.of(), "ksm-admin", "node-a", null);
+        Caller route = new Caller(null, Set.of("ops"), "rotate", "node-a", "exchange-9");
+        CredentialName bot = CredentialName.of("Bot");
+        governed.create(basic("Bot", "old-pw"), admin);
+        for (Dimension d : Dimension.values()) {
+            governed.grant(bot, d, Restriction.ANY_WORD, admin);
+        }
+
+        assertThatThrownBy(() -> governed.change(bot, "set", route, "rotate",
+                b -> b.secret(CredentialField.PASSWORD, Secret.of("new-pw"))))
+                .isInstanceOf(KsmAccessDeniedException.class).hasMessageContaining("no write right was granted");
+        governed.grant(bot, AccessMode.WRITE, Dimension.ROLE, "ops", admin);
+        governed.grant(bot, AccessMode.WRITE, Dimension.PROCESS, "rotate", admin);
+        governed.grant(bot, AccessMode.WRITE, Dimension.RESOURCE, "node-a", admin);
+        assertThatThrownBy(() -> governed.change(bot, "set", route, "rotate",
+                b -> b.field(CredentialField.USERNAME, "someone-else")))
+                .isInstanceOf(KsmWriteRefusedException.class).hasMessageContaining("not username");
+        governed.change(bot, "set", route, "rotate", b -> b.secret(CredentialField.PASSWORD, Secret.of("new-pw")));
+
+        assertThat(store().find(bot).orElseThrow().secret(CredentialField.PASSWORD).orElseThrow().reveal())
+                .isEqualTo("new-pw");
+        try (Connection c = raw(); PreparedStatement select = c.prepareStatement("SELECT access_mode, outcome"
+                + " FROM audit_event WHERE operation = 'set' ORDER BY id")) {
+            List<String> rows = new ArrayList<>();
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(rs.getString(1) + " " + rs.getString(2));
+                }
+            }
+            assertThat(rows).containsExactly("WRITE DENIED", "WRITE DENIED", "WRITE GRANTED");
+            assertThat(selectString(c, "SELECT COUNT(*) FROM audit_event WHERE access_mode IS NULL"
+                                       + " AND operation IN ('create', 'grant')")).isEqualTo("7");
+        }
+        assertThat(db.auditTrail().tail(1).get(0).access()).isEqualTo(AccessMode.WRITE);
     }
 
     @Test
@@ -705,7 +840,7 @@ abstract class KsmDatabaseContractTest {
         assertThat(old.get(0).exchangeId()).isEqualTo("ex-old");
         try (Connection c = raw()) {
             assertThat(selectString(c, "SELECT MAX(\"version\") FROM \"" + SchemaMigration.HISTORY_TABLE + "\""))
-                    .isEqualTo("3");
+                    .isEqualTo("4");
             // still append-only after the new columns, and never fewer than one occurrence
             assertThatThrownBy(() -> execute(c, "UPDATE audit_event SET occurrences = 5"))
                     .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
