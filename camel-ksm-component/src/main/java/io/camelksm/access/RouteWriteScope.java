@@ -15,9 +15,10 @@ import io.camelksm.credential.CredentialProperty;
 /**
  * What a route's write may change. By default only secret values: the password, token, client secret, private key and
  * secret properties (replaced or added). Everything else (token URL, client id, audience, client authentication
- * method, other non-secret fields, plain properties, a new {@code form.*} property, the expiry, removing a secret)
- * decides where and how the secrets are sent, so it needs the credential to allow route metadata writes. The allowed hosts never change through a
- * route, and a token URL a route writes must name one of them.
+ * method, other non-secret fields, plain properties, a new {@code form.*} property, removing a secret) decides where
+ * and how the secrets are sent, so it needs the credential to allow route metadata writes. The expiry goes with a
+ * rotation and may be written. The allowed hosts never change through a route, and a token URL a route writes must
+ * name one of them.
  */
 final class RouteWriteScope {
 
@@ -37,9 +38,8 @@ final class RouteWriteScope {
         List<String> metadata = new ArrayList<>();
         compareFields(before, after, metadata);
         compareProperties(before, after, metadata, neverByRoutes);
-        if (!Objects.equals(before.expiresAt(), after.expiresAt())) {
-            metadata.add("expiresAt");
-        }
+        // The expiry is not checked: it says when the secret must be rotated, never where it is sent, and the
+        // RPA rotation flow writes a new password with its new expiry in one step.
         if (!before.description().equals(after.description())) {
             metadata.add("description");
         }

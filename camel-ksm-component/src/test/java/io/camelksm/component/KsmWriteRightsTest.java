@@ -129,7 +129,7 @@ class KsmWriteRightsTest extends KsmCamelTestSupport {
     }
 
     @Test
-    void aWriteGrantDoesNotChangeAPlainPropertyOrTheExpiry() {
+    void aWriteGrantDoesNotChangeAPlainPropertyButRotatesWithANewExpiry() {
         Exchange plain = template.request("direct:graphPlainProperty", e -> e.getMessage().setBody("eu-west"));
         assertThat(plain.getException()).isInstanceOf(KsmWriteRefusedException.class)
                 .hasMessageContaining("property 'region' (plain)");
@@ -142,10 +142,10 @@ class KsmWriteRightsTest extends KsmCamelTestSupport {
             e.getMessage().setBody(Map.of("clientSecret", NEW_SECRET));
             e.getMessage().setHeader(KsmConstants.EXPIRES_AT, "2040-01-01T00:00:00Z");
         });
-        assertThat(expiry.getException()).isInstanceOf(KsmWriteRefusedException.class)
-                .hasMessageContaining("expiresAt");
-        assertThat(ksm.stored("Graph").version()).isEqualTo(1);
-        assertThat(ksm.stored("Graph").expiresAt()).isEmpty();
+        // the rotation flow: a new secret with its new expiry, in one write
+        assertThat(expiry.getException()).isNull();
+        assertThat(ksm.stored("Graph").expiresAt()).contains(java.time.Instant.parse("2040-01-01T00:00:00Z"));
+        assertThat(secret("Graph")).isEqualTo(NEW_SECRET);
     }
 
     @Test
