@@ -91,6 +91,10 @@ public class KsmComponent extends DefaultComponent {
     private GovernedCredentials governedCredentials;
     @Metadata(label = "advanced,security", autowired = true)
     private CallerResolver callerResolver;
+    @Metadata(label = "security", defaultValue = PrincipalClassRoleSource.DEFAULT_CLASSES)
+    private String rolePrincipalClasses = PrincipalClassRoleSource.DEFAULT_CLASSES;
+    @Metadata(label = "security", defaultValue = SpringAuthenticationRoleSource.DEFAULT_PREFIX)
+    private String authorityRolePrefix = SpringAuthenticationRoleSource.DEFAULT_PREFIX;
     @Metadata(label = "advanced")
     private Clock clock;
 
@@ -167,7 +171,8 @@ public class KsmComponent extends DefaultComponent {
             clock = Clock.systemUTC();
         }
         if (callerResolver == null) {
-            callerResolver = new DefaultCallerResolver();
+            callerResolver = new DefaultCallerResolver(
+                    DefaultCallerResolver.defaultRoleSources(rolePrincipalClasses, authorityRolePrefix));
         }
     }
 
@@ -587,10 +592,38 @@ public class KsmComponent extends DefaultComponent {
 
     /**
      * Establishes the caller (roles, process, resource) of each request from trusted sources. Default: the route id,
-     * the node name and the principals of the Subject in the CamelAuthentication header.
+     * the node name and the role principals (rolePrincipalClasses, Spring Security ROLE_ authorities) of the Subject in
+     * the CamelAuthentication header.
      */
     public void setCallerResolver(CallerResolver callerResolver) {
         this.callerResolver = callerResolver;
+    }
+
+    public String getRolePrincipalClasses() {
+        return rolePrincipalClasses;
+    }
+
+    /**
+     * The principal classes (comma-separated, fully qualified) whose principals in the authenticated Subject are the
+     * caller's roles; subclasses count. Any other principal, such as the user's own, is never a role. Default: camel-ksm's
+     * RolePrincipal and the JDK's UNIX and Windows group principals. Used by the default caller resolver only.
+     */
+    public void setRolePrincipalClasses(String rolePrincipalClasses) {
+        this.rolePrincipalClasses = rolePrincipalClasses;
+    }
+
+    public String getAuthorityRolePrefix() {
+        return authorityRolePrefix;
+    }
+
+    /**
+     * The prefix of the Spring Security granted authorities that are roles, when the Subject holds an authenticated
+     * Spring Security Authentication (as camel-spring-security expects it): ROLE_ops is the role ops; other
+     * authorities (FACTOR_PASSWORD, SCOPE_x) are not roles. Empty takes every authority as a role. Used by the default
+     * caller resolver only.
+     */
+    public void setAuthorityRolePrefix(String authorityRolePrefix) {
+        this.authorityRolePrefix = authorityRolePrefix;
     }
 
     public OAuth2TokenProvider getOauth2TokenProvider() {
