@@ -92,8 +92,10 @@ final class IncomingValues {
         try {
             return Instant.parse(raw.toString().strip());
         } catch (DateTimeParseException e) {
+            // the value is not quoted: it came with the message and may be anything (a secret, forged log text)
             throw new KsmException("The header " + KsmConstants.EXPIRES_AT + " for credential '" + credential
-                    + "' is not an ISO-8601 instant such as 2030-01-31T00:00:00Z: '" + raw + "'");
+                    + "' is not a valid expiry: expected an ISO-8601 instant in UTC such as 2030-01-31T00:00:00Z,"
+                    + " a java.time.Instant or a java.util.Date");
         }
     }
 
