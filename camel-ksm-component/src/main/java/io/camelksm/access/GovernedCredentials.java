@@ -13,6 +13,7 @@ import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.camelksm.credential.ConfusableNames;
 import io.camelksm.credential.Credential;
 import io.camelksm.credential.CredentialName;
 import io.camelksm.credential.CredentialNotFoundException;
@@ -147,8 +148,15 @@ public final class GovernedCredentials implements AutoCloseable {
 
     // administration: done on an operator's behalf, audited, not checked against the credential's rights
 
+    /**
+     * Stores a new credential; a name that mixes scripts or looks like an existing name is refused
+     * ({@link ConfusableNames}).
+     */
     public Credential create(Credential credential, Caller admin) {
-        return governed(credential.name(), "create", admin, null, () -> store.create(credential), "created");
+        return governed(credential.name(), "create", admin, null, () -> {
+            ConfusableNames.checkNewName(credential.name(), store.names());
+            return store.create(credential);
+        }, "created");
     }
 
     public Credential update(Credential credential, Caller admin) {

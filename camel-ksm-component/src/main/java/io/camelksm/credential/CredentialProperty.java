@@ -13,7 +13,7 @@ public record CredentialProperty(String name, Secret value, boolean secret) {
 
     public CredentialProperty {
         if (name == null || !ALLOWED.matcher(name.strip()).matches()) {
-            throw new IllegalArgumentException("Property name '" + name
+            throw new IllegalArgumentException("Property name '" + DisplayText.escape(name)
                     + "' is malformed: 1 to 64 of letters, digits, '.', '_' or '-', starting with a letter or digit");
         }
         name = name.strip();
