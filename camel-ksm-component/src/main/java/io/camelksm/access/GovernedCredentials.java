@@ -18,6 +18,7 @@ import io.camelksm.credential.Credential;
 import io.camelksm.credential.CredentialName;
 import io.camelksm.credential.CredentialNotFoundException;
 import io.camelksm.credential.CredentialStore;
+import io.camelksm.credential.CredentialValidator;
 
 /**
  * The one way to reach credentials: every request is checked against the credential's access rights (routes) or
@@ -37,6 +38,7 @@ public final class GovernedCredentials implements AutoCloseable {
     // bound once: a lambda capturing the name would be allocated on every request
     private final Function<CredentialName, Optional<Credential>> findCredential;
     private final Function<CredentialName, AccessRights> findRights;
+    private volatile CredentialValidator writeValidator = CredentialValidator.NONE;
 
     /** Without a cache: every request reads the store and the access rights. */
     public GovernedCredentials(CredentialStore store, AccessRightsStore rights, AuditTrail audit, Clock clock) {
@@ -65,6 +67,18 @@ public final class GovernedCredentials implements AutoCloseable {
 
     public AuditTrail audit() {
         return audit;
+    }
+
+    public CredentialValidator getWriteValidator() {
+        return writeValidator;
+    }
+
+    /**
+     * Checks every credential before it is created, updated or changed by a route, so that one that would fail at its
+     * first exchange is refused when written. Default: {@link CredentialValidator#NONE}.
+     */
+    public void setWriteValidator(CredentialValidator writeValidator) {
+        this.writeValidator = Objects.requireNonNull(writeValidator, "writeValidator");
     }
 
     /** Tells the listener about every credential written or deleted from now on (after the store has done it). */
@@ -142,7 +156,9 @@ public final class GovernedCredentials implements AutoCloseable {
         return governed(name, operation, caller, routeId, () -> {
             Credential current = store.find(name).orElseThrow(() -> new CredentialNotFoundException(name));
             checkAccess(current.name(), operation, caller, false);
-            return changed(name, store.update(change.apply(current.toBuilder()).build()));
+            Credential written = change.apply(current.toBuilder()).build();
+            writeValidator.validate(written);
+            return changed(name, store.update(written));
         }, "credential written");
     }
 
@@ -155,13 +171,16 @@ public final class GovernedCredentials implements AutoCloseable {
     public Credential create(Credential credential, Caller admin) {
         return governed(credential.name(), "create", admin, null, () -> {
             ConfusableNames.checkNewName(credential.name(), store.names());
+            writeValidator.validate(credential);
             return store.create(credential);
         }, "created");
     }
 
     public Credential update(Credential credential, Caller admin) {
-        return governed(credential.name(), "update", admin, null,
-                () -> changed(credential.name(), store.update(credential)), "updated");
+        return governed(credential.name(), "update", admin, null, () -> {
+            writeValidator.validate(credential);
+            return changed(credential.name(), store.update(credential));
+        }, "updated");
     }
 
     public boolean delete(CredentialName name, Caller admin) {

@@ -20,6 +20,7 @@ import io.camelksm.access.AuditTrail;
 import io.camelksm.access.CredentialChangeListener;
 import io.camelksm.access.GovernedCredentials;
 import io.camelksm.access.Slf4jAuditTrail;
+import io.camelksm.auth.oauth2.OAuth2CredentialValidator;
 import io.camelksm.auth.oauth2.OAuth2Settings;
 import io.camelksm.auth.oauth2.OAuth2TokenProvider;
 import io.camelksm.auth.oauth2.RetryPolicy;
@@ -203,6 +204,9 @@ public class KsmComponent extends DefaultComponent {
                 }
                 governedCredentials = new GovernedCredentials(secretStore(database), database.accessRights(), audit,
                         clock, Duration.ofMillis(cacheTtl));
+                // set / setProperty refuse a credential that would fail at its first exchange (a given
+                // GovernedCredentials is checked as its maker decided)
+                governedCredentials.setWriteValidator(OAuth2CredentialValidator.INSTANCE);
             } catch (RuntimeException e) {
                 closeStores();
                 throw e;
