@@ -12,6 +12,7 @@ import org.apache.camel.Message;
 import io.camelksm.KsmException;
 import io.camelksm.credential.CredentialField;
 import io.camelksm.credential.CredentialName;
+import io.camelksm.credential.DisplayText;
 import io.camelksm.credential.Secret;
 
 /**
@@ -64,7 +65,8 @@ final class IncomingValues {
             for (Map.Entry<?, ?> e : values.entrySet()) {
                 String key = String.valueOf(e.getKey());
                 CredentialField field = CredentialField.byName(key).orElseThrow(() -> new KsmException(
-                        "Unknown field '" + key + "' for credential '" + credential + "'; one of "
+                        "Unknown field '" + DisplayText.escape(key.length() > 64 ? key.substring(0, 64) + "…" : key)
+                        + "' for credential '" + credential + "'; one of "
                         + KsmConfiguration.fieldNames()));
                 Object value = e.getValue();
                 fields.put(field, value == null ? null

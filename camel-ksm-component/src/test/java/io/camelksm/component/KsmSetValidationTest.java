@@ -44,6 +44,7 @@ class KsmSetValidationTest {
                 @Override
                 public void configure() {
                     from("direct:rotateKey").routeId("rotate-key").to("ksm:Sf?operation=set&field=privateKey");
+                    from("direct:setFields").routeId("set-fields").to("ksm:Sf?operation=set");
                 }
             });
             camel.start();
@@ -69,6 +70,12 @@ class KsmSetValidationTest {
 
             Exchange good = template.request("direct:rotateKey", e -> e.getMessage().setBody(rsaPem(2048)));
             assertThat(good.getException()).isNull();
+
+            // a field name from the message is quoted escaped: it cannot forge a log line or reorder one
+            Exchange forged = template.request("direct:setFields",
+                    e -> e.getMessage().setBody(java.util.Map.of("x\n2026 INFO granted \u202Eyek", "v")));
+            assertThat(forged.getException()).hasMessageContaining("Unknown field 'x\\u000A2026 INFO granted"
+                    + " \\u202Eyek'").hasMessageNotContaining("\n").hasMessageNotContaining("\u202E");
         }
     }
 
