@@ -3,7 +3,9 @@ package io.camelksm.cli;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
+import io.camelksm.auth.oauth2.ClientAuthenticationMethod;
 import io.camelksm.credential.Credential;
 import io.camelksm.credential.CredentialField;
 import io.camelksm.credential.CredentialName;
@@ -17,8 +19,10 @@ import picocli.CommandLine.Option;
          description = { "Stores a new credential. Nobody may use it until roles, processes and resources are granted.",
                  "", CredentialOptions.SECRET_ORDER_HELP,
                  "Without --secret-from-stdin the type's required secret fields are read: password (GENERAL,"
-                 + " BASIC, DATA_GATEWAY), token (BEARER), privateKey (OAUTH2_JWT_BEARER); OAUTH2_CLIENT_CREDENTIALS"
-                 + " needs --secret-from-stdin clientSecret (or privateKey)." },
+                 + " BASIC, DATA_GATEWAY), token (BEARER), privateKey (OAUTH2_JWT_BEARER); for"
+                 + " OAUTH2_CLIENT_CREDENTIALS the secret its client authentication method needs: clientSecret,"
+                 + " or privateKey for private_key_jwt.",
+                 "Standard input must hold exactly the values asked for: a value left over is an error." },
          footer = { "", "Example:",
                  "  printf '%%s\\n' \"$PASSWORD\" | ksm-admin credential add --name ExampleApi --type basic"
                  + " --username Aladdin" })
@@ -40,7 +44,7 @@ final class AddCredentialCommand extends AdminCommand {
     void execute() {
         CredentialName credentialName = credentialName(name);
         Map<CredentialField, String> fields = options.nonSecretFields(type);
-        List<CredentialField> secrets = options.secretFieldsToRead(type, requiredSecrets(type));
+        List<CredentialField> secrets = options.secretFieldsToRead(type, defaultSecrets(type, fields));
         checkComplete(fields, secrets);
 
         Credential.Builder builder = Credential.builder(credentialName, type).description(options.description);
@@ -53,6 +57,14 @@ final class AddCredentialCommand extends AdminCommand {
         // every check that needs no secret is done: only now ask for the secrets
         options.readSecrets(application().secrets(), credentialName, secrets, builder);
         Credential credential = builder.build();
+        try {
+            application().secrets().requireAllRead("Name each secret with --secret-from-stdin FIELD (read now: "
+                    + (secrets.isEmpty() ? "none" : secrets.stream().map(CredentialField::fieldName)
+                            .collect(Collectors.joining(", "))) + ") or --secret-property NAME.");
+        } catch (RuntimeException e) {
+            credential.destroySecrets();
+            throw e;
+        }
         try (AdminSession session = application().openSession()) {
             Credential created = session.credentials().create(credential, session.admin());
             out().println("Created credential '" + created.name() + "' (" + created.type() + ", version "
@@ -66,7 +78,17 @@ final class AddCredentialCommand extends AdminCommand {
         }
     }
 
-    private static List<CredentialField> requiredSecrets(CredentialType type) {
+    /**
+     * The secrets read without --secret-from-stdin: the type's required ones, and for client credentials the one its
+     * client authentication method signs or authenticates with.
+     */
+    private static List<CredentialField> defaultSecrets(CredentialType type, Map<CredentialField, String> fields) {
+        if (type == CredentialType.OAUTH2_CLIENT_CREDENTIALS) {
+            String method = fields.get(CredentialField.CLIENT_AUTHENTICATION_METHOD);
+            return List.of(method != null && CredentialOptions.parseClientAuthenticationMethod(method)
+                    == ClientAuthenticationMethod.PRIVATE_KEY_JWT ? CredentialField.PRIVATE_KEY
+                    : CredentialField.CLIENT_SECRET);
+        }
         return type.requiredFields().stream().filter(CredentialField::isSecret).sorted().toList();
     }
 

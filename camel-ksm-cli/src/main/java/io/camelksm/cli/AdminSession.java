@@ -8,6 +8,7 @@ import java.util.Set;
 import io.camelksm.access.Caller;
 import io.camelksm.access.GovernedCredentials;
 import io.camelksm.access.Slf4jAuditTrail;
+import io.camelksm.auth.oauth2.OAuth2CredentialValidator;
 import io.camelksm.credential.CredentialName;
 import io.camelksm.credential.CredentialNotFoundException;
 import io.camelksm.store.jdbc.DatabaseSettings;
@@ -30,6 +31,8 @@ final class AdminSession implements AutoCloseable {
         this.database = database;
         this.credentials = new GovernedCredentials(database.credentials(), database.accessRights(),
                 new Slf4jAuditTrail(database.auditTrail()), Clock.systemUTC());
+        // a credential that would fail at its first exchange is refused when it is written
+        this.credentials.setWriteValidator(OAuth2CredentialValidator.INSTANCE);
         this.admin = admin;
     }
 

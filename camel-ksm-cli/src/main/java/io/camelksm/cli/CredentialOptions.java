@@ -12,11 +12,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.camelksm.auth.oauth2.ClientAuthenticationMethod;
 import io.camelksm.credential.Credential;
 import io.camelksm.credential.CredentialField;
 import io.camelksm.credential.CredentialName;
 import io.camelksm.credential.CredentialProperty;
 import io.camelksm.credential.CredentialType;
+import io.camelksm.credential.DisplayText;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -54,8 +56,16 @@ final class CredentialOptions {
                           + " standard input or a prompt. Repeatable.")
     List<String> secretFields = new ArrayList<>();
 
-    @Option(names = "--property", paramLabel = "NAME=VALUE", description = "A plain (non-secret) property. Repeatable.")
+    @Option(names = "--property", paramLabel = "NAME=VALUE",
+            description = "A plain (non-secret) property. Repeatable. A name that looks secret (password, secret,"
+                          + " token, key, pin, credential...) is refused: use --secret-property for it, or"
+                          + " --public-property if its value really is not secret.")
     Map<String, String> plainProperties = new LinkedHashMap<>();
+
+    @Option(names = "--public-property", paramLabel = "NAME=VALUE",
+            description = "A plain property whose name looks secret but whose value is not (e.g. keyVault=eu-1),"
+                          + " shown by 'credential show'. Repeatable.")
+    Map<String, String> publicProperties = new LinkedHashMap<>();
 
     @Option(names = "--expires", paramLabel = "WHEN", converter = InstantConverter.class,
             description = "When the credential stops being handed out: an ISO-8601 instant (2026-12-31T23:59:59Z)"
@@ -93,7 +103,8 @@ final class CredentialOptions {
     }
 
     @Option(names = "--client-authentication-method", paramLabel = "METHOD",
-            description = "clientAuthenticationMethod: client_secret_basic, client_secret_post or private_key_jwt")
+            description = "clientAuthenticationMethod (OAUTH2_CLIENT_CREDENTIALS): client_secret_basic (default),"
+                          + " client_secret_post, client_secret_jwt or private_key_jwt")
     void clientAuthenticationMethod(String value) {
         namedFields.put(CredentialField.CLIENT_AUTHENTICATION_METHOD, value);
     }
@@ -173,7 +184,8 @@ final class CredentialOptions {
     /** Whether any option of this group was given. */
     boolean isEmpty() {
         return description == null && namedFields.isEmpty() && genericFields.isEmpty() && secretFields.isEmpty()
-               && plainProperties.isEmpty() && secretProperties.isEmpty() && expires == null && !invalid;
+               && plainProperties.isEmpty() && publicProperties.isEmpty() && secretProperties.isEmpty()
+               && expires == null && !invalid;
     }
 
     /** The non-secret fields given, checked against the type. */
@@ -197,6 +209,10 @@ final class CredentialOptions {
                         + (type.requiredFields().contains(field) ? "" : "; to remove it use --clear-field on update"));
             }
         });
+        String method = result.get(CredentialField.CLIENT_AUTHENTICATION_METHOD);
+        if (method != null) {
+            result.put(CredentialField.CLIENT_AUTHENTICATION_METHOD, parseClientAuthenticationMethod(method).registeredName());
+        }
         return result;
     }
 
@@ -222,17 +238,41 @@ final class CredentialOptions {
         return result;
     }
 
-    /** The plain properties given. */
+    /**
+     * The plain properties given: those of --property, whose names must not look secret (their value would be a
+     * secret on the command line, shown by 'credential show'), and those of --public-property.
+     */
     List<CredentialProperty> plainProperties() {
         List<CredentialProperty> result = new ArrayList<>();
         plainProperties.forEach((name, value) -> {
-            if (secretPropertyNames().contains(name.strip())) {
-                throw new UserInputException("Property '" + name.strip() + "' is given both as --property and as"
-                        + " --secret-property");
+            CredentialProperty property = plainProperty("--property", name, value);
+            if (CredentialProperty.looksSecret(property.name())) {
+                // the value is not quoted: it is probably a secret
+                throw new UserInputException("Property '" + property.name() + "' looks secret by its name, and"
+                        + " secret values are never taken from the command line: use --secret-property "
+                        + property.name() + " and pipe its value on standard input (or answer the prompt); if its"
+                        + " value is not secret, give it as --public-property " + property.name() + "=VALUE");
             }
-            result.add(CredentialProperty.plain(name, value));
+            result.add(property);
+        });
+        publicProperties.forEach((name, value) -> {
+            CredentialProperty property = plainProperty("--public-property", name, value);
+            if (plainProperties.keySet().stream().anyMatch(n -> n.strip().equals(property.name()))) {
+                throw new UserInputException("Property '" + property.name() + "' is given both as --property and as"
+                        + " --public-property");
+            }
+            result.add(property);
         });
         return result;
+    }
+
+    private CredentialProperty plainProperty(String option, String name, String value) {
+        CredentialProperty property = CredentialProperty.plain(name, value); // checks the name
+        if (secretPropertyNames().contains(property.name())) {
+            throw new UserInputException("Property '" + property.name() + "' is given both as " + option
+                    + " and as --secret-property");
+        }
+        return property;
     }
 
     /** The names of the secret properties to read, checked; a value on the command line is refused. */
@@ -261,6 +301,14 @@ final class CredentialOptions {
             builder.property(CredentialProperty.secret(property,
                     source.read("value of the secret property '" + property + "' of '" + name + "'")));
         }
+    }
+
+    /** A method's registered name, checked now rather than at the first token request. */
+    static ClientAuthenticationMethod parseClientAuthenticationMethod(String name) {
+        return ClientAuthenticationMethod.parse(name).orElseThrow(() -> new UserInputException(
+                "Unknown client authentication method '" + DisplayText.escape(name.strip()) + "'; use one of "
+                + Arrays.stream(ClientAuthenticationMethod.values()).map(ClientAuthenticationMethod::registeredName)
+                        .collect(Collectors.joining(", "))));
     }
 
     static void checkAllowed(CredentialType type, CredentialField field) {

@@ -40,6 +40,17 @@ public interface SecretSource {
         return false;
     }
 
+    /**
+     * After the last value a command reads: fails if standard input still holds a value nobody asked for (a secret
+     * piped without naming its field would otherwise be dropped silently and the credential stored without it). A
+     * prompt has nothing left over.
+     *
+     * @param hint how to name the values, for the error message
+     * @throws UserInputException if unread input is left
+     */
+    default void requireAllRead(String hint) {
+    }
+
     /** A prompt on the terminal when there is one, otherwise standard input. */
     static SecretSource system() {
         Console console = System.console();

@@ -55,6 +55,32 @@ public final class StreamSecretSource implements SecretSource {
         }
     }
 
+    /**
+     * Looks only at what is already on the stream (never waits for more, so an open pipe cannot hang the command);
+     * blank lines do not count. What is read is wiped, never shown.
+     */
+    @Override
+    public void requireAllRead(String hint) {
+        boolean leftOver = false;
+        try {
+            while (in.available() > 0) {
+                int b = in.read();
+                if (b < 0) {
+                    break;
+                }
+                if (!Character.isWhitespace(b)) {
+                    leftOver = true;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read standard input", e);
+        }
+        if (leftOver) {
+            throw new UserInputException("Standard input holds more than the secret values asked for; nothing was"
+                                         + " stored. " + hint);
+        }
+    }
+
     private void readPemBody(String label, Buffer value, Buffer line) {
         while (!line.startsWith(PEM_END)) {
             line.clear();

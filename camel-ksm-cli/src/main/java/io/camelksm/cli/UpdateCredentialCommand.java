@@ -9,6 +9,7 @@ import io.camelksm.credential.Credential;
 import io.camelksm.credential.CredentialField;
 import io.camelksm.credential.CredentialName;
 import io.camelksm.credential.CredentialNotFoundException;
+import io.camelksm.credential.Secret;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -116,6 +117,16 @@ final class UpdateCredentialCommand extends AdminCommand {
             builder.invalidSince(null);
         }
         options.readSecrets(application().secrets(), current.name(), secrets, builder);
-        return builder.build();
+        Credential changed = builder.build();
+        try {
+            application().secrets().requireAllRead("Name each secret to change with --secret-from-stdin FIELD or"
+                                                   + " --secret-property NAME.");
+        } catch (RuntimeException e) {
+            // only the values read now are ours to wipe: the rest are the current credential's
+            secrets.forEach(f -> changed.secret(f).ifPresent(Secret::destroy));
+            options.secretPropertyNames().forEach(p -> changed.property(p).ifPresent(v -> v.value().destroy()));
+            throw e;
+        }
+        return changed;
     }
 }

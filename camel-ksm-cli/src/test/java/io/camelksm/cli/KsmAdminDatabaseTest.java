@@ -118,8 +118,7 @@ class KsmAdminDatabaseTest {
 
     @Test
     void addReadsAPemPrivateKeySpanningSeveralLines() {
-        String pem = "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\nBKcwggSjAgEAAoIBAQC7\n"
-                     + "-----END PRIVATE KEY-----\n";
+        String pem = TestKeys.rsa(2048); // a real key: a credential whose key cannot sign is refused
 
         ok(pem, "credential", "add", "--name", "Graph", "--type", "oauth2_jwt_bearer", "--issuer", "bot@example",
                 "--token-url", "https://login.example/token", "--key-id", "k1", "--algorithm", "RS256");

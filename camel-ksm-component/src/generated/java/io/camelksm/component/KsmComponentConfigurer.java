@@ -37,6 +37,8 @@ public class KsmComponentConfigurer extends PropertyConfigurerSupport implements
         case "audience": getOrCreateConfiguration(target).setAudience(property(camelContext, java.lang.String.class, value)); return true;
         case "auditmode":
         case "auditMode": target.setAuditMode(property(camelContext, java.lang.String.class, value)); return true;
+        case "authorityroleprefix":
+        case "authorityRolePrefix": target.setAuthorityRolePrefix(property(camelContext, java.lang.String.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "backoffjitter":
@@ -117,6 +119,8 @@ public class KsmComponentConfigurer extends PropertyConfigurerSupport implements
         case "refreshahead":
         case "refreshAhead": target.setRefreshAhead(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "resource": getOrCreateConfiguration(target).setResource(property(camelContext, java.lang.String.class, value)); return true;
+        case "roleprincipalclasses":
+        case "rolePrincipalClasses": target.setRolePrincipalClasses(property(camelContext, java.lang.String.class, value)); return true;
         case "scope": getOrCreateConfiguration(target).setScope(property(camelContext, java.lang.String.class, value)); return true;
         case "store": target.setStore(property(camelContext, java.lang.String.class, value)); return true;
         case "subject": getOrCreateConfiguration(target).setSubject(property(camelContext, java.lang.String.class, value)); return true;
@@ -143,6 +147,8 @@ public class KsmComponentConfigurer extends PropertyConfigurerSupport implements
         case "audience": return java.lang.String.class;
         case "auditmode":
         case "auditMode": return java.lang.String.class;
+        case "authorityroleprefix":
+        case "authorityRolePrefix": return java.lang.String.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
         case "backoffjitter":
@@ -223,6 +229,8 @@ public class KsmComponentConfigurer extends PropertyConfigurerSupport implements
         case "refreshahead":
         case "refreshAhead": return long.class;
         case "resource": return java.lang.String.class;
+        case "roleprincipalclasses":
+        case "rolePrincipalClasses": return java.lang.String.class;
         case "scope": return java.lang.String.class;
         case "store": return java.lang.String.class;
         case "subject": return java.lang.String.class;
@@ -245,6 +253,8 @@ public class KsmComponentConfigurer extends PropertyConfigurerSupport implements
         case "audience": return getOrCreateConfiguration(target).getAudience();
         case "auditmode":
         case "auditMode": return target.getAuditMode();
+        case "authorityroleprefix":
+        case "authorityRolePrefix": return target.getAuthorityRolePrefix();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "backoffjitter":
@@ -325,6 +335,8 @@ public class KsmComponentConfigurer extends PropertyConfigurerSupport implements
         case "refreshahead":
         case "refreshAhead": return target.getRefreshAhead();
         case "resource": return getOrCreateConfiguration(target).getResource();
+        case "roleprincipalclasses":
+        case "rolePrincipalClasses": return target.getRolePrincipalClasses();
         case "scope": return getOrCreateConfiguration(target).getScope();
         case "store": return target.getStore();
         case "subject": return getOrCreateConfiguration(target).getSubject();

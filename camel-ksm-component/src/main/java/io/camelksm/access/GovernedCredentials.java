@@ -14,11 +14,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.camelksm.credential.AllowedHosts;
+import io.camelksm.credential.ConfusableNames;
 import io.camelksm.credential.Credential;
 import io.camelksm.credential.CredentialField;
 import io.camelksm.credential.CredentialName;
 import io.camelksm.credential.CredentialNotFoundException;
 import io.camelksm.credential.CredentialStore;
+import io.camelksm.credential.CredentialValidator;
 
 /**
  * The one way to reach credentials: every request is checked against the credential's access rights (routes) or
@@ -38,6 +40,7 @@ public final class GovernedCredentials implements AutoCloseable {
     // bound once: a lambda capturing the name would be allocated on every request
     private final Function<CredentialName, Optional<Credential>> findCredential;
     private final Function<CredentialName, AccessRights> findRights;
+    private volatile CredentialValidator writeValidator = CredentialValidator.NONE;
 
     /** Without a cache: every request reads the store and the access rights. */
     public GovernedCredentials(CredentialStore store, AccessRightsStore rights, AuditTrail audit, Clock clock) {
@@ -66,6 +69,18 @@ public final class GovernedCredentials implements AutoCloseable {
 
     public AuditTrail audit() {
         return audit;
+    }
+
+    public CredentialValidator getWriteValidator() {
+        return writeValidator;
+    }
+
+    /**
+     * Checks every credential before it is created, updated or changed by a route, so that one that would fail at its
+     * first exchange is refused when written. Default: {@link CredentialValidator#NONE}.
+     */
+    public void setWriteValidator(CredentialValidator writeValidator) {
+        this.writeValidator = Objects.requireNonNull(writeValidator, "writeValidator");
     }
 
     /** Tells the listener about every credential written or deleted from now on (after the store has done it). */
@@ -149,16 +164,22 @@ public final class GovernedCredentials implements AutoCloseable {
             decide(current.name(), operation, caller, granted, AccessMode.WRITE);
             Credential written = change.apply(current.toBuilder()).build();
             RouteWriteScope.check(current, written, granted.routeMetadataWrites(), operation, caller);
+            writeValidator.validate(written);
             return changed(name, store.update(written));
         }, "credential written", AccessMode.WRITE);
     }
 
     // administration: done on an operator's behalf, audited, not checked against the credential's rights
 
-    /** Stores a new credential; a token URL outside the credential's own allowed hosts is refused. */
+    /**
+     * Stores a new credential; a name that mixes scripts or looks like an existing name is refused
+     * ({@link ConfusableNames}), and so is a token URL outside the credential's own allowed hosts.
+     */
     public Credential create(Credential credential, Caller admin) {
         return governed(credential.name(), "create", admin, null, () -> {
+            ConfusableNames.checkNewName(credential.name(), store.names());
             checkAllowedHosts(credential);
+            writeValidator.validate(credential);
             return store.create(credential);
         }, "created");
     }
@@ -167,6 +188,7 @@ public final class GovernedCredentials implements AutoCloseable {
     public Credential update(Credential credential, Caller admin) {
         return governed(credential.name(), "update", admin, null, () -> {
             checkAllowedHosts(credential);
+            writeValidator.validate(credential);
             return changed(credential.name(), store.update(credential));
         }, "updated");
     }

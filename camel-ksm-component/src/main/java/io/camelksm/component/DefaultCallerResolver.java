@@ -2,6 +2,7 @@ package io.camelksm.component;
 
 import java.security.Principal;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 import javax.security.auth.Subject;
@@ -19,14 +20,43 @@ import io.camelksm.access.Caller;
  * <ul>
  * <li>process: the endpoint's {@code process} option, else the id of the route that calls the endpoint;</li>
  * <li>resource: the component's node name (by default the host name);</li>
- * <li>roles: the names of the principals of the {@link Subject} in the {@link Exchange#AUTHENTICATION} header. Only a
- * real {@code Subject} object counts: it can only be put there by code in the route (or a security policy), whereas an
- * inbound HTTP request can only bring text, which is ignored.</li>
+ * <li>roles: what the {@link RoleSource}s find among the principals of the {@link Subject} in the
+ * {@link Exchange#AUTHENTICATION} header: by default principals of the role principal classes
+ * ({@link PrincipalClassRoleSource#DEFAULT_CLASSES}) and the {@code ROLE_} authorities of a Spring Security
+ * {@code Authentication}. A user principal is never a role, whatever its name. Only a real {@code Subject} object
+ * counts: it can only be put there by code in the route (or a security policy), whereas an inbound HTTP request can
+ * only bring text, which is ignored.</li>
+ * <li>principal: the first principal of the subject that is not a role.</li>
  * </ul>
  */
 public class DefaultCallerResolver implements CallerResolver {
 
     private static final Logger LOG = LoggerFactory.getLogger(DefaultCallerResolver.class);
+
+    private final List<RoleSource> roleSources;
+
+    /** With the default role sources: the default role principal classes and Spring's ROLE_ authorities. */
+    public DefaultCallerResolver() {
+        this(defaultRoleSources(PrincipalClassRoleSource.DEFAULT_CLASSES,
+                SpringAuthenticationRoleSource.DEFAULT_PREFIX));
+    }
+
+    public DefaultCallerResolver(List<RoleSource> roleSources) {
+        this.roleSources = List.copyOf(roleSources);
+    }
+
+    /**
+     * @param rolePrincipalClasses comma-separated class names whose principals are roles
+     * @param authorityRolePrefix  the prefix of the Spring Security authorities that are roles ("" for all)
+     */
+    public static List<RoleSource> defaultRoleSources(String rolePrincipalClasses, String authorityRolePrefix) {
+        return List.of(new PrincipalClassRoleSource(rolePrincipalClasses),
+                new SpringAuthenticationRoleSource(authorityRolePrefix));
+    }
+
+    public List<RoleSource> getRoleSources() {
+        return roleSources;
+    }
 
     @Override
     public Caller resolve(Exchange exchange, KsmEndpoint endpoint) {
@@ -61,25 +91,46 @@ public class DefaultCallerResolver implements CallerResolver {
         return null;
     }
 
-    /** The names of all principals of the subject (users and groups alike), in the subject's order. */
+    /** The roles the role sources find among the subject's principals, in the subject's order. */
     protected Set<String> roles(Subject subject) {
         if (subject == null) {
             return Set.of(); // the common case: no allocation per exchange
         }
         Set<String> roles = new LinkedHashSet<>();
         for (Principal p : subject.getPrincipals()) {
-            if (p != null && p.getName() != null) {
-                roles.add(p.getName());
+            if (p == null) {
+                continue;
+            }
+            for (RoleSource source : roleSources) {
+                for (String role : source.roles(p)) {
+                    if (role != null && !role.isBlank()) {
+                        roles.add(role);
+                    }
+                }
             }
         }
         return roles;
     }
 
+    /** The name of the first principal that no role source takes for a role: the user. */
     protected String principal(Subject subject) {
         if (subject == null) {
             return null;
         }
-        return subject.getPrincipals().stream().filter(p -> p != null && p.getName() != null)
-                .map(Principal::getName).findFirst().orElse(null);
+        for (Principal p : subject.getPrincipals()) {
+            if (p != null && p.getName() != null && !isRole(p)) {
+                return p.getName();
+            }
+        }
+        return null;
+    }
+
+    private boolean isRole(Principal principal) {
+        for (RoleSource source : roleSources) {
+            if (source.isRole(principal)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -12,6 +12,7 @@ import org.apache.camel.Message;
 import io.camelksm.KsmException;
 import io.camelksm.credential.CredentialField;
 import io.camelksm.credential.CredentialName;
+import io.camelksm.credential.DisplayText;
 import io.camelksm.credential.Secret;
 
 /**
@@ -64,7 +65,8 @@ final class IncomingValues {
             for (Map.Entry<?, ?> e : values.entrySet()) {
                 String key = String.valueOf(e.getKey());
                 CredentialField field = CredentialField.byName(key).orElseThrow(() -> new KsmException(
-                        "Unknown field '" + key + "' for credential '" + credential + "'; one of "
+                        "Unknown field '" + DisplayText.escape(key.length() > 64 ? key.substring(0, 64) + "…" : key)
+                        + "' for credential '" + credential + "'; one of "
                         + KsmConfiguration.fieldNames()));
                 Object value = e.getValue();
                 fields.put(field, value == null ? null
@@ -92,8 +94,10 @@ final class IncomingValues {
         try {
             return Instant.parse(raw.toString().strip());
         } catch (DateTimeParseException e) {
+            // the value is not quoted: it came with the message and may be anything (a secret, forged log text)
             throw new KsmException("The header " + KsmConstants.EXPIRES_AT + " for credential '" + credential
-                    + "' is not an ISO-8601 instant such as 2030-01-31T00:00:00Z: '" + raw + "'");
+                    + "' is not a valid expiry: expected an ISO-8601 instant in UTC such as 2030-01-31T00:00:00Z,"
+                    + " a java.time.Instant or a java.util.Date");
         }
     }
 

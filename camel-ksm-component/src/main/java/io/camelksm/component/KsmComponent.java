@@ -20,6 +20,7 @@ import io.camelksm.access.AuditTrail;
 import io.camelksm.access.CredentialChangeListener;
 import io.camelksm.access.GovernedCredentials;
 import io.camelksm.access.Slf4jAuditTrail;
+import io.camelksm.auth.oauth2.OAuth2CredentialValidator;
 import io.camelksm.auth.oauth2.OAuth2Settings;
 import io.camelksm.auth.oauth2.OAuth2TokenProvider;
 import io.camelksm.auth.oauth2.RetryPolicy;
@@ -91,6 +92,10 @@ public class KsmComponent extends DefaultComponent {
     private GovernedCredentials governedCredentials;
     @Metadata(label = "advanced,security", autowired = true)
     private CallerResolver callerResolver;
+    @Metadata(label = "security", defaultValue = PrincipalClassRoleSource.DEFAULT_CLASSES)
+    private String rolePrincipalClasses = PrincipalClassRoleSource.DEFAULT_CLASSES;
+    @Metadata(label = "security", defaultValue = SpringAuthenticationRoleSource.DEFAULT_PREFIX)
+    private String authorityRolePrefix = SpringAuthenticationRoleSource.DEFAULT_PREFIX;
     @Metadata(label = "advanced")
     private Clock clock;
 
@@ -167,7 +172,8 @@ public class KsmComponent extends DefaultComponent {
             clock = Clock.systemUTC();
         }
         if (callerResolver == null) {
-            callerResolver = new DefaultCallerResolver();
+            callerResolver = new DefaultCallerResolver(
+                    DefaultCallerResolver.defaultRoleSources(rolePrincipalClasses, authorityRolePrefix));
         }
     }
 
@@ -198,6 +204,9 @@ public class KsmComponent extends DefaultComponent {
                 }
                 governedCredentials = new GovernedCredentials(secretStore(database), database.accessRights(), audit,
                         clock, Duration.ofMillis(cacheTtl));
+                // set / setProperty refuse a credential that would fail at its first exchange (a given
+                // GovernedCredentials is checked as its maker decided)
+                governedCredentials.setWriteValidator(OAuth2CredentialValidator.INSTANCE);
             } catch (RuntimeException e) {
                 closeStores();
                 throw e;
@@ -587,10 +596,38 @@ public class KsmComponent extends DefaultComponent {
 
     /**
      * Establishes the caller (roles, process, resource) of each request from trusted sources. Default: the route id,
-     * the node name and the principals of the Subject in the CamelAuthentication header.
+     * the node name and the role principals (rolePrincipalClasses, Spring Security ROLE_ authorities) of the Subject in
+     * the CamelAuthentication header.
      */
     public void setCallerResolver(CallerResolver callerResolver) {
         this.callerResolver = callerResolver;
+    }
+
+    public String getRolePrincipalClasses() {
+        return rolePrincipalClasses;
+    }
+
+    /**
+     * The principal classes (comma-separated, fully qualified) whose principals in the authenticated Subject are the
+     * caller's roles; subclasses count. Any other principal, such as the user's own, is never a role. Default: camel-ksm's
+     * RolePrincipal and the JDK's UNIX and Windows group principals. Used by the default caller resolver only.
+     */
+    public void setRolePrincipalClasses(String rolePrincipalClasses) {
+        this.rolePrincipalClasses = rolePrincipalClasses;
+    }
+
+    public String getAuthorityRolePrefix() {
+        return authorityRolePrefix;
+    }
+
+    /**
+     * The prefix of the Spring Security granted authorities that are roles, when the Subject holds an authenticated
+     * Spring Security Authentication (as camel-spring-security expects it): ROLE_ops is the role ops; other
+     * authorities (FACTOR_PASSWORD, SCOPE_x) are not roles. Empty takes every authority as a role. Used by the default
+     * caller resolver only.
+     */
+    public void setAuthorityRolePrefix(String authorityRolePrefix) {
+        this.authorityRolePrefix = authorityRolePrefix;
     }
 
     public OAuth2TokenProvider getOauth2TokenProvider() {

@@ -1,11 +1,14 @@
 package io.camelksm.credential;
 
+import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * The unique name of a credential. Names are trimmed and compared case-insensitively ({@link #key()}), while the
- * spelling the operator chose is kept for display ({@link #value()}).
+ * The unique name of a credential. Names are trimmed, normalized to Unicode NFC (so a composed and a decomposed
+ * {@code é} are the same name) and compared case-insensitively ({@link #key()}), while the spelling the operator
+ * chose is kept for display ({@link #value()}). Whether a new name could be mistaken for an existing one is
+ * {@link ConfusableNames}' job. Errors never echo control or bidirectional characters ({@link DisplayText}).
  * <p>
  * A class rather than a record so that the lower-cased key is computed once: names are map keys on every request.
  */
@@ -27,12 +30,15 @@ public final class CredentialName implements Comparable<CredentialName> {
         if (value.isEmpty()) {
             throw new IllegalArgumentException("Credential name is empty");
         }
+        if (!Normalizer.isNormalized(value, Normalizer.Form.NFC)) {
+            value = Normalizer.normalize(value, Normalizer.Form.NFC);
+        }
         if (value.length() > MAX_LENGTH) {
-            throw new IllegalArgumentException(
-                    "Credential name is longer than " + MAX_LENGTH + " characters: '" + value.substring(0, 32) + "…'");
+            throw new IllegalArgumentException("Credential name is longer than " + MAX_LENGTH + " characters: '"
+                    + DisplayText.escape(value.substring(0, 32)) + "…'");
         }
         if (!ALLOWED.matcher(value).matches()) {
-            throw new IllegalArgumentException("Credential name '" + value
+            throw new IllegalArgumentException("Credential name '" + DisplayText.escape(value)
                     + "' is malformed: use letters, digits, spaces and . _ - @ / (starting with a letter or digit)");
         }
         this.value = value;

@@ -3,9 +3,11 @@ package io.camelksm.component;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.security.Principal;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import javax.security.auth.Subject;
 
@@ -16,6 +18,15 @@ import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.AuthorityUtils;
+
+import com.sun.security.auth.NTSidGroupPrincipal;
+import com.sun.security.auth.UnixNumericGroupPrincipal;
+import com.sun.security.auth.UnixPrincipal;
+import com.sun.security.auth.UserPrincipal;
 
 import io.camelksm.access.Caller;
 import io.camelksm.testsupport.KsmTestSupport;
@@ -52,12 +63,137 @@ class DefaultCallerResolverTest {
     }
 
     @Test
-    void rolesAreThePrincipalsOfARealSubject() {
+    void rolesAreTheRolePrincipalsOfARealSubjectAndTheUserIsThePrincipal() {
         Caller caller = resolve(Subjects.of("alice", "ops", "crm-users"));
 
         assertThat(caller.principal()).isEqualTo("alice");
-        assertThat(caller.roles()).containsExactlyInAnyOrder("alice", "ops", "crm-users");
+        assertThat(caller.roles()).containsExactlyInAnyOrder("ops", "crm-users");
         assertThat(caller.resource()).isEqualTo("node-1");
+    }
+
+    @Test
+    void aUserNamedLikeARoleDoesNotGetTheRole() {
+        Caller caller = resolve(Subjects.of(Set.of(new UserPrincipal("admin"))));
+
+        assertThat(caller.principal()).isEqualTo("admin");
+        assertThat(caller.roles()).isEmpty();
+    }
+
+    @Test
+    void principalsOfUnknownClassesAreNotRoles() {
+        Principal custom = () -> "admin";
+        Caller caller = resolve(Subjects.of(Set.of(custom, new UnixPrincipal("root"))));
+
+        assertThat(caller.roles()).isEmpty();
+    }
+
+    @Test
+    void theJdkGroupPrincipalsAreRolesByDefault() {
+        Set<Principal> principals = new LinkedHashSet<>(List.of(new UnixPrincipal("alice"),
+                new UnixNumericGroupPrincipal("1001", true), new UnixNumericGroupPrincipal("27", false),
+                new NTSidGroupPrincipal("S-1-5-32-544"), new RolePrincipal("ops")));
+
+        Caller caller = resolve(Subjects.of(principals));
+
+        assertThat(caller.principal()).isEqualTo("alice");
+        assertThat(caller.roles()).containsExactly("1001", "27", "S-1-5-32-544", "ops");
+    }
+
+    @Test
+    void aConfiguredRolePrincipalClassAndItsSubclassesAreRoles() {
+        KsmEndpoint configured = endpoint(c -> c.setRolePrincipalClasses(GroupPrincipal.class.getName()));
+        Exchange exchange = new DefaultExchange(camel);
+        exchange.getMessage().setHeader(Exchange.AUTHENTICATION, Subjects.of(new LinkedHashSet<>(List.of(
+                new UserPrincipal("alice"), new GroupPrincipal("admin"), new TeamPrincipal("crm"),
+                new RolePrincipal("not-configured")))));
+
+        Caller caller = configured.getComponent().getCallerResolver().resolve(exchange, configured);
+
+        assertThat(caller.principal()).isEqualTo("alice");
+        assertThat(caller.roles()).containsExactly("admin", "crm");
+    }
+
+    @Test
+    void theRolesOfAnAuthenticatedSpringSecurityAuthenticationInTheSubject() {
+        // how camel-spring-security's SpringSecurityAuthorizationPolicy expects it: a principal of the Subject
+        Authentication spring = UsernamePasswordAuthenticationToken.authenticated("admin", null,
+                AuthorityUtils.createAuthorityList("ROLE_ops", "FACTOR_PASSWORD", "SCOPE_read", "ROLE_crm-users"));
+
+        Caller caller = resolve(Subjects.of(Set.of(spring)));
+
+        assertThat(caller.principal()).isEqualTo("admin");
+        assertThat(caller.roles()).containsExactlyInAnyOrder("ops", "crm-users");
+    }
+
+    @Test
+    void anUnauthenticatedSpringSecurityAuthenticationGrantsNothing() {
+        Authentication request = UsernamePasswordAuthenticationToken.unauthenticated("admin", "secret");
+        TestingAuthenticationToken unchecked = new TestingAuthenticationToken("admin", null, "ROLE_admin");
+        unchecked.setAuthenticated(false);
+
+        assertThat(resolve(Subjects.of(Set.of(request))).roles()).isEmpty();
+        assertThat(resolve(Subjects.of(Set.of(unchecked))).roles()).isEmpty();
+    }
+
+    @Test
+    void anEmptyAuthorityPrefixTakesEveryAuthority() {
+        KsmEndpoint configured = endpoint(c -> c.setAuthorityRolePrefix(""));
+        Exchange exchange = new DefaultExchange(camel);
+        exchange.getMessage().setHeader(Exchange.AUTHENTICATION, Subjects.of(Set.of(
+                new TestingAuthenticationToken("bob", null, "ROLE_ops", "crm"))));
+
+        Caller caller = configured.getComponent().getCallerResolver().resolve(exchange, configured);
+
+        assertThat(caller.roles()).containsExactlyInAnyOrder("ROLE_ops", "crm");
+    }
+
+    @Test
+    void aPluggedRoleSourceAddsRoles() {
+        RoleSource everyoneIsStaff = p -> List.of("staff");
+        DefaultCallerResolver custom = new DefaultCallerResolver(List.of(everyoneIsStaff));
+        Exchange exchange = new DefaultExchange(camel);
+        exchange.getMessage().setHeader(Exchange.AUTHENTICATION, Subjects.of("alice"));
+
+        assertThat(custom.resolve(exchange, endpoint).roles()).containsExactly("staff");
+    }
+
+    @Test
+    void untrustedHeaderTextIsStillIgnoredWhateverItNames() {
+        for (String forged : List.of("admin", RolePrincipal.class.getName() + ":admin", "ROLE_admin")) {
+            Caller caller = resolve(forged);
+
+            assertThat(caller.roles()).isEmpty();
+            assertThat(caller.principal()).isNull();
+        }
+    }
+
+    /** The endpoint ksm2:Api of a fresh component with the given options. */
+    private KsmEndpoint endpoint(Consumer<KsmComponent> options) {
+        KsmComponent component = new KsmComponent();
+        component.setGovernedCredentials(ksm.governed());
+        options.accept(component);
+        camel.addComponent("ksm2", component);
+        return camel.getEndpoint("ksm2:Api", KsmEndpoint.class);
+    }
+
+    /** A group principal of some login module. */
+    static class GroupPrincipal implements Principal {
+        private final String name;
+
+        GroupPrincipal(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public String getName() {
+            return name;
+        }
+    }
+
+    static final class TeamPrincipal extends GroupPrincipal {
+        TeamPrincipal(String name) {
+            super(name);
+        }
     }
 
     @Test

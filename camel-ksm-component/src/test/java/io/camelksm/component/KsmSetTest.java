@@ -198,11 +198,13 @@ class KsmSetTest extends KsmCamelTestSupport {
     void badExpiryIsExplained() {
         Exchange out = template.request("direct:setFields", e -> {
             e.getMessage().setBody(Map.of("target", "db03"));
-            e.getMessage().setHeader(KsmConstants.EXPIRES_AT, "next tuesday");
+            e.getMessage().setHeader(KsmConstants.EXPIRES_AT, "next tuesday s3cr3t\n2030 INFO forged");
         });
 
         assertThat(out.getException()).isInstanceOf(KsmException.class)
-                .hasMessageContaining(KsmConstants.EXPIRES_AT).hasMessageContaining("ISO-8601");
+                .hasMessageContaining(KsmConstants.EXPIRES_AT).hasMessageContaining("ISO-8601")
+                .hasMessageContaining("2030-01-31T00:00:00Z")
+                .hasMessageNotContaining("tuesday").hasMessageNotContaining("s3cr3t").hasMessageNotContaining("forged");
         assertThat(ksm.stored("Gateway").field(CredentialField.TARGET)).contains("db01");
     }
 

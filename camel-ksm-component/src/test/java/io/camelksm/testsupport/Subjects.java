@@ -4,24 +4,28 @@ import java.security.Principal;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import javax.security.auth.Subject;
 
-/** Authenticated subjects as a security policy (or Spring Security through camel-spring-security) puts them on. */
+import com.sun.security.auth.UserPrincipal;
+
+import io.camelksm.component.RolePrincipal;
+
+/** Authenticated subjects as a security policy (or a JAAS login) puts them on. */
 public final class Subjects {
 
     private Subjects() {
     }
 
-    /** A subject whose principals are the user followed by its roles. */
+    /** A subject whose principals are the user (a JAAS UserPrincipal) followed by its roles (RolePrincipals). */
     public static Subject of(String user, String... roles) {
         Set<Principal> principals = new LinkedHashSet<>();
-        principals.add(new NamedPrincipal(user));
-        principals.addAll(Arrays.stream(roles).map(NamedPrincipal::new).collect(Collectors.toList()));
-        return new Subject(true, principals, Set.of(), Set.of());
+        principals.add(new UserPrincipal(user));
+        Arrays.stream(roles).map(RolePrincipal::new).forEach(principals::add);
+        return of(principals);
     }
 
-    record NamedPrincipal(String getName) implements Principal {
+    public static Subject of(Set<Principal> principals) {
+        return new Subject(true, principals, Set.of(), Set.of());
     }
 }

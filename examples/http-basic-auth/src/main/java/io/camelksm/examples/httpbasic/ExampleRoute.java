@@ -7,6 +7,8 @@ import javax.security.auth.Subject;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 
+import io.camelksm.component.RolePrincipal;
+
 /**
  * The integration: who calls is established by the route itself (a trusted source), {@code ksm:} checks that this
  * caller may use the credential and puts the {@code Authorization} header on the message, the HTTP call uses it.
@@ -32,6 +34,7 @@ public final class ExampleRoute extends RouteBuilder {
                 .convertBodyTo(String.class);
     }
 
+    /** The caller's role as a RolePrincipal: only principals of role classes are roles, never a user's name. */
     private static Subject apiCaller() {
         return new Subject(true, Set.of(new RolePrincipal(HttpBasicAuthExample.ROLE)), Set.of(), Set.of());
     }
