@@ -1,7 +1,7 @@
 package io.camelksm.store.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.net.URI;
@@ -53,22 +53,38 @@ class PostgresOutageTest {
                 db.credentials().create(KsmDatabaseContractTest.basic("Outage", "pw"));
 
                 cut.cut();
-                // a pooled connection used just before the cut fails at once with an I/O error
-                assertThatThrownBy(() -> db.credentials().find(CredentialName.of("Outage")))
-                        .isInstanceOf(KsmException.class).hasMessageNotContaining("hunter2");
-                long start = System.nanoTime();
-                assertThatThrownBy(() -> db.credentials().find(CredentialName.of("Outage")))
-                        .isInstanceOf(KsmException.class)
+                // pooled connections used just before the cut fail at once with an I/O error, one call each
+                KsmException timedOut = null;
+                Duration waited = null;
+                for (int call = 0; call < 10 && timedOut == null; call++) {
+                    long start = System.nanoTime();
+                    Throwable failure = catchThrowable(() -> db.credentials().find(CredentialName.of("Outage")));
+                    assertThat(failure).isInstanceOf(KsmException.class).hasMessageNotContaining("hunter2");
+                    if (failure.getMessage().contains("no connection to the camel-ksm database")) {
+                        timedOut = (KsmException) failure;
+                        waited = Duration.ofNanos(System.nanoTime() - start);
+                    }
+                }
+                assertThat(timedOut).as("a call that waited for a connection").isNotNull();
+                assertThat(timedOut)
                         .hasMessageContaining("no connection to the camel-ksm database jdbc:postgresql://127.0.0.1:"
                                               + cut.port())
                         .hasMessageContaining("within the connection timeout of 1000 ms (option dbConnectionTimeout)")
-                        .hasMessageContaining("password=******")
-                        .hasMessageNotContaining("hunter2");
+                        .hasMessageContaining("password=******");
                 // far below HikariCP's 30 s default, with room for a slow machine
-                assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
+                assertThat(waited).isLessThan(Duration.ofSeconds(15));
 
                 cut.restore();
-                assertThat(db.credentials().find(CredentialName.of("Outage"))).isPresent();
+                // the same database object, no restart: a connection the outage broke may still fail once
+                Throwable lastFailure = null;
+                for (int call = 0; call < 10; call++) {
+                    lastFailure = catchThrowable(() -> assertThat(db.credentials().find(CredentialName.of("Outage")))
+                            .isPresent());
+                    if (lastFailure == null) {
+                        break;
+                    }
+                }
+                assertThat(lastFailure).as("a call after the database came back").isNull();
             }
         } finally {
             try (Connection c = DriverManager.getConnection(serverUrl); Statement s = c.createStatement()) {
