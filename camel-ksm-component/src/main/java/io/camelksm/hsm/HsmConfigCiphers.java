@@ -49,12 +49,19 @@ public final class HsmConfigCiphers {
             return cipher; // a file: no session to lose
         }
         Secret pin = copy(settings.pin());
-        HsmSettings again = settings.withPin(pin).withMechanism(cipher.mechanism());
-        return new ReconnectingConfigCipher(cipher, () -> reopen(again), () -> {
+        Runnable wipePin = () -> {
             if (pin != null) {
                 pin.destroy();
             }
-        });
+        };
+        HsmSettings again = settings.withPin(pin).withMechanism(cipher.mechanism());
+        try {
+            return new ReconnectingConfigCipher(cipher, () -> reopen(again), wipePin);
+        } catch (RuntimeException e) {
+            cipher.close();
+            wipePin.run();
+            throw e;
+        }
     }
 
     /** The cipher's own copy: callers may wipe theirs once it is open. */
