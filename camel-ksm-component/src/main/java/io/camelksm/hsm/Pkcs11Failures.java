@@ -6,8 +6,9 @@ import java.util.Set;
 import javax.security.auth.login.LoginException;
 
 /**
- * Reads what went wrong from the PKCS#11 return code in an exception's causes (SunPKCS11's PKCS11Exception carries it as
- * its message, e.g. {@code CKR_OBJECT_HANDLE_INVALID}; the class is internal to the JDK, so it is matched by name).
+ * Reads what went wrong from the PKCS#11 return code in an exception's causes (SunPKCS11's PKCS11Exception carries
+ * it as its message, e.g. {@code CKR_OBJECT_HANDLE_INVALID}; the class is internal to the JDK, so it is matched by
+ * name).
  */
 final class Pkcs11Failures {
 

@@ -39,7 +39,8 @@ class Pkcs11FailuresTest {
         assertThat(Pkcs11Failures.sessionLost(operation("CKR_SESSION_HANDLE_INVALID"))).isTrue();
         assertThat(Pkcs11Failures.sessionLost(operation("CKR_DEVICE_REMOVED"))).isTrue();
         assertThat(Pkcs11Failures.sessionLost(operation("CKR_USER_NOT_LOGGED_IN"))).isTrue();
-        assertThat(Pkcs11Failures.code(operation("CKR_KEY_HANDLE_INVALID: detail"))).isEqualTo("CKR_KEY_HANDLE_INVALID");
+        assertThat(Pkcs11Failures.code(operation("CKR_KEY_HANDLE_INVALID: detail")))
+                .isEqualTo("CKR_KEY_HANDLE_INVALID");
     }
 
     @Test

@@ -160,8 +160,8 @@ class SoftHsmConfigStorageTest {
         // logged in and looked up again, in vain: a bounded number of attempts, then a clear error
         assertThatThrownBy(() -> storage.saveString("clientId", "c2"))
                 .isInstanceOf(HsmException.class)
-                .hasMessageStartingWith("the HSM is unavailable: could not encrypt with SunPKCS11-SoftHSM-camel-ksm key '"
-                                        + alias + "' (AES_256_GCM) in 3 attempts")
+                .hasMessageStartingWith("the HSM is unavailable: could not encrypt with SunPKCS11-SoftHSM-camel-ksm"
+                                        + " key '" + alias + "' (AES_256_GCM) in 3 attempts")
                 .hasMessageContaining("(CKR_OBJECT_HANDLE_INVALID)")
                 .hasMessageContaining("last error: key '" + alias + "' not found in SunPKCS11-SoftHSM-camel-ksm");
         assertThat(storage.getString("clientId")).isEqualTo("c1");
