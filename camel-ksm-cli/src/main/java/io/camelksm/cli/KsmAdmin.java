@@ -1,6 +1,7 @@
 package io.camelksm.cli;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -66,6 +67,12 @@ public final class KsmAdmin implements Runnable {
             description = "The AES-256 key file that encrypts secrets at rest. Default: ksm.key in --home.")
     private Path keyFile;
 
+    @Option(names = "--db-connection-timeout", paramLabel = "DURATION", scope = ScopeType.INHERIT,
+            converter = DurationConverter.class,
+            description = "How long to wait for a database connection before failing (e.g. 500ms, 5s; at least"
+                          + " 250ms). Default: 5s.")
+    private Duration dbConnectionTimeout = DatabaseSettings.DEFAULT_CONNECTION_TIMEOUT;
+
     private final SecretSource secrets;
     private final Map<String, String> environment;
 
@@ -129,9 +136,14 @@ public final class KsmAdmin implements Runnable {
     DatabaseSettings databaseSettings() {
         DatabaseSettings base = home != null ? DatabaseSettings.embedded(home) : DatabaseSettings.embeddedDefaults();
         String password = environment.get(PASSWORD_VARIABLE);
+        if (dbConnectionTimeout.compareTo(DatabaseSettings.MIN_CONNECTION_TIMEOUT) < 0) {
+            throw new ParameterException(spec.commandLine(), "--db-connection-timeout must be at least "
+                                                             + DatabaseSettings.MIN_CONNECTION_TIMEOUT.toMillis()
+                                                             + "ms, got " + dbConnectionTimeout.toMillis() + "ms");
+        }
         return new DatabaseSettings(dbUrl != null ? dbUrl.strip() : base.jdbcUrl(), dbUser,
                 password == null || password.isEmpty() ? null : Secret.of(password),
-                keyFile != null ? keyFile.toAbsolutePath() : base.keyFile());
+                keyFile != null ? keyFile.toAbsolutePath() : base.keyFile(), dbConnectionTimeout);
     }
 
     AdminSession openSession() {

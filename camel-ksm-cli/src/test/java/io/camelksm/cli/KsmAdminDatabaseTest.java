@@ -3,6 +3,7 @@ package io.camelksm.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +63,22 @@ class KsmAdminDatabaseTest {
         for (AdminRun run : runs) {
             assertThat(run.all()).doesNotContain(PASSWORD, NEW_PASSWORD, API_KEY, "MIIEvQ");
         }
+    }
+
+    @Test
+    void theDatabaseConnectionTimeoutIsAnOption() {
+        KsmAdmin defaults = new KsmAdmin(SecretSource.system(), Map.of());
+        KsmAdmin.commandLine(defaults).parseArgs("credential", "list");
+        assertThat(defaults.databaseSettings().connectionTimeout()).isEqualTo(Duration.ofSeconds(5));
+        KsmAdmin admin = new KsmAdmin(SecretSource.system(), Map.of());
+        KsmAdmin.commandLine(admin).parseArgs("--db-connection-timeout", "2s", "credential", "list");
+        assertThat(admin.databaseSettings().connectionTimeout()).isEqualTo(Duration.ofSeconds(2));
+
+        assertThat(userError("", "--db-connection-timeout", "100ms", "credential", "list").err())
+                .contains("--db-connection-timeout must be at least 250ms, got 100ms");
+        assertThat(userError("", "--db-connection-timeout", "soon", "credential", "list").err())
+                .contains("'soon' is not a duration (e.g. 500ms, 5s, 2m)");
+        ok("", "--db-connection-timeout", "1500ms", "credential", "list");
     }
 
     private Credential stored(String name) {

@@ -59,6 +59,8 @@ public class KsmComponentConfigurer extends PropertyConfigurerSupport implements
         case "credentialStore": target.setCredentialStore(property(camelContext, io.camelksm.credential.CredentialStore.class, value)); return true;
         case "databasedirectory":
         case "databaseDirectory": target.setDatabaseDirectory(property(camelContext, java.lang.String.class, value)); return true;
+        case "dbconnectiontimeout":
+        case "dbConnectionTimeout": target.setDbConnectionTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "defaultexpiresin":
         case "defaultExpiresIn": target.setDefaultExpiresIn(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "evicttokenon401":
@@ -169,6 +171,8 @@ public class KsmComponentConfigurer extends PropertyConfigurerSupport implements
         case "credentialStore": return io.camelksm.credential.CredentialStore.class;
         case "databasedirectory":
         case "databaseDirectory": return java.lang.String.class;
+        case "dbconnectiontimeout":
+        case "dbConnectionTimeout": return long.class;
         case "defaultexpiresin":
         case "defaultExpiresIn": return long.class;
         case "evicttokenon401":
@@ -275,6 +279,8 @@ public class KsmComponentConfigurer extends PropertyConfigurerSupport implements
         case "credentialStore": return target.getCredentialStore();
         case "databasedirectory":
         case "databaseDirectory": return target.getDatabaseDirectory();
+        case "dbconnectiontimeout":
+        case "dbConnectionTimeout": return target.getDbConnectionTimeout();
         case "defaultexpiresin":
         case "defaultExpiresIn": return target.getDefaultExpiresIn();
         case "evicttokenon401":

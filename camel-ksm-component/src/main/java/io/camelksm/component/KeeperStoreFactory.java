@@ -83,7 +83,7 @@ final class KeeperStoreFactory implements AutoCloseable {
             throw e;
         } finally {
             if (hsm.pin() != null) {
-                hsm.pin().destroy(); // the PIN is only needed to open the HSM session
+                hsm.pin().destroy(); // the cipher keeps its own copy, to log in again after an HSM interruption
             }
         }
         prefetch();

@@ -63,6 +63,8 @@ public class KsmComponent extends DefaultComponent {
     private String databaseDirectory;
     @Metadata(label = "database")
     private String keyFile;
+    @Metadata(label = "database", defaultValue = "5000", javaType = "java.time.Duration")
+    private long dbConnectionTimeout = DatabaseSettings.DEFAULT_CONNECTION_TIMEOUT.toMillis();
 
     @Metadata(label = "security")
     private String nodeName;
@@ -326,12 +328,12 @@ public class KsmComponent extends DefaultComponent {
         Secret password = jdbcPassword == null ? null : Secret.of(jdbcPassword);
         if (jdbcUrl != null && !jdbcUrl.isBlank()) {
             Path key = keyFile != null ? Path.of(keyFile) : DatabaseSettings.defaultHome().resolve("ksm.key");
-            return new DatabaseSettings(jdbcUrl, jdbcUsername, password, key);
+            return new DatabaseSettings(jdbcUrl, jdbcUsername, password, key, Duration.ofMillis(dbConnectionTimeout));
         }
         DatabaseSettings embedded = databaseDirectory != null
                 ? DatabaseSettings.embedded(Path.of(databaseDirectory)) : DatabaseSettings.embeddedDefaults();
         return new DatabaseSettings(embedded.jdbcUrl(), jdbcUsername, password,
-                keyFile != null ? Path.of(keyFile) : embedded.keyFile());
+                keyFile != null ? Path.of(keyFile) : embedded.keyFile(), Duration.ofMillis(dbConnectionTimeout));
     }
 
     /** The settings of the token provider the component creates when none is given, from the OAuth 2.0 options. */
@@ -443,6 +445,19 @@ public class KsmComponent extends DefaultComponent {
      */
     public void setKeyFile(String keyFile) {
         this.keyFile = keyFile;
+    }
+
+    public long getDbConnectionTimeout() {
+        return dbConnectionTimeout;
+    }
+
+    /**
+     * How long a database call waits for a connection to camel-ksm's database before the exchange fails with an error
+     * naming the database and this timeout (database down or unreachable, all connections busy); the pool reconnects
+     * by itself when the database is back. At least 250 ms. Default: 5 seconds.
+     */
+    public void setDbConnectionTimeout(long dbConnectionTimeout) {
+        this.dbConnectionTimeout = dbConnectionTimeout;
     }
 
     public String getNodeName() {

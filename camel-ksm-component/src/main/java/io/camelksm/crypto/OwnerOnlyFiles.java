@@ -1,6 +1,7 @@
 package io.camelksm.crypto;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,38 @@ public final class OwnerOnlyFiles {
             PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
 
     private OwnerOnlyFiles() {
+    }
+
+    /** Whether anyone but the owner may write (create, rename, delete entries in a directory). */
+    public static boolean othersCanWrite(Set<PosixFilePermission> permissions) {
+        return permissions.contains(PosixFilePermission.GROUP_WRITE)
+               || permissions.contains(PosixFilePermission.OTHERS_WRITE);
+    }
+
+    /** Whether anyone but the owner has any access at all. */
+    public static boolean othersHaveAccess(Set<PosixFilePermission> permissions) {
+        return permissions.stream().anyMatch(GROUP_OR_OTHERS::contains);
+    }
+
+    /** The owner's permissions only (the file's group and others lose theirs). */
+    public static Set<PosixFilePermission> ownerPart(Set<PosixFilePermission> permissions) {
+        Set<PosixFilePermission> owner = EnumSet.noneOf(PosixFilePermission.class);
+        permissions.stream().filter(p -> !GROUP_OR_OTHERS.contains(p)).forEach(owner::add);
+        return owner;
+    }
+
+    /** Creates an empty file as {@code rw-------}; false if it exists already (left as it is). */
+    public static boolean createFile(Path file) throws IOException {
+        try {
+            if (isPosix()) {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_FILE));
+            } else {
+                Files.createFile(file);
+            }
+            return true;
+        } catch (FileAlreadyExistsException e) {
+            return false;
+        }
     }
 
     public static boolean isPosix() {

@@ -12,10 +12,10 @@ import java.security.Provider;
 import java.security.UnrecoverableKeyException;
 import java.util.Arrays;
 
-import javax.security.auth.login.LoginException;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import io.camelksm.credential.Secret;
 
 /**
  * Opens the {@link ConfigCipher} that {@link HsmSettings} describe: loads the provider, logs in, finds the keys by
@@ -31,12 +31,71 @@ public final class HsmConfigCiphers {
     }
 
     /**
-     * Opens the cipher.
+     * Opens the cipher. An HSM cipher (PKCS#11, nCipher) logs in again and looks its keys up again when the HSM loses
+     * its session or key handle, and keeps a copy of the PIN for that until it is closed.
      *
      * @throws HsmException naming what is wrong: provider not available, login failed, key alias not found, no usable
      *                      mechanism
      */
     public static ConfigCipher open(HsmSettings settings) {
+        Keys keys = keys(settings);
+        if (settings.type() != HsmProviderType.SOFTWARE_PKCS12 && keys.key().getEncoded() != null) {
+            LOG.warn("Key '{}' in {} can be exported in clear: it is not protected like an HSM key should be",
+                    settings.keyAlias(), keys.where());
+        }
+        JceConfigCipher cipher = chooseMechanism(settings, keys.provider(), keys.key(), keys.hmacKey(), keys.where());
+        LOG.info("Config cipher ready: {}", cipher.description());
+        if (settings.type() == HsmProviderType.SOFTWARE_PKCS12) {
+            return cipher; // a file: no session to lose
+        }
+        Secret pin = copy(settings.pin());
+        Runnable wipePin = () -> {
+            if (pin != null) {
+                pin.destroy();
+            }
+        };
+        HsmSettings again = settings.withPin(pin).withMechanism(cipher.mechanism());
+        try {
+            return new ReconnectingConfigCipher(cipher, () -> reopen(again), wipePin);
+        } catch (RuntimeException e) {
+            cipher.close();
+            wipePin.run();
+            throw e;
+        }
+    }
+
+    /** The cipher's own copy: callers may wipe theirs once it is open. */
+    private static Secret copy(Secret pin) {
+        if (pin == null) {
+            return null;
+        }
+        char[] chars = pin.chars();
+        try {
+            return Secret.of(chars);
+        } finally {
+            Arrays.fill(chars, '\0');
+        }
+    }
+
+    /** Logs in again and looks the keys up again, for the mechanism already chosen. */
+    private static JceConfigCipher reopen(HsmSettings settings) {
+        try {
+            Keys keys = keys(settings);
+            return new JceConfigCipher(keys.provider(), keys.key(), settings.keyAlias(), keys.hmacKey(),
+                    settings.mechanism());
+        } catch (HsmException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new HsmException("cannot open the HSM key '" + settings.keyAlias() + "' again: "
+                                   + JceProviders.causes(e), e);
+        }
+    }
+
+    private record Keys(Provider provider, Key key, Key hmacKey, String where) {
+    }
+
+    /** Loads the provider, logs in and finds the keys. */
+    private static Keys keys(HsmSettings settings) {
         Provider provider;
         KeyStore keyStore;
         char[] pin = settings.pin() == null ? null : settings.pin().chars();
@@ -65,13 +124,7 @@ public final class HsmConfigCiphers {
             Key key = key(keyStore, settings.keyAlias(), keyPassword, where, "AES");
             Key hmacKey = settings.hmacKeyAlias() == null ? null
                     : key(keyStore, settings.hmacKeyAlias(), keyPassword, where, null);
-            if (settings.type() != HsmProviderType.SOFTWARE_PKCS12 && key.getEncoded() != null) {
-                LOG.warn("Key '{}' in {} can be exported in clear: it is not protected like an HSM key should be",
-                        settings.keyAlias(), where);
-            }
-            JceConfigCipher cipher = chooseMechanism(settings, provider, key, hmacKey, where);
-            LOG.info("Config cipher ready: {}", cipher.description());
-            return cipher;
+            return new Keys(provider, key, hmacKey, where);
         } finally {
             if (pin != null) {
                 Arrays.fill(pin, '\0');
@@ -97,22 +150,13 @@ public final class HsmConfigCiphers {
             }
             return keyStore;
         } catch (IOException e) {
-            if (isLoginFailure(e)) {
+            if (Pkcs11Failures.wrongPin(e)) {
                 throw new HsmException("login to the " + what + " failed: wrong PIN or password?", e);
             }
             throw new HsmException("cannot open the " + what + ": " + JceProviders.causes(e), e);
         } catch (GeneralSecurityException e) {
             throw new HsmException("cannot open the " + what + ": " + JceProviders.causes(e), e);
         }
-    }
-
-    private static boolean isLoginFailure(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof LoginException || t instanceof UnrecoverableKeyException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static Key key(KeyStore keyStore, String alias, char[] password, String where, String algorithm) {

@@ -43,7 +43,9 @@ import io.camelksm.credential.Secret;
  * a plaintext config is never encrypted silently ({@link #migratePlaintext(Path, ConfigCipher)});</li>
  * <li>{@link #changeKey(ConfigCipher)} re-encrypts under a new key; if that fails the old key and file stay in
  * use;</li>
- * <li>one lock guards every public method: safe for many threads.</li>
+ * <li>one lock guards every public method: safe for many threads;</li>
+ * <li>temp files of writers that were killed mid-write are removed when the storage is opened (ours only, by exact
+ * name, once they are a minute old and no writer holds their lock).</li>
  * </ul>
  * The storage does not own its cipher: the caller closes it. Byte values are kept Base64-encoded, as the SDK's own
  * storages do. Writes from several processes to the same file are not coordinated: one process owns a config.
@@ -67,7 +69,7 @@ public final class HsmKeyValueStorage implements KeyValueStorage {
 
     /**
      * Opens the encrypted config at that path; a missing file is an empty config (the file appears at the first
-     * write).
+     * write). Temp files that killed writers left beside it (older than a minute, not locked) are removed.
      *
      * @throws InvalidConfigFileException if the file is not a valid encrypted config file, or does not authenticate
      * @throws InvalidConfigJsonException if it decrypts to something that is not a config object
@@ -78,6 +80,7 @@ public final class HsmKeyValueStorage implements KeyValueStorage {
     public static HsmKeyValueStorage open(Path file, ConfigCipher cipher) {
         Objects.requireNonNull(cipher, "cipher");
         Path path = file.toAbsolutePath();
+        AtomicFiles.removeStaleTemps(path, AtomicFiles.STALE_TEMP_AGE);
         byte[] bytes = readIfExists(path);
         if (bytes == null) {
             return new HsmKeyValueStorage(path, cipher, new TreeMap<>());

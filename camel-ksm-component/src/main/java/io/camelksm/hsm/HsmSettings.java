@@ -127,6 +127,12 @@ public final class HsmSettings {
                 keyAlias, hmacKeyAlias, forced);
     }
 
+    /** The same settings with another PIN (a copy the caller owns). */
+    HsmSettings withPin(Secret otherPin) {
+        return new HsmSettings(type, pkcs11Config, providerName, providerClass, keyStoreType, keyStoreFile, otherPin,
+                keyAlias, hmacKeyAlias, mechanism);
+    }
+
     /** The same HSM and PIN, another key (for {@link HsmKeyValueStorage#changeKey(ConfigCipher)}). */
     public HsmSettings withKeyAlias(String alias) {
         return new HsmSettings(type, pkcs11Config, providerName, providerClass, keyStoreType, keyStoreFile, pin,

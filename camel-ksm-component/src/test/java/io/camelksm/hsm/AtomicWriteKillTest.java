@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -86,6 +88,20 @@ class AtomicWriteKillTest {
             // temp files of killed writers hold ciphertext only; deleteAll removes them
             System.out.printf("%d rounds, %d writes, %d landed after the last acknowledgement, %d temp files left%n",
                     rounds, last, landedUnacknowledged, temps.size());
+        }
+        // once they are older than a write can take, opening the storage removes what the killed writers left
+        try (Stream<Path> files = Files.list(dir)) {
+            FileTime old = FileTime.from(Instant.now().minus(AtomicFiles.STALE_TEMP_AGE.multipliedBy(2)));
+            for (Path p : files.filter(p -> AtomicFiles.isTempOf(config, p)).toList()) {
+                Files.setLastModifiedTime(p, old);
+            }
+        }
+        try (ConfigCipher cipher = HsmConfigCiphers.open(settings)) {
+            assertThat(HsmChildMain.counter(HsmKeyValueStorage.open(config, cipher).getString(HsmChildMain.BLOB)))
+                    .isEqualTo(last);
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".tmp"))).isEmpty();
         }
     }
 

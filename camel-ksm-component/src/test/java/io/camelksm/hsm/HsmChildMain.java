@@ -18,6 +18,8 @@ import io.camelksm.credential.Secret;
  * <pre>
  * open        pkcs11|pkcs12 CONFIG ALIAS           prints "CHILD opened" or "CHILD error MESSAGE"
  * write-loop  pkcs11|pkcs12 CONFIG ALIAS FILE      rewrites FILE forever; "CHILD ready N", then "CHILD ok N" per write
+ * outage-loop pkcs11|pkcs12 CONFIG ALIAS FILE      the same, every 20 ms, going on after a failed write: "CHILD fail
+ *                                                  MESSAGE" (one storage and cipher for the whole run)
  * </pre>
  */
 public final class HsmChildMain {
@@ -33,6 +35,7 @@ public final class HsmChildMain {
         switch (args[0]) {
             case "open" -> open(settings);
             case "write-loop" -> writeLoop(settings, Path.of(args[4]));
+            case "outage-loop" -> outageLoop(settings, Path.of(args[4]));
             default -> throw new IllegalArgumentException(args[0]);
         }
     }
@@ -66,6 +69,29 @@ public final class HsmChildMain {
             storage.saveString(BLOB, n + ":" + Base64.getEncoder().encodeToString(padding));
             System.out.println("CHILD ok " + n);
             System.out.flush();
+        }
+    }
+
+    private static void outageLoop(HsmSettings settings, Path file) {
+        ConfigCipher cipher = HsmConfigCiphers.open(settings);
+        HsmKeyValueStorage storage = HsmKeyValueStorage.open(file, cipher);
+        long n = counter(storage.getString(BLOB));
+        System.out.println("CHILD ready " + n);
+        System.out.flush();
+        while (true) {
+            try {
+                storage.saveString(BLOB, (n + 1) + ":x");
+                n++;
+                System.out.println("CHILD ok " + n);
+            } catch (HsmException e) {
+                System.out.println("CHILD fail " + e.getMessage().replace('\n', ' '));
+            }
+            System.out.flush();
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                return;
+            }
         }
     }
 

@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.security.KeyStore;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -426,6 +431,41 @@ class HsmKeyValueStorageTest {
         assertThatThrownBy(() -> storage.saveString("k", null)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> storage.saveBytes("k", null)).isInstanceOf(NullPointerException.class);
         assertThat(config).doesNotExist();
+    }
+
+    @Test
+    void openRemovesOnlyStaleUnlockedTempFilesOfItsOwnConfig() throws Exception {
+        HsmKeyValueStorage.open(config, cipher).saveString("clientId", "c1");
+        FileTime old = FileTime.from(Instant.now().minus(Duration.ofMinutes(10)));
+        Path stale = temp(".ksm-config.enc.1234567890.tmp", old);
+        Path young = temp(".ksm-config.enc.42.tmp", null);
+        Path locked = temp(".ksm-config.enc.77.tmp", old);
+        List<Path> notOurs = List.of(temp(".ksm-config.enc.abc.tmp", old), temp("ksm-config.enc.1.tmp", old),
+                temp(".other.enc.1.tmp", old), temp(".ksm-config.enc.1.tmp.bak", old));
+
+        try (FileChannel writer = FileChannel.open(locked, StandardOpenOption.WRITE);
+             FileLock ignored = writer.lock()) {
+            // a writer that holds its temp file's lock is alive, however old the file
+            HsmKeyValueStorage reopened = HsmKeyValueStorage.open(config, cipher);
+            assertThat(reopened.getString("clientId")).isEqualTo("c1");
+        }
+
+        assertThat(stale).doesNotExist();
+        assertThat(young).exists(); // may be a write in flight
+        assertThat(locked).exists();
+        assertThat(notOurs).allSatisfy(p -> assertThat(p).exists());
+        assertThat(config).exists();
+        // once the lock is gone, the old one goes at the next open
+        HsmKeyValueStorage.open(config, cipher);
+        assertThat(locked).doesNotExist();
+    }
+
+    private Path temp(String name, FileTime modified) throws Exception {
+        Path p = Files.write(dir.resolve(name), new byte[] { 1, 2, 3 });
+        if (modified != null) {
+            Files.setLastModifiedTime(p, modified);
+        }
+        return p;
     }
 
     private static List<String> list(Path d) throws Exception {

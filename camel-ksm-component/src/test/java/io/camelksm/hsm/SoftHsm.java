@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import javax.crypto.KeyGenerator;
+import javax.crypto.spec.SecretKeySpec;
 
 import org.junit.jupiter.api.Assumptions;
 
@@ -60,6 +61,14 @@ public final class SoftHsm {
             KeyGenerator generator = KeyGenerator.getInstance("AES", keyStore.getProvider());
             generator.init(256);
             keyStore.setEntry(alias, new KeyStore.SecretKeyEntry(generator.generateKey()), null);
+        }
+
+        /**
+         * Imports known AES-256 key bytes as a token key, as restoring a key from an HSM backup would: the same key
+         * under the same label, a new object (and object handle).
+         */
+        void importAesKey(String alias, byte[] key) throws Exception {
+            otherSession().setEntry(alias, new KeyStore.SecretKeyEntry(new SecretKeySpec(key, "AES")), null);
         }
 
         /** Deletes a key from the token (from another session): the HSM key is gone. */

@@ -157,10 +157,13 @@ class SoftHsmConfigStorageTest {
 
         token.deleteKey(alias);
 
+        // logged in and looked up again, in vain: a bounded number of attempts, then a clear error
         assertThatThrownBy(() -> storage.saveString("clientId", "c2"))
                 .isInstanceOf(HsmException.class)
-                .hasMessageStartingWith("HSM could not encrypt with SunPKCS11-SoftHSM-camel-ksm key '" + alias + "'")
-                .hasMessageContaining("CKR_OBJECT_HANDLE_INVALID");
+                .hasMessageStartingWith("the HSM is unavailable: could not encrypt with SunPKCS11-SoftHSM-camel-ksm"
+                                        + " key '" + alias + "' (AES_256_GCM) in 3 attempts")
+                .hasMessageContaining("(CKR_OBJECT_HANDLE_INVALID)")
+                .hasMessageContaining("last error: key '" + alias + "' not found in SunPKCS11-SoftHSM-camel-ksm");
         assertThat(storage.getString("clientId")).isEqualTo("c1");
         assertThat(Files.readAllBytes(config())).isEqualTo(before);
         try (var files = Files.list(dir)) {

@@ -20,12 +20,15 @@ final class ConnectionPool implements AutoCloseable {
     /** The H2 user when the settings name none. */
     static final String H2_DEFAULT_USER = "sa";
     private static final int MAX_CONNECTIONS = 8;
+    /** HikariCP's default; it must not exceed the connection timeout. */
+    private static final long DEFAULT_VALIDATION_TIMEOUT_MS = 5_000;
 
     private final DataSource dataSource;
     private final Runnable closer;
 
-    private ConnectionPool(DataSource dataSource, Runnable closer) {
-        this.dataSource = dataSource;
+    private ConnectionPool(DataSource pool, Runnable closer, DatabaseSettings settings) {
+        this.dataSource = new ConnectionTimeoutDataSource(pool, JdbcUrls.redact(settings.jdbcUrl()),
+                settings.connectionTimeout());
         this.closer = closer;
     }
 
@@ -55,7 +58,9 @@ final class ConnectionPool implements AutoCloseable {
         }
         JdbcConnectionPool pool = JdbcConnectionPool.create(h2);
         pool.setMaxConnections(MAX_CONNECTIONS);
-        return new ConnectionPool(pool, pool::dispose);
+        // how long a caller waits for a free connection (H2's default is 30 s)
+        pool.setLoginTimeout((int) Math.max(1, (settings.connectionTimeout().toMillis() + 999) / 1000));
+        return new ConnectionPool(pool, pool::dispose, settings);
     }
 
     private static ConnectionPool postgresql(DatabaseSettings settings) {
@@ -70,9 +75,13 @@ final class ConnectionPool implements AutoCloseable {
         }
         config.setMaximumPoolSize(MAX_CONNECTIONS);
         config.setMinimumIdle(1);
+        // while the database is down an exchange fails after this, not after HikariCP's default 30 s; the pool
+        // reconnects by itself once the database is back
+        config.setConnectionTimeout(settings.connectionTimeout().toMillis());
+        config.setValidationTimeout(Math.min(DEFAULT_VALIDATION_TIMEOUT_MS, settings.connectionTimeout().toMillis()));
         try {
             HikariDataSource pool = new HikariDataSource(config);
-            return new ConnectionPool(pool, pool::close);
+            return new ConnectionPool(pool, pool::close, settings);
         } catch (RuntimeException e) {
             throw new KsmException("Cannot connect to the camel-ksm database " + JdbcUrls.redact(settings.jdbcUrl())
                                    + ": " + e.getMessage(), e);

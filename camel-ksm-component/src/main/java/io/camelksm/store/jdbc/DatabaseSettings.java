@@ -1,18 +1,47 @@
 package io.camelksm.store.jdbc;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
 
 import io.camelksm.credential.Secret;
 
 /**
  * Where camel-ksm's own database is and which key encrypts secrets in it.
  *
- * @param jdbcUrl  JDBC URL; H2 ({@code jdbc:h2:file:...}) or PostgreSQL ({@code jdbc:postgresql://...})
- * @param username database user, may be null
- * @param password database password, may be null
- * @param keyFile  the AES-256 key file outside the database; created with owner-only permissions on first use
+ * @param jdbcUrl           JDBC URL; H2 ({@code jdbc:h2:file:...}) or PostgreSQL ({@code jdbc:postgresql://...})
+ * @param username          database user, may be null
+ * @param password          database password, may be null
+ * @param keyFile           the AES-256 key file outside the database; created with owner-only permissions on first use
+ * @param connectionTimeout how long a database call waits for a connection before it fails (database down or
+ *                          unreachable, pool exhausted); at least {@link #MIN_CONNECTION_TIMEOUT}
  */
-public record DatabaseSettings(String jdbcUrl, String username, Secret password, Path keyFile) {
+public record DatabaseSettings(String jdbcUrl, String username, Secret password, Path keyFile,
+                               Duration connectionTimeout) {
+
+    /** Short, so that an exchange fails fast while the database is down (HikariCP's own default is 30 s). */
+    public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(5);
+    /** HikariCP's lower bound. */
+    public static final Duration MIN_CONNECTION_TIMEOUT = Duration.ofMillis(250);
+
+    public DatabaseSettings {
+        Objects.requireNonNull(connectionTimeout, "connectionTimeout");
+        if (connectionTimeout.compareTo(MIN_CONNECTION_TIMEOUT) < 0) {
+            throw new IllegalArgumentException("The database connection timeout must be at least "
+                                               + MIN_CONNECTION_TIMEOUT.toMillis() + " ms, got "
+                                               + connectionTimeout.toMillis() + " ms");
+        }
+    }
+
+    /** Settings with the {@link #DEFAULT_CONNECTION_TIMEOUT}. */
+    public DatabaseSettings(String jdbcUrl, String username, Secret password, Path keyFile) {
+        this(jdbcUrl, username, password, keyFile, DEFAULT_CONNECTION_TIMEOUT);
+    }
+
+    /** The same settings with another connection timeout. */
+    public DatabaseSettings withConnectionTimeout(Duration timeout) {
+        return new DatabaseSettings(jdbcUrl, username, password, keyFile, timeout);
+    }
 
     /** The default home of the embedded database and its key: {@code ~/.camel-ksm}. */
     public static Path defaultHome() {
@@ -32,6 +61,7 @@ public record DatabaseSettings(String jdbcUrl, String username, Secret password,
 
     @Override
     public String toString() {
-        return "DatabaseSettings[jdbcUrl=" + jdbcUrl + ", username=" + username + ", keyFile=" + keyFile + "]";
+        return "DatabaseSettings[jdbcUrl=" + JdbcUrls.redact(jdbcUrl) + ", username=" + username + ", keyFile="
+               + keyFile + ", connectionTimeout=" + connectionTimeout.toMillis() + " ms]";
     }
 }

@@ -1,7 +1,5 @@
 package io.camelksm.store.jdbc;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Objects;
@@ -18,7 +16,6 @@ import io.camelksm.crypto.EncryptionScheme;
 import io.camelksm.crypto.KeyCheck;
 import io.camelksm.crypto.KeyFile;
 import io.camelksm.crypto.KsmCryptoException;
-import io.camelksm.crypto.OwnerOnlyFiles;
 import io.camelksm.crypto.SchemeRegistry;
 import io.camelksm.crypto.SecretCipher;
 
@@ -60,8 +57,9 @@ public final class KsmDatabase implements AutoCloseable {
         }
         DatabaseVendor vendor = DatabaseVendor.of(settings.jdbcUrl());
         String url = JdbcUrls.redact(settings.jdbcUrl());
-        createDatabaseDirectory(vendor, settings.jdbcUrl());
+        prepareEmbeddedFiles(vendor, settings.jdbcUrl());
         ConnectionPool pool = ConnectionPool.open(settings, vendor);
+        vendor.embeddedFile(settings.jdbcUrl()).ifPresent(EmbeddedDatabaseFiles::tightenFiles);
         try {
             SchemaMigration.migrate(pool.dataSource(), vendor, url);
             EncryptionScheme scheme = openDefaultScheme(new EncryptionSchemeTable(new Jdbc(pool.dataSource())),
@@ -75,15 +73,9 @@ public final class KsmDatabase implements AutoCloseable {
         }
     }
 
-    /** The directory of an embedded H2 database, created owner-only: it holds the audit trail and rights too. */
-    private static void createDatabaseDirectory(DatabaseVendor vendor, String jdbcUrl) {
-        vendor.embeddedFile(jdbcUrl).map(Path::getParent).ifPresent(dir -> {
-            try {
-                OwnerOnlyFiles.createDirectories(dir);
-            } catch (IOException e) {
-                throw new KsmException("Cannot create the directory " + dir + " of the camel-ksm database: " + e, e);
-            }
-        });
+    /** The directory and file of an embedded H2 database, owner-only: it holds the audit trail and rights too. */
+    private static void prepareEmbeddedFiles(DatabaseVendor vendor, String jdbcUrl) {
+        vendor.embeddedFile(jdbcUrl).ifPresent(EmbeddedDatabaseFiles::prepare);
     }
 
     private static EncryptionScheme openDefaultScheme(EncryptionSchemeTable table, KeyFile keyFile, String url) {
