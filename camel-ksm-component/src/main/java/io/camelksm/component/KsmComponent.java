@@ -783,8 +783,8 @@ public class KsmComponent extends DefaultComponent {
 
     /**
      * Whether token URLs may use plain http on hosts other than loopback. Off by default: token requests carry client
-     * secrets and signed assertions, so only https is accepted, and http to localhost / 127.x / ::1 for tests and
-     * development. Turn it on only for a trusted network in development.
+     * secrets and signed assertions, so only https is accepted, and http to loopback for tests and development:
+     * localhost, an IP literal in 127.0.0.0/8 or [::1] (a DNS name such as 127.example.com is not loopback). Turn it on only for a trusted network in development.
      */
     public void setAllowPlainHttp(boolean allowPlainHttp) {
         this.allowPlainHttp = allowPlainHttp;

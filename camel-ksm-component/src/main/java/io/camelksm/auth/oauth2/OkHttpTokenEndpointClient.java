@@ -82,6 +82,12 @@ public final class OkHttpTokenEndpointClient implements TokenEndpointClient {
             throw KsmTokenException.configuration(request.credentialName(), "tokenUrl " + request.displayUrl()
                     + " is not a URL OkHttp can send to");
         }
+        if (!url.isHttps() && !settings.allowPlainHttp()
+            && !LoopbackHost.isLoopback(url.host().indexOf(':') >= 0 ? "[" + url.host() + "]" : url.host())) {
+            // the factory checked the URL as java.net.URI reads it; OkHttp must read the same loopback host
+            throw KsmTokenException.configuration(request.credentialName(), "tokenUrl " + request.displayUrl()
+                    + " uses plain http to a host that is not loopback");
+        }
         byte[] form = request.encodeForm();
         Request.Builder post = new Request.Builder()
                 .url(url)

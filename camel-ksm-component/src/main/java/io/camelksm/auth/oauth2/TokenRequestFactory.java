@@ -320,16 +320,11 @@ final class TokenRequestFactory {
         if (url.getRawFragment() != null) {
             throw new IllegalArgumentException("tokenUrl must not have a fragment");
         }
-        if (scheme.equals("http") && !settings.allowPlainHttp() && !isLoopback(url.getHost())) {
+        if (scheme.equals("http") && !settings.allowPlainHttp() && !LoopbackHost.isLoopback(url.getHost())) {
             throw new IllegalArgumentException("tokenUrl " + TokenRequest.displayUrl(url) + " uses plain http; "
-                    + "secrets are only sent over https (or http to localhost)");
+                    + "secrets are only sent over https (or http to localhost, 127.0.0.0/8 or [::1])");
         }
         return url;
-    }
-
-    private static boolean isLoopback(String host) {
-        String h = host.toLowerCase(Locale.ROOT);
-        return h.equals("localhost") || h.startsWith("127.") || h.equals("[::1]") || h.equals("::1");
     }
 
     private static void requireSecret(Credential credential, CredentialField field) {
