@@ -122,6 +122,8 @@ public class KsmComponentConfigurer extends PropertyConfigurerSupport implements
         case "subject": getOrCreateConfiguration(target).setSubject(property(camelContext, java.lang.String.class, value)); return true;
         case "tokenendpointtimeout":
         case "tokenEndpointTimeout": target.setTokenEndpointTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "tokenfetchdeadline":
+        case "tokenFetchDeadline": target.setTokenFetchDeadline(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "writetimeout":
         case "writeTimeout": target.setWriteTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         default: return false;
@@ -228,6 +230,8 @@ public class KsmComponentConfigurer extends PropertyConfigurerSupport implements
         case "subject": return java.lang.String.class;
         case "tokenendpointtimeout":
         case "tokenEndpointTimeout": return long.class;
+        case "tokenfetchdeadline":
+        case "tokenFetchDeadline": return long.class;
         case "writetimeout":
         case "writeTimeout": return long.class;
         default: return null;
@@ -330,6 +334,8 @@ public class KsmComponentConfigurer extends PropertyConfigurerSupport implements
         case "subject": return getOrCreateConfiguration(target).getSubject();
         case "tokenendpointtimeout":
         case "tokenEndpointTimeout": return target.getTokenEndpointTimeout();
+        case "tokenfetchdeadline":
+        case "tokenFetchDeadline": return target.getTokenFetchDeadline();
         case "writetimeout":
         case "writeTimeout": return target.getWriteTimeout();
         default: return null;

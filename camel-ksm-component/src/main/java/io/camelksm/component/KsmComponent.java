@@ -108,6 +108,8 @@ public class KsmComponent extends DefaultComponent {
     private long callTimeout = 30_000;
     @Metadata(label = "oauth2", defaultValue = "15000", javaType = "java.time.Duration")
     private long tokenEndpointTimeout = 15_000;
+    @Metadata(label = "oauth2", defaultValue = "20000", javaType = "java.time.Duration")
+    private long tokenFetchDeadline = 20_000;
     @Metadata(label = "oauth2", defaultValue = "60000", javaType = "java.time.Duration")
     private long clockSkew = 60_000;
     @Metadata(label = "oauth2", defaultValue = "30000", javaType = "java.time.Duration")
@@ -333,6 +335,7 @@ public class KsmComponent extends DefaultComponent {
                 .writeTimeout(Duration.ofMillis(writeTimeout))
                 .callTimeout(Duration.ofMillis(callTimeout))
                 .tokenEndpointTimeout(Duration.ofMillis(tokenEndpointTimeout))
+                .tokenFetchDeadline(Duration.ofMillis(tokenFetchDeadline))
                 .clockSkew(Duration.ofMillis(clockSkew))
                 .refreshAhead(Duration.ofMillis(refreshAhead))
                 .defaultExpiresIn(Duration.ofMillis(defaultExpiresIn))
@@ -655,10 +658,24 @@ public class KsmComponent extends DefaultComponent {
 
     /**
      * The limit of one whole attempt against an authorization server's token endpoint (connect, send, read), usually
-     * shorter than the API's timeouts. Retries come on top, as maxRetries says.
+     * shorter than the API's timeouts. Retries come on top, as maxRetries says, within the tokenFetchDeadline.
      */
     public void setTokenEndpointTimeout(long tokenEndpointTimeout) {
         this.tokenEndpointTimeout = tokenEndpointTimeout;
+    }
+
+    public long getTokenFetchDeadline() {
+        return tokenFetchDeadline;
+    }
+
+    /**
+     * The limit of a whole token fetch: all attempts, retries and back-off waits together. An attempt gets at most what
+     * is left of it, and no retry starts that could not begin before it, so a hung authorization server holds an
+     * exchange for this long at most (with the defaults: one 15 s attempt and quick retries fit, instead of four
+     * attempts of 15 s plus back-off). Keep it below the timeouts of whoever waits for the exchange.
+     */
+    public void setTokenFetchDeadline(long tokenFetchDeadline) {
+        this.tokenFetchDeadline = tokenFetchDeadline;
     }
 
     public long getClockSkew() {

@@ -12,7 +12,8 @@ import io.camelksm.credential.CredentialName;
 /**
  * Obtains one token through the {@link TokenEndpointClient}, retrying what {@link RetryPolicy} allows: each attempt is
  * a fresh request (a new assertion with a new {@code jti}), each wait an exponential backoff with jitter or the
- * server's {@code Retry-After}.
+ * server's {@code Retry-After}. All of it ends by the token fetch deadline: an attempt gets at most what is left of
+ * it, and a retry that could not start before it is not waited for.
  */
 final class RetryingTokenFetcher {
 
@@ -35,6 +36,8 @@ final class RetryingTokenFetcher {
     AccessToken fetch(CredentialName credential, Supplier<TokenRequest> requests, String requestedScope) {
         RetryPolicy policy = settings.retryPolicy();
         int maxAttempts = policy.maxRetries() + 1;
+        // monotonic, and apart from the settings' clock, which tests stop
+        long deadline = System.nanoTime() + settings.tokenFetchDeadline().toNanos();
         for (int attempt = 1; ; attempt++) {
             TokenRequest request;
             try {
@@ -45,13 +48,18 @@ final class RetryingTokenFetcher {
             Instant sentAt = settings.clock().instant();
             statistics.httpAttempts.increment();
             try {
-                TokenResponse response = client.send(request);
+                Duration left = left(deadline);
+                TokenResponse response = client.send(request, left.compareTo(settings.tokenEndpointTimeout()) < 0
+                        ? left : settings.tokenEndpointTimeout());
                 Duration expiresIn = response.expiresInIfSent().orElse(settings.defaultExpiresIn());
                 statistics.tokensFetched.increment();
                 return new AccessToken(response.accessToken(), sentAt, sentAt.plus(expiresIn),
                         response.scope() != null ? response.scope() : requestedScope);
             } catch (KsmTokenException e) {
                 Duration wait = nextWait(e, attempt, maxAttempts, policy);
+                if (wait.compareTo(left(deadline)) >= 0) {
+                    throw failed(e.afterAttempts(attempt, deadlineNote(deadline)));
+                }
                 LOG.warn("Token request for credential '{}' failed (attempt {} of {}), retrying in {} ms: {}",
                         credential, attempt, maxAttempts, wait.toMillis(), e.getMessage());
                 sleep(credential, wait, e);
@@ -59,6 +67,18 @@ final class RetryingTokenFetcher {
                 request.destroy();
             }
         }
+    }
+
+    /** What is left of the deadline, at least one millisecond (an attempt needs some time to fail cleanly). */
+    private static Duration left(long deadline) {
+        return Duration.ofNanos(Math.max(deadline - System.nanoTime(), 1_000_000));
+    }
+
+    private String deadlineNote(long deadline) {
+        String limits = "token fetch deadline " + settings.tokenFetchDeadline() + "; token endpoint timeout "
+                        + settings.tokenEndpointTimeout() + " per attempt";
+        return deadline - System.nanoTime() <= 0 ? "gave up: " + limits + " reached"
+                : "gave up: no time left for another attempt within the " + limits;
     }
 
     /** The wait before the next attempt; throws (counting the failure) when there is none. */

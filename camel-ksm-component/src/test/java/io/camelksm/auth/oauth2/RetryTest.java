@@ -162,6 +162,44 @@ class RetryTest {
     }
 
     @Test
+    void aHungServerIsAbandonedAtTheTokenFetchDeadlineNamingBothLimits() {
+        provider.close();
+        provider = OAuth2TokenProvider.create(OAuth2Settings.builder()
+                .retryPolicy(RetryPolicy.defaults().withMaxRetries(10).withBackoff(Duration.ofMillis(20),
+                        Duration.ofMillis(50)))
+                .tokenEndpointTimeout(Duration.ofMillis(300)).tokenFetchDeadline(Duration.ofMillis(800)).build());
+        server.stubFor(post(urlEqualTo(TokenEndpoint.PATH))
+                .willReturn(okJson(TokenEndpoint.tokenJson("too-late", 3600)).withFixedDelay(3000)));
+
+        KsmTokenException e = catchThrowableOfType(KsmTokenException.class, () -> provider.token(credential()));
+
+        assertThat(e.getReason()).isEqualTo(Reason.TRANSPORT);
+        // 11 attempts were allowed; the deadline leaves room for at most 3 of 300 ms (and a cut-short fourth)
+        assertThat(e.getAttempts()).isBetween(1, 4);
+        assertThat(requestCount()).isEqualTo(e.getAttempts());
+        assertThat(e.getMessage()).contains("timed out").contains("token endpoint timeout PT0.3S per attempt")
+                .contains("token fetch deadline PT0.8S");
+        assertThat(provider.statistics().failures()).isEqualTo(1);
+        TokenResponseErrorsTest.assertNoSecret(e);
+    }
+
+    @Test
+    void aRetryAfterBeyondTheDeadlineFailsAtOnce() {
+        provider.close();
+        provider = OAuth2TokenProvider.create(OAuth2Settings.builder().retryPolicy(FAST)
+                .tokenFetchDeadline(Duration.ofSeconds(1)).build());
+        firstThenToken(aResponse().withStatus(503).withHeader("Retry-After", "5"));
+
+        KsmTokenException e = catchThrowableOfType(KsmTokenException.class, () -> provider.token(credential()));
+
+        assertThat(e.getReason()).isEqualTo(Reason.SERVER_ERROR);
+        assertThat(e.getAttempts()).isEqualTo(1);
+        assertThat(e.getMessage()).endsWith("(1 attempt; gave up: no time left for another attempt within the token"
+                                            + " fetch deadline PT1S; token endpoint timeout PT15S per attempt)");
+        assertThat(requestCount()).isEqualTo(1);
+    }
+
+    @Test
     void persistentServerErrorsFailWithTheLastStatusAndCode() {
         server.stubFor(post(urlEqualTo(TokenEndpoint.PATH)).willReturn(aResponse().withStatus(500)
                 .withHeader("Content-Type", "application/json")
