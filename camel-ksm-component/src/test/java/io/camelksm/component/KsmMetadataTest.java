@@ -68,7 +68,7 @@ class KsmMetadataTest extends KsmCamelTestSupport {
         for (String oauth2 : new String[] { "scope", "audience", "resource", "subject", "evictTokenOn401" }) {
             assertThat(option(endpoint, oauth2).getString("group")).as(oauth2).isEqualTo("oauth2");
         }
-        assertThat(option(endpoint, "evictTokenOn401").getBoolean("defaultValue")).isEqualTo(false);
+        assertThat(option(endpoint, "evictTokenOn401").getBoolean("defaultValue")).isEqualTo(true);
         assertThat(option(endpoint, "credentialName").getBoolean("required")).isEqualTo(true);
         assertThat(option(endpoint, "operation").getString("defaultValue")).isEqualTo("authorize");
         assertThat(option(endpoint, "operation").<List<Object>>getCollection("enum"))
