@@ -2,6 +2,8 @@ package io.camelksm.auth.oauth2;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -22,6 +24,9 @@ final class RetryingTokenFetcher {
     private final TokenEndpointClient client;
     private final OAuth2Settings settings;
     private final StatisticsCounters statistics;
+    /** Credentials already warned about for single-use tokens; bounded, a rare second warning is harmless. */
+    private final Set<CredentialName> warnedSingleUse = ConcurrentHashMap.newKeySet();
+    private static final int MAX_WARNED = 1024;
 
     RetryingTokenFetcher(TokenEndpointClient client, OAuth2Settings settings, StatisticsCounters statistics) {
         this.client = client;
@@ -53,6 +58,9 @@ final class RetryingTokenFetcher {
                         ? left : settings.tokenEndpointTimeout());
                 Duration expiresIn = response.expiresInIfSent().orElse(settings.defaultExpiresIn());
                 statistics.tokensFetched.increment();
+                if (expiresIn.isZero()) {
+                    singleUse(credential);
+                }
                 return new AccessToken(response.accessToken(), sentAt, sentAt.plus(expiresIn),
                         response.scope() != null ? response.scope() : requestedScope);
             } catch (KsmTokenException e) {
@@ -66,6 +74,18 @@ final class RetryingTokenFetcher {
             } finally {
                 request.destroy();
             }
+        }
+    }
+
+    private void singleUse(CredentialName credential) {
+        statistics.singleUseTokens.increment();
+        if (warnedSingleUse.size() >= MAX_WARNED) {
+            warnedSingleUse.clear();
+        }
+        if (warnedSingleUse.add(credential)) {
+            LOG.warn("The authorization server issued a token for credential '{}' with expires_in 0: such a token is"
+                     + " used for one exchange only and never cached, so every exchange requests a new one (warned"
+                     + " once per credential; see the singleUseTokens statistic)", credential);
         }
     }
 
