@@ -72,7 +72,7 @@ final class CredentialOptions {
         namedFields.put(CredentialField.USERNAME, value);
     }
 
-    @Option(names = "--client-id", paramLabel = "ID", description = "clientId (OAUTH2_CLIENT_CREDENTIALS)")
+    @Option(names = "--client-id", paramLabel = "ID", description = "clientId (OAuth2 types)")
     void clientId(String value) {
         namedFields.put(CredentialField.CLIENT_ID, value);
     }
@@ -93,7 +93,8 @@ final class CredentialOptions {
     }
 
     @Option(names = "--client-authentication-method", paramLabel = "METHOD",
-            description = "clientAuthenticationMethod: client_secret_basic, client_secret_post or private_key_jwt")
+            description = "clientAuthenticationMethod: client_secret_basic, client_secret_post, private_key_jwt,"
+                          + " client_secret_jwt, or none (OAUTH2_JWT_BEARER only)")
     void clientAuthenticationMethod(String value) {
         namedFields.put(CredentialField.CLIENT_AUTHENTICATION_METHOD, value);
     }
