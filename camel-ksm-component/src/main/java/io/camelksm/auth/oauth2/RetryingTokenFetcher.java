@@ -95,9 +95,9 @@ final class RetryingTokenFetcher {
     }
 
     private String deadlineNote(long deadline) {
-        String limits = "token fetch deadline " + settings.tokenFetchDeadline() + "; token endpoint timeout "
-                        + settings.tokenEndpointTimeout() + " per attempt";
-        return deadline - System.nanoTime() <= 0 ? "gave up: " + limits + " reached"
+        String limits = "token fetch deadline " + settings.tokenFetchDeadline() + " (token endpoint timeout "
+                        + settings.tokenEndpointTimeout() + " per attempt)";
+        return deadline - System.nanoTime() <= 0 ? "gave up: the " + limits + " is reached"
                 : "gave up: no time left for another attempt within the " + limits;
     }
 
