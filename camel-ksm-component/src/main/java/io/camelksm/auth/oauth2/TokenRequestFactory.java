@@ -4,7 +4,6 @@ import static io.camelksm.credential.CredentialField.ALGORITHM;
 import static io.camelksm.credential.CredentialField.ASSERTION_LIFETIME;
 import static io.camelksm.credential.CredentialField.AUDIENCE;
 import static io.camelksm.credential.CredentialField.CLIENT_AUTHENTICATION_METHOD;
-import static io.camelksm.credential.CredentialField.CLIENT_ID;
 import static io.camelksm.credential.CredentialField.CLIENT_SECRET;
 import static io.camelksm.credential.CredentialField.ISSUER;
 import static io.camelksm.credential.CredentialField.KEY_ID;
