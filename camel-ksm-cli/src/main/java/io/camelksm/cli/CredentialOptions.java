@@ -82,7 +82,7 @@ final class CredentialOptions {
         namedFields.put(CredentialField.USERNAME, value);
     }
 
-    @Option(names = "--client-id", paramLabel = "ID", description = "clientId (OAUTH2_CLIENT_CREDENTIALS)")
+    @Option(names = "--client-id", paramLabel = "ID", description = "clientId (OAuth2 types)")
     void clientId(String value) {
         namedFields.put(CredentialField.CLIENT_ID, value);
     }
@@ -103,8 +103,8 @@ final class CredentialOptions {
     }
 
     @Option(names = "--client-authentication-method", paramLabel = "METHOD",
-            description = "clientAuthenticationMethod (OAUTH2_CLIENT_CREDENTIALS): client_secret_basic (default),"
-                          + " client_secret_post, client_secret_jwt or private_key_jwt")
+            description = "clientAuthenticationMethod: client_secret_basic (the default with a client secret),"
+                          + " client_secret_post, client_secret_jwt, private_key_jwt, or none (OAUTH2_JWT_BEARER only)")
     void clientAuthenticationMethod(String value) {
         namedFields.put(CredentialField.CLIENT_AUTHENTICATION_METHOD, value);
     }

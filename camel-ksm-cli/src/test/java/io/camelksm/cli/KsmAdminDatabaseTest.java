@@ -145,6 +145,24 @@ class KsmAdminDatabaseTest {
     }
 
     @Test
+    void addStoresAJwtBearerCredentialWithClientAuthentication() {
+        String pem = "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----\n";
+
+        ok(pem + API_KEY + "\n", "credential", "add", "--name", "Obo", "--type", "oauth2_jwt_bearer", "--issuer",
+                "my-app", "--token-url", "https://login.example/token", "--client-id", "my-app",
+                "--client-authentication-method", "client_secret_post", "--secret-from-stdin",
+                "privateKey,clientSecret");
+
+        Credential stored = stored("Obo");
+        assertThat(stored.field(CredentialField.CLIENT_ID)).contains("my-app");
+        assertThat(stored.field(CredentialField.CLIENT_AUTHENTICATION_METHOD)).contains("client_secret_post");
+        assertThat(stored.secret(CredentialField.CLIENT_SECRET).orElseThrow().reveal()).isEqualTo(API_KEY);
+        assertThat(stored.secret(CredentialField.PRIVATE_KEY).orElseThrow().reveal()).isEqualTo(pem);
+        assertThat(ok("", "credential", "show", "Obo").out()).contains("clientSecret:", "******")
+                .doesNotContain(API_KEY);
+    }
+
+    @Test
     void showListsMetadataFieldsPropertyNamesAndRightsButNoSecret() {
         ok(PASSWORD + "\n" + API_KEY + "\n", "credential", "add", "--name", "ExampleApi", "--type", "basic",
                 "--username", "Aladdin", "--secret-property", "apiKey", "--property", "region=eu-west");

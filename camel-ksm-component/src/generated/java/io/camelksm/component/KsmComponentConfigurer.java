@@ -128,6 +128,8 @@ public class KsmComponentConfigurer extends PropertyConfigurerSupport implements
         case "subject": getOrCreateConfiguration(target).setSubject(property(camelContext, java.lang.String.class, value)); return true;
         case "tokenendpointtimeout":
         case "tokenEndpointTimeout": target.setTokenEndpointTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "tokenfetchdeadline":
+        case "tokenFetchDeadline": target.setTokenFetchDeadline(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "writetimeout":
         case "writeTimeout": target.setWriteTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         default: return false;
@@ -240,6 +242,8 @@ public class KsmComponentConfigurer extends PropertyConfigurerSupport implements
         case "subject": return java.lang.String.class;
         case "tokenendpointtimeout":
         case "tokenEndpointTimeout": return long.class;
+        case "tokenfetchdeadline":
+        case "tokenFetchDeadline": return long.class;
         case "writetimeout":
         case "writeTimeout": return long.class;
         default: return null;
@@ -348,6 +352,8 @@ public class KsmComponentConfigurer extends PropertyConfigurerSupport implements
         case "subject": return getOrCreateConfiguration(target).getSubject();
         case "tokenendpointtimeout":
         case "tokenEndpointTimeout": return target.getTokenEndpointTimeout();
+        case "tokenfetchdeadline":
+        case "tokenFetchDeadline": return target.getTokenFetchDeadline();
         case "writetimeout":
         case "writeTimeout": return target.getWriteTimeout();
         default: return null;

@@ -115,6 +115,8 @@ public class KsmComponent extends DefaultComponent {
     private long callTimeout = 30_000;
     @Metadata(label = "oauth2", defaultValue = "15000", javaType = "java.time.Duration")
     private long tokenEndpointTimeout = 15_000;
+    @Metadata(label = "oauth2", defaultValue = "20000", javaType = "java.time.Duration")
+    private long tokenFetchDeadline = 20_000;
     @Metadata(label = "oauth2", defaultValue = "60000", javaType = "java.time.Duration")
     private long clockSkew = 60_000;
     @Metadata(label = "oauth2", defaultValue = "30000", javaType = "java.time.Duration")
@@ -344,6 +346,7 @@ public class KsmComponent extends DefaultComponent {
                 .writeTimeout(Duration.ofMillis(writeTimeout))
                 .callTimeout(Duration.ofMillis(callTimeout))
                 .tokenEndpointTimeout(Duration.ofMillis(tokenEndpointTimeout))
+                .tokenFetchDeadline(Duration.ofMillis(tokenFetchDeadline))
                 .clockSkew(Duration.ofMillis(clockSkew))
                 .refreshAhead(Duration.ofMillis(refreshAhead))
                 .defaultExpiresIn(Duration.ofMillis(defaultExpiresIn))
@@ -707,10 +710,24 @@ public class KsmComponent extends DefaultComponent {
 
     /**
      * The limit of one whole attempt against an authorization server's token endpoint (connect, send, read), usually
-     * shorter than the API's timeouts. Retries come on top, as maxRetries says.
+     * shorter than the API's timeouts. Retries come on top, as maxRetries says, within the tokenFetchDeadline.
      */
     public void setTokenEndpointTimeout(long tokenEndpointTimeout) {
         this.tokenEndpointTimeout = tokenEndpointTimeout;
+    }
+
+    public long getTokenFetchDeadline() {
+        return tokenFetchDeadline;
+    }
+
+    /**
+     * The limit of a whole token fetch: all attempts, retries and back-off waits together. An attempt gets at most what
+     * is left of it, and no retry starts that could not begin before it, so a hung authorization server holds an
+     * exchange for this long at most (with the defaults: one 15 s attempt and quick retries fit, instead of four
+     * attempts of 15 s plus back-off). Keep it below the timeouts of whoever waits for the exchange.
+     */
+    public void setTokenFetchDeadline(long tokenFetchDeadline) {
+        this.tokenFetchDeadline = tokenFetchDeadline;
     }
 
     public long getClockSkew() {
@@ -835,8 +852,8 @@ public class KsmComponent extends DefaultComponent {
 
     /**
      * Whether token URLs may use plain http on hosts other than loopback. Off by default: token requests carry client
-     * secrets and signed assertions, so only https is accepted, and http to localhost / 127.x / ::1 for tests and
-     * development. Turn it on only for a trusted network in development.
+     * secrets and signed assertions, so only https is accepted, and http to loopback for tests and development:
+     * localhost, an IP literal in 127.0.0.0/8 or [::1] (a DNS name such as 127.example.com is not loopback). Turn it on only for a trusted network in development.
      */
     public void setAllowPlainHttp(boolean allowPlainHttp) {
         this.allowPlainHttp = allowPlainHttp;

@@ -68,8 +68,10 @@ public class KsmConfiguration implements Cloneable {
     @UriParam(label = "oauth2")
     private String subject;
 
-    @UriParam(label = "oauth2", defaultValue = "false", displayName = "Evict Token On 401")
-    private boolean evictTokenOn401;
+    @UriParam(label = "oauth2", defaultValue = "true", displayName = "Evict Token On 401")
+    private boolean evictTokenOn401 = true;
+    /** Whether evictTokenOn401 was set rather than defaulted: only an explicit setting is refused elsewhere. */
+    private boolean evictTokenOn401Given;
 
     public String getCredentialName() {
         return credentialName;
@@ -249,11 +251,14 @@ public class KsmConfiguration implements Cloneable {
     /**
      * For operation=authorize on an OAuth 2.0 credential: when the exchange ends with an HTTP 401 (an
      * HttpOperationFailedException with status 401, or the CamelHttpResponseCode header 401), drop the access token
-     * it carried, so that the next exchange gets a fresh one. To retry the same exchange with a fresh token, use
-     * KsmOAuth2.evictToken() in onRedelivery (see the documentation).
+     * it carried, so that the next exchange gets a fresh one (on by default: a token the API rejects, revoked for
+     * instance, is not handed out again until it expires; many exchanges rejected with the same token cause one new
+     * token request). To retry the same exchange with a fresh token, use KsmOAuth2.evictToken() in onRedelivery (see
+     * the documentation).
      */
     public void setEvictTokenOn401(boolean evictTokenOn401) {
         this.evictTokenOn401 = evictTokenOn401;
+        this.evictTokenOn401Given = true;
     }
 
     /** The endpoint's overrides for token requests; none when no OAuth 2.0 option is set. */
@@ -281,7 +286,7 @@ public class KsmConfiguration implements Cloneable {
         only("audience", audience, KsmOperation.authorize);
         only("resource", resource, KsmOperation.authorize);
         only("subject", subject, KsmOperation.authorize);
-        if (evictTokenOn401 && operation != KsmOperation.authorize) {
+        if (evictTokenOn401Given && evictTokenOn401 && operation != KsmOperation.authorize) {
             only("evictTokenOn401", "true", KsmOperation.authorize);
         }
         switch (operation) {

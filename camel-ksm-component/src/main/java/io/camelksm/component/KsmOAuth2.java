@@ -77,6 +77,19 @@ public final class KsmOAuth2 {
         return evicted;
     }
 
+    /**
+     * Whether the exchange, as it ends, failed with HTTP 401 or carries the response code 401. Unlike
+     * {@link #isUnauthorized}, a 401 that was caught and redelivered past (or handled) does not count: the token of
+     * the successful redelivery must stay.
+     */
+    static boolean endedUnauthorized(Exchange exchange) {
+        if (hasStatus(exchange.getException(), UNAUTHORIZED)) {
+            return true;
+        }
+        Object code = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE);
+        return code != null && String.valueOf(code).strip().equals(String.valueOf(UNAUTHORIZED));
+    }
+
     static boolean isUnauthorized(Exchange exchange) {
         if (hasStatus(exchange.getException(), UNAUTHORIZED)
             || hasStatus(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class), UNAUTHORIZED)) {

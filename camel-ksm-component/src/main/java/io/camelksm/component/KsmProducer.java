@@ -11,9 +11,6 @@ import org.apache.camel.Message;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.support.DefaultAsyncProducer;
 import org.apache.camel.support.ExchangeHelper;
-import org.apache.camel.support.SynchronizationAdapter;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import io.camelksm.KsmException;
 import io.camelksm.access.Caller;
@@ -36,8 +33,6 @@ import io.camelksm.credential.Secret;
  * Access is decided and audited before any token is requested. Credentials read are wiped once used.
  */
 public class KsmProducer extends DefaultAsyncProducer {
-
-    private static final Logger LOG = LoggerFactory.getLogger(KsmProducer.class);
 
     private final TokenRequestOptions tokenRequestOptions;
     /** What {@code authorize} does with the lent credential; made once, as a capturing lambda would be per exchange. */
@@ -129,15 +124,7 @@ public class KsmProducer extends DefaultAsyncProducer {
     private static void remember(Exchange exchange, KsmOAuth2Token token, boolean evictOn401) {
         exchange.setProperty(KsmOAuth2.TOKEN_PROPERTY, token);
         if (evictOn401) {
-            exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
-                @Override
-                public void onDone(Exchange done) {
-                    if (KsmOAuth2.isUnauthorized(done) && token.evict()) {
-                        LOG.info("Evicted the access token of credential '{}' after HTTP 401 (exchange {})",
-                                token.getCredentialName(), done.getExchangeId());
-                    }
-                }
-            });
+            exchange.getExchangeExtension().addOnCompletion(token.evictOn401());
         }
     }
 

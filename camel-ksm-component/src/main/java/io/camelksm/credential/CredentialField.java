@@ -14,7 +14,10 @@ public enum CredentialField {
     TOKEN_URL("tokenUrl", false),
     SCOPE("scope", false),
     AUDIENCE("audience", false),
-    /** {@code client_secret_basic} (default), {@code client_secret_post} or {@code private_key_jwt}. */
+    /**
+     * {@code client_secret_basic}, {@code client_secret_post}, {@code private_key_jwt}, {@code client_secret_jwt} or
+     * (JWT bearer grant only) {@code none}.
+     */
     CLIENT_AUTHENTICATION_METHOD("clientAuthenticationMethod", false),
     ISSUER("issuer", false),
     SUBJECT("subject", false),

@@ -20,9 +20,13 @@ public enum CredentialType {
     /** OAuth 2.0 client credentials grant (RFC 6749 section 4.4). */
     OAUTH2_CLIENT_CREDENTIALS(EnumSet.of(CLIENT_ID, TOKEN_URL),
             EnumSet.of(CLIENT_SECRET, SCOPE, AUDIENCE, CLIENT_AUTHENTICATION_METHOD, PRIVATE_KEY, KEY_ID, ALGORITHM)),
-    /** OAuth 2.0 JWT bearer grant (RFC 7523 section 2.1). */
+    /**
+     * OAuth 2.0 JWT bearer grant (RFC 7523 section 2.1), optionally with client authentication beside the assertion
+     * (section 3.1: clientId, clientSecret, clientAuthenticationMethod).
+     */
     OAUTH2_JWT_BEARER(EnumSet.of(ISSUER, TOKEN_URL, PRIVATE_KEY),
-            EnumSet.of(SUBJECT, AUDIENCE, SCOPE, KEY_ID, ALGORITHM, ASSERTION_LIFETIME)),
+            EnumSet.of(SUBJECT, AUDIENCE, SCOPE, KEY_ID, ALGORITHM, ASSERTION_LIFETIME, CLIENT_ID, CLIENT_SECRET,
+                    CLIENT_AUTHENTICATION_METHOD)),
     /** Username, password and target for a data gateway; used server side. */
     DATA_GATEWAY(EnumSet.of(USERNAME, PASSWORD), EnumSet.of(TARGET));
 

@@ -68,7 +68,7 @@ class KsmMetadataTest extends KsmCamelTestSupport {
         for (String oauth2 : new String[] { "scope", "audience", "resource", "subject", "evictTokenOn401" }) {
             assertThat(option(endpoint, oauth2).getString("group")).as(oauth2).isEqualTo("oauth2");
         }
-        assertThat(option(endpoint, "evictTokenOn401").getBoolean("defaultValue")).isEqualTo(false);
+        assertThat(option(endpoint, "evictTokenOn401").getBoolean("defaultValue")).isEqualTo(true);
         assertThat(option(endpoint, "credentialName").getBoolean("required")).isEqualTo(true);
         assertThat(option(endpoint, "operation").getString("defaultValue")).isEqualTo("authorize");
         assertThat(option(endpoint, "operation").<List<Object>>getCollection("enum"))
@@ -84,7 +84,7 @@ class KsmMetadataTest extends KsmCamelTestSupport {
         assertThat(option(component, "governedCredentials").getBoolean("autowired")).isEqualTo(true);
         assertThat(option(component, "callerResolver").getBoolean("autowired")).isEqualTo(true);
         assertThat(component).containsKeys("oauth2TokenProvider", "connectTimeout", "readTimeout", "writeTimeout",
-                "callTimeout", "tokenEndpointTimeout", "clockSkew", "refreshAhead", "defaultExpiresIn",
+                "callTimeout", "tokenEndpointTimeout", "tokenFetchDeadline", "clockSkew", "refreshAhead", "defaultExpiresIn",
                 "assertionLifetime", "maxRetries", "initialBackoff", "maxBackoff", "backoffJitter", "maxRetryAfter",
                 "maxResponseBytes", "allowPlainHttp");
         assertThat(option(component, "oauth2TokenProvider").getBoolean("autowired")).isEqualTo(true);
@@ -92,6 +92,7 @@ class KsmMetadataTest extends KsmCamelTestSupport {
         assertThat(option(component, "clockSkew").getString("defaultValue")).isEqualTo("60000");
         assertThat(option(component, "maxRetries").getString("defaultValue")).isEqualTo("3");
         assertThat(option(component, "allowPlainHttp").getBoolean("defaultValue")).isEqualTo(false);
+        assertThat(option(component, "tokenFetchDeadline").getString("defaultValue")).isEqualTo("20000");
         assertThat(component).containsKeys("store", "credentialStore", "keeperConfigFile", "keeperHsmSettings",
                 "keeperHsmPin", "keeperMappingFile", "keeperClientFactory");
         assertThat(option(component, "store").getString("defaultValue")).isEqualTo("database");

@@ -72,7 +72,8 @@ class KsmOAuth2ComponentTest {
                     .resolvePropertyConfigurer("ksm-component", camel);
             String[][] options = {
                     { "connectTimeout", "2s" }, { "readTimeout", "3s" }, { "writeTimeout", "4s" },
-                    { "callTimeout", "20s" }, { "tokenEndpointTimeout", "5s" }, { "clockSkew", "30s" },
+                    { "callTimeout", "20s" }, { "tokenEndpointTimeout", "5s" }, { "tokenFetchDeadline", "9s" },
+                    { "clockSkew", "30s" },
                     { "refreshAhead", "0" }, { "defaultExpiresIn", "10m" }, { "assertionLifetime", "2m" },
                     { "maxRetries", "5" }, { "initialBackoff", "100" }, { "maxBackoff", "2s" },
                     { "backoffJitter", "0.25" }, { "maxRetryAfter", "1m" }, { "maxResponseBytes", "4096" },
@@ -88,6 +89,7 @@ class KsmOAuth2ComponentTest {
             assertThat(settings.writeTimeout()).isEqualTo(Duration.ofSeconds(4));
             assertThat(settings.callTimeout()).isEqualTo(Duration.ofSeconds(20));
             assertThat(settings.tokenEndpointTimeout()).isEqualTo(Duration.ofSeconds(5));
+            assertThat(settings.tokenFetchDeadline()).isEqualTo(Duration.ofSeconds(9));
             assertThat(settings.clockSkew()).isEqualTo(Duration.ofSeconds(30));
             assertThat(settings.refreshAhead()).isZero();
             assertThat(settings.defaultExpiresIn()).isEqualTo(Duration.ofMinutes(10));

@@ -3,6 +3,8 @@ package io.camelksm.component;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,6 +55,7 @@ class KsmOAuth2JwtBearerTest extends KsmCamelTestSupport {
                         .to("ksm:Salesforce")
                         .to(OAuth2Wire.api(server, "/api/accounts"));
                 from("direct:asUser").routeId("asUser").to("ksm:Salesforce?subject=bot01@example.com");
+                from("direct:obo").routeId("obo").to("ksm:Obo").to(OAuth2Wire.api(server, "/api/accounts"));
             }
         };
     }
@@ -95,6 +98,33 @@ class KsmOAuth2JwtBearerTest extends KsmCamelTestSupport {
         assertThat(OAuth2Wire.tokenRequests(server)).as("one token per subject").hasSize(2);
         String assertion = OAuth2Wire.form(OAuth2Wire.tokenRequests(server).get(1)).get("assertion");
         assertThat(OAuth2Wire.jwtPart(assertion, 1)).containsEntry("sub", "bot01@example.com");
+    }
+
+    @Test
+    void aStoredJwtBearerCredentialAuthenticatesItsClientWhereTheServerRequiresIt() {
+        ksm.add(Credential.builder("Obo", CredentialType.OAUTH2_JWT_BEARER)
+                .field(CredentialField.ISSUER, ISSUER)
+                .field(CredentialField.TOKEN_URL, OAuth2Wire.tokenUrl(server))
+                .secret(CredentialField.PRIVATE_KEY, OAuth2Wire.pem(OAuth2Wire.RSA))
+                .field(CredentialField.CLIENT_ID, "obo-client")
+                .value(CredentialField.CLIENT_SECRET, "obo-secret")
+                .field(CredentialField.CLIENT_AUTHENTICATION_METHOD, "client_secret_basic").build());
+        ksm.grantAnyone("Obo");
+        // the server issues a token to the authenticated client only
+        server.stubFor(post(urlEqualTo(OAuth2Wire.TOKEN_PATH)).willReturn(aResponse().withStatus(401)
+                .withHeader("Content-Type", "application/json").withBody("{\"error\":\"invalid_client\"}")));
+        server.stubFor(post(urlEqualTo(OAuth2Wire.TOKEN_PATH)).withHeader("Authorization", equalTo("Basic "
+                + java.util.Base64.getEncoder().encodeToString("obo-client:obo-secret".getBytes())))
+                .willReturn(okJson(OAuth2Wire.tokenJson("obo-token", 3600))));
+        server.stubFor(get(urlEqualTo("/api/accounts")).withHeader("Authorization", equalTo("Bearer obo-token"))
+                .willReturn(aResponse().withStatus(200).withBody("[]")));
+
+        Exchange out = template.request("direct:obo", e -> { });
+
+        assertThat(out.getException()).isNull();
+        assertThat(out.getMessage().getBody(String.class)).isEqualTo("[]");
+        assertThat(OAuth2Wire.form(OAuth2Wire.tokenRequests(server).get(0)))
+                .containsEntry("grant_type", "urn:ietf:params:oauth:grant-type:jwt-bearer").containsKey("assertion");
     }
 
     @Test

@@ -68,7 +68,9 @@ class KsmOAuth2RedeliveryTest extends KsmCamelTestSupport {
 
                 // no redelivery: the option evicts at the end of the failed exchange, the next one gets a new token
                 from("direct:once").routeId("once").to("ksm:Graph?evictTokenOn401=true").to(api);
-                from("direct:onceKeep").routeId("onceKeep").to("ksm:Graph").to(api);
+                from("direct:onceKeep").routeId("onceKeep").to("ksm:Graph?evictTokenOn401=false").to(api);
+                // the defaults: evictTokenOn401 is on
+                from("direct:onceDefault").routeId("onceDefault").to("ksm:Graph").to(api);
                 from("direct:onceNoThrow").routeId("onceNoThrow").to("ksm:Graph?evictTokenOn401=true")
                         .to(api + "?throwExceptionOnFailure=false");
             }
@@ -173,6 +175,59 @@ class KsmOAuth2RedeliveryTest extends KsmCamelTestSupport {
         assertThat(first.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class)).isEqualTo(401);
         assertThat(second.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class)).isEqualTo(200);
         assertThat(apiAuthorizations()).containsExactly("Bearer tok-1", "Bearer tok-2");
+    }
+
+    @Test
+    void byDefaultA401EvictsAndTheNextExchangeGetsAFreshToken() {
+        issueNumberedTokens(3);
+        apiRejectsFirstToken(401);
+
+        Exchange first = template.request("direct:onceDefault", e -> { });
+        Exchange second = template.request("direct:onceDefault", e -> { });
+
+        assertThat(first.getException()).isInstanceOf(HttpOperationFailedException.class);
+        assertThat(second.getException()).isNull();
+        assertThat(apiAuthorizations()).containsExactly("Bearer tok-1", "Bearer tok-2");
+        assertThat(OAuth2Wire.tokenRequests(server)).hasSize(2);
+    }
+
+    @Test
+    void byDefaultConcurrent401sCauseOneNewTokenRequest() throws Exception {
+        issueNumberedTokens(3);
+        // the API answers slowly, so every exchange of the first wave holds tok-1 when the 401s come back
+        server.stubFor(get(urlEqualTo("/api/me")).withHeader("Authorization", equalTo("Bearer tok-1"))
+                .willReturn(aResponse().withStatus(401).withFixedDelay(300)));
+        server.stubFor(get(urlEqualTo("/api/me")).withHeader("Authorization", equalTo("Bearer tok-2"))
+                .willReturn(aResponse().withStatus(200).withBody("me")));
+        int parallel = 6;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(parallel);
+        try {
+            java.util.List<java.util.concurrent.Future<Exchange>> wave = new java.util.ArrayList<>();
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            for (int i = 0; i < parallel; i++) {
+                wave.add(pool.submit(() -> {
+                    start.await();
+                    return template.request("direct:onceDefault", e -> { });
+                }));
+            }
+            start.countDown();
+            for (java.util.concurrent.Future<Exchange> f : wave) {
+                f.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            assertThat(apiAuthorizations()).as("all of the first wave").contains("Bearer tok-1");
+
+            java.util.List<java.util.concurrent.Future<Exchange>> next = new java.util.ArrayList<>();
+            for (int i = 0; i < parallel; i++) {
+                next.add(pool.submit(() -> template.request("direct:onceDefault", e -> { })));
+            }
+            for (java.util.concurrent.Future<Exchange> f : next) {
+                assertThat(f.get(30, java.util.concurrent.TimeUnit.SECONDS).getException()).isNull();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(OAuth2Wire.tokenRequests(server)).as("tok-1, then one tok-2 for every 401").hasSize(2);
     }
 
     @Test

@@ -56,6 +56,14 @@ public final class AccessToken {
         return Optional.ofNullable(scope);
     }
 
+    /**
+     * Whether the token came without a usable lifetime ({@code expires_in} 0): it serves the one caller that asked for
+     * it and is never cached or shared.
+     */
+    public boolean isSingleUse() {
+        return !expiresAt.isAfter(issuedAt);
+    }
+
     public boolean isExpired(Instant now) {
         return !now.isBefore(expiresAt);
     }

@@ -6,8 +6,9 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * How a client credentials request authenticates the client to the authorization server: the values of the
- * credential field {@code clientAuthenticationMethod}, named as in the OAuth 2.0 registry.
+ * How a token request authenticates the client to the authorization server: the values of the credential field
+ * {@code clientAuthenticationMethod}, named as in the OAuth 2.0 registry. The client credentials grant needs one of the
+ * first four; the JWT bearer grant takes any of them beside its assertion (RFC 7523 §3.1), {@code none} by default.
  */
 public enum ClientAuthenticationMethod {
 
@@ -18,7 +19,12 @@ public enum ClientAuthenticationMethod {
     /** A JWT signed with the credential's private key (RFC 7523 §2.2, OpenID Connect Core §9). */
     PRIVATE_KEY_JWT("private_key_jwt"),
     /** A JWT signed with HS256 under the client secret (OpenID Connect Core §9). */
-    CLIENT_SECRET_JWT("client_secret_jwt");
+    CLIENT_SECRET_JWT("client_secret_jwt"),
+    /**
+     * No client authentication, the {@code client_id} sent when the credential has one (RFC 6749 §3.2.1); for the JWT
+     * bearer grant only, whose assertion authenticates the request.
+     */
+    NONE("none");
 
     private final String registeredName;
 

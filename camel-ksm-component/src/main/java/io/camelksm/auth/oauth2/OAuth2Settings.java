@@ -10,7 +10,8 @@ import java.util.Objects;
  *
  * <p>The shared HTTP client uses {@link #connectTimeout()}, {@link #readTimeout()}, {@link #writeTimeout()} and
  * {@link #callTimeout()}; requests to authorization servers use their own, usually shorter, overall
- * {@link #tokenEndpointTimeout()} per attempt.
+ * {@link #tokenEndpointTimeout()} per attempt, and all attempts of one token fetch (retries and their back-off
+ * included) end by the {@link #tokenFetchDeadline()}.
  */
 public final class OAuth2Settings {
 
@@ -19,6 +20,7 @@ public final class OAuth2Settings {
     private final Duration writeTimeout;
     private final Duration callTimeout;
     private final Duration tokenEndpointTimeout;
+    private final Duration tokenFetchDeadline;
     private final Duration clockSkew;
     private final Duration refreshAhead;
     private final Duration defaultExpiresIn;
@@ -34,6 +36,7 @@ public final class OAuth2Settings {
         this.writeTimeout = positive(b.writeTimeout, "writeTimeout");
         this.callTimeout = positive(b.callTimeout, "callTimeout");
         this.tokenEndpointTimeout = positive(b.tokenEndpointTimeout, "tokenEndpointTimeout");
+        this.tokenFetchDeadline = positive(b.tokenFetchDeadline, "tokenFetchDeadline");
         this.clockSkew = notNegative(b.clockSkew, "clockSkew");
         this.refreshAhead = notNegative(b.refreshAhead, "refreshAhead");
         this.defaultExpiresIn = positive(b.defaultExpiresIn, "defaultExpiresIn");
@@ -57,7 +60,8 @@ public final class OAuth2Settings {
 
     public Builder toBuilder() {
         return new Builder().connectTimeout(connectTimeout).readTimeout(readTimeout).writeTimeout(writeTimeout)
-                .callTimeout(callTimeout).tokenEndpointTimeout(tokenEndpointTimeout).clockSkew(clockSkew)
+                .callTimeout(callTimeout).tokenEndpointTimeout(tokenEndpointTimeout)
+                .tokenFetchDeadline(tokenFetchDeadline).clockSkew(clockSkew)
                 .refreshAhead(refreshAhead).defaultExpiresIn(defaultExpiresIn).assertionLifetime(assertionLifetime)
                 .retryPolicy(retryPolicy).maxResponseBytes(maxResponseBytes).allowPlainHttp(allowPlainHttp)
                 .clock(clock);
@@ -86,6 +90,16 @@ public final class OAuth2Settings {
     /** Whole-call limit of one attempt against an authorization server (default 15 s). */
     public Duration tokenEndpointTimeout() {
         return tokenEndpointTimeout;
+    }
+
+    /**
+     * The limit of a whole token fetch: every attempt, every retry and every back-off wait (default 20 s). An attempt
+     * gets at most what is left of it, and no retry starts that could not begin before it. One slow attempt (the
+     * {@link #tokenEndpointTimeout()}, 15 s) and a few quick retries fit; a hung server holds an exchange for 20 s, not
+     * for four attempts of 15 s plus back-off.
+     */
+    public Duration tokenFetchDeadline() {
+        return tokenFetchDeadline;
     }
 
     /**
@@ -144,7 +158,8 @@ public final class OAuth2Settings {
     public String toString() {
         return "OAuth2Settings[connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + ", writeTimeout="
                + writeTimeout + ", callTimeout=" + callTimeout + ", tokenEndpointTimeout=" + tokenEndpointTimeout
-               + ", clockSkew=" + clockSkew + ", refreshAhead=" + refreshAhead + ", defaultExpiresIn="
+               + ", tokenFetchDeadline=" + tokenFetchDeadline + ", clockSkew=" + clockSkew + ", refreshAhead="
+               + refreshAhead + ", defaultExpiresIn="
                + defaultExpiresIn + ", assertionLifetime=" + assertionLifetime + ", retryPolicy=" + retryPolicy
                + ", maxResponseBytes=" + maxResponseBytes + ", allowPlainHttp=" + allowPlainHttp + "]";
     }
@@ -172,6 +187,7 @@ public final class OAuth2Settings {
         private Duration writeTimeout = Duration.ofSeconds(15);
         private Duration callTimeout = Duration.ofSeconds(30);
         private Duration tokenEndpointTimeout = Duration.ofSeconds(15);
+        private Duration tokenFetchDeadline = Duration.ofSeconds(20);
         private Duration clockSkew = Duration.ofSeconds(60);
         private Duration refreshAhead = Duration.ofSeconds(30);
         private Duration defaultExpiresIn = Duration.ofMinutes(5);
@@ -206,6 +222,11 @@ public final class OAuth2Settings {
 
         public Builder tokenEndpointTimeout(Duration value) {
             this.tokenEndpointTimeout = value;
+            return this;
+        }
+
+        public Builder tokenFetchDeadline(Duration value) {
+            this.tokenFetchDeadline = value;
             return this;
         }
 

@@ -6,6 +6,7 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 
 import io.camelksm.credential.Secret;
 import io.camelksm.auth.oauth2.KsmTokenException.Reason;
@@ -77,10 +78,23 @@ public final class OkHttpTokenEndpointClient implements TokenEndpointClient {
 
     @Override
     public TokenResponse send(TokenRequest request) {
+        return send(request, settings.tokenEndpointTimeout());
+    }
+
+    @Override
+    public TokenResponse send(TokenRequest request, Duration timeout) {
+        Duration limit = timeout == null || timeout.compareTo(settings.tokenEndpointTimeout()) > 0
+                ? settings.tokenEndpointTimeout() : timeout;
         HttpUrl url = HttpUrl.parse(request.tokenUrl().toString());
         if (url == null) {
             throw KsmTokenException.configuration(request.credentialName(), "tokenUrl " + request.displayUrl()
                     + " is not a URL OkHttp can send to");
+        }
+        if (!url.isHttps() && !settings.allowPlainHttp()
+            && !LoopbackHost.isLoopback(url.host().indexOf(':') >= 0 ? "[" + url.host() + "]" : url.host())) {
+            // the factory checked the URL as java.net.URI reads it; OkHttp must read the same loopback host
+            throw KsmTokenException.configuration(request.credentialName(), "tokenUrl " + request.displayUrl()
+                    + " uses plain http to a host that is not loopback");
         }
         byte[] form = request.encodeForm();
         Request.Builder post = new Request.Builder()
@@ -89,12 +103,13 @@ public final class OkHttpTokenEndpointClient implements TokenEndpointClient {
                 .post(RequestBody.create(form, FORM));
         request.authorization().ifPresent(value -> post.header("Authorization", value.reveal()));
         Call call = http.newCall(post.build());
+        call.timeout().timeout(Math.max(1, limit.toMillis()), TimeUnit.MILLISECONDS);
         try (Response response = call.execute()) {
             return handle(request, response);
         } catch (KsmTokenException e) {
             throw e;
         } catch (IOException e) {
-            throw transportFailure(request, e);
+            throw transportFailure(request, e, limit);
         } finally {
             TokenRequest.wipe(form);
         }
@@ -167,15 +182,26 @@ public final class OkHttpTokenEndpointClient implements TokenEndpointClient {
         }
     }
 
-    private KsmTokenException transportFailure(TokenRequest request, IOException e) {
+    private KsmTokenException transportFailure(TokenRequest request, IOException e, Duration limit) {
         if (Thread.currentThread().isInterrupted()) {
             return failure(request, Reason.INTERRUPTED, KsmTokenException.NO_STATUS, null, null,
                     "interrupted while waiting for the token endpoint", e);
         }
         String problem = e instanceof SocketTimeoutException || e instanceof InterruptedIOException
-                ? "timed out (" + describe(e) + "; token endpoint timeout " + settings.tokenEndpointTimeout() + ")"
+                ? "timed out (" + describe(e) + "; " + limits(limit) + ")"
                 : "the connection failed: " + describe(e);
         return failure(request, Reason.TRANSPORT, KsmTokenException.NO_STATUS, null, null, problem, e);
+    }
+
+    /** Both limits, so that a timeout message tells which one struck. */
+    private String limits(Duration limit) {
+        Duration perAttempt = settings.tokenEndpointTimeout();
+        Duration deadline = settings.tokenFetchDeadline();
+        return limit.compareTo(perAttempt) < 0
+                ? "this attempt had the " + limit + " left of the token fetch deadline " + deadline
+                  + "; token endpoint timeout " + perAttempt + " per attempt"
+                : "token endpoint timeout " + perAttempt + " per attempt, token fetch deadline " + deadline
+                  + " overall";
     }
 
     private static String describe(IOException e) {

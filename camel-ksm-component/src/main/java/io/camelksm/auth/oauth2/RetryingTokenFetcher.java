@@ -2,6 +2,8 @@ package io.camelksm.auth.oauth2;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -12,7 +14,8 @@ import io.camelksm.credential.CredentialName;
 /**
  * Obtains one token through the {@link TokenEndpointClient}, retrying what {@link RetryPolicy} allows: each attempt is
  * a fresh request (a new assertion with a new {@code jti}), each wait an exponential backoff with jitter or the
- * server's {@code Retry-After}.
+ * server's {@code Retry-After}. All of it ends by the token fetch deadline: an attempt gets at most what is left of
+ * it, and a retry that could not start before it is not waited for.
  */
 final class RetryingTokenFetcher {
 
@@ -21,6 +24,9 @@ final class RetryingTokenFetcher {
     private final TokenEndpointClient client;
     private final OAuth2Settings settings;
     private final StatisticsCounters statistics;
+    /** Credentials already warned about for single-use tokens; bounded, a rare second warning is harmless. */
+    private final Set<CredentialName> warnedSingleUse = ConcurrentHashMap.newKeySet();
+    private static final int MAX_WARNED = 1024;
 
     RetryingTokenFetcher(TokenEndpointClient client, OAuth2Settings settings, StatisticsCounters statistics) {
         this.client = client;
@@ -35,6 +41,8 @@ final class RetryingTokenFetcher {
     AccessToken fetch(CredentialName credential, Supplier<TokenRequest> requests, String requestedScope) {
         RetryPolicy policy = settings.retryPolicy();
         int maxAttempts = policy.maxRetries() + 1;
+        // monotonic, and apart from the settings' clock, which tests stop
+        long deadline = System.nanoTime() + settings.tokenFetchDeadline().toNanos();
         for (int attempt = 1; ; attempt++) {
             TokenRequest request;
             try {
@@ -45,13 +53,21 @@ final class RetryingTokenFetcher {
             Instant sentAt = settings.clock().instant();
             statistics.httpAttempts.increment();
             try {
-                TokenResponse response = client.send(request);
+                Duration left = left(deadline);
+                TokenResponse response = client.send(request, left.compareTo(settings.tokenEndpointTimeout()) < 0
+                        ? left : settings.tokenEndpointTimeout());
                 Duration expiresIn = response.expiresInIfSent().orElse(settings.defaultExpiresIn());
                 statistics.tokensFetched.increment();
+                if (expiresIn.isZero()) {
+                    singleUse(credential);
+                }
                 return new AccessToken(response.accessToken(), sentAt, sentAt.plus(expiresIn),
                         response.scope() != null ? response.scope() : requestedScope);
             } catch (KsmTokenException e) {
                 Duration wait = nextWait(e, attempt, maxAttempts, policy);
+                if (wait.compareTo(left(deadline)) >= 0) {
+                    throw failed(e.afterAttempts(attempt, deadlineNote(deadline)));
+                }
                 LOG.warn("Token request for credential '{}' failed (attempt {} of {}), retrying in {} ms: {}",
                         credential, attempt, maxAttempts, wait.toMillis(), e.getMessage());
                 sleep(credential, wait, e);
@@ -59,6 +75,30 @@ final class RetryingTokenFetcher {
                 request.destroy();
             }
         }
+    }
+
+    private void singleUse(CredentialName credential) {
+        statistics.singleUseTokens.increment();
+        if (warnedSingleUse.size() >= MAX_WARNED) {
+            warnedSingleUse.clear();
+        }
+        if (warnedSingleUse.add(credential)) {
+            LOG.warn("The authorization server issued a token for credential '{}' with expires_in 0: such a token is"
+                     + " used for one exchange only and never cached, so every exchange requests a new one (warned"
+                     + " once per credential; see the singleUseTokens statistic)", credential);
+        }
+    }
+
+    /** What is left of the deadline, at least one millisecond (an attempt needs some time to fail cleanly). */
+    private static Duration left(long deadline) {
+        return Duration.ofNanos(Math.max(deadline - System.nanoTime(), 1_000_000));
+    }
+
+    private String deadlineNote(long deadline) {
+        String limits = "token fetch deadline " + settings.tokenFetchDeadline() + " (token endpoint timeout "
+                        + settings.tokenEndpointTimeout() + " per attempt)";
+        return deadline - System.nanoTime() <= 0 ? "gave up: the " + limits + " is reached"
+                : "gave up: no time left for another attempt within the " + limits;
     }
 
     /** The wait before the next attempt; throws (counting the failure) when there is none. */

@@ -12,9 +12,11 @@ final class StatisticsCounters {
     final LongAdder httpAttempts = new LongAdder();
     final LongAdder failures = new LongAdder();
     final LongAdder evictions = new LongAdder();
+    final LongAdder singleUseTokens = new LongAdder();
 
     TokenProviderStatistics snapshot() {
         return new TokenProviderStatistics(cacheHits.sum(), sharedWaits.sum(), refreshesAhead.sum(),
-                tokensFetched.sum(), httpAttempts.sum(), failures.sum(), evictions.sum());
+                tokensFetched.sum(), httpAttempts.sum(), failures.sum(), evictions.sum(),
+                singleUseTokens.sum());
     }
 }

@@ -18,7 +18,9 @@ import io.camelksm.credential.CredentialName;
  * Cached tokens with single flight. A token is handed out until {@code expires_in} minus the clock skew; in the last
  * {@code refreshAhead} before that, the first caller fetches its successor while everyone else keeps the still valid
  * token. When no valid token is cached, the first caller fetches and all concurrent callers for the same key wait for
- * that one request. A failed request is not cached: its waiters get the failure, the next caller tries again.
+ * that one request. A failed request is not cached: its waiters get the failure, the next caller tries again. A token
+ * without a usable lifetime ({@code expires_in} 0) is single use: neither cached nor handed to the waiters, who fetch
+ * their own.
  */
 final class TokenCache {
 
@@ -168,7 +170,9 @@ final class TokenCache {
             return runFetch(entry, flight, fetch);
         }
         statistics.sharedWaits.increment();
-        return await(flight, key);
+        AccessToken shared = await(flight, key);
+        // a single-use token belongs to the caller that fetched it: the waiters fetch their own, one after another
+        return shared.isSingleUse() ? fetchOrWait(key, entry, fetch) : shared;
     }
 
     /** Fetches, publishes the token, and always completes the future so no waiter is left hanging. */
@@ -176,7 +180,7 @@ final class TokenCache {
         try {
             AccessToken token = fetch.get();
             synchronized (entry) {
-                entry.cached = cache(token);
+                entry.cached = token.isSingleUse() ? null : cache(token);
                 entry.inFlight = null;
             }
             flight.complete(token);

@@ -10,7 +10,9 @@ package io.camelksm.auth.oauth2;
  * @param httpAttempts    HTTP requests sent to authorization servers (retries included)
  * @param failures        token requests that failed after all attempts
  * @param evictions       cached tokens dropped by {@code evict}
+ * @param singleUseTokens tokens obtained without a usable lifetime ({@code expires_in} 0): each served one caller and
+ *                        was not cached (they are among {@code tokensFetched})
  */
 public record TokenProviderStatistics(long cacheHits, long sharedWaits, long refreshesAhead, long tokensFetched,
-                                      long httpAttempts, long failures, long evictions) {
+                                      long httpAttempts, long failures, long evictions, long singleUseTokens) {
 }

@@ -4,7 +4,6 @@ import static io.camelksm.credential.CredentialField.ALGORITHM;
 import static io.camelksm.credential.CredentialField.ASSERTION_LIFETIME;
 import static io.camelksm.credential.CredentialField.AUDIENCE;
 import static io.camelksm.credential.CredentialField.CLIENT_AUTHENTICATION_METHOD;
-import static io.camelksm.credential.CredentialField.CLIENT_ID;
 import static io.camelksm.credential.CredentialField.CLIENT_SECRET;
 import static io.camelksm.credential.CredentialField.ISSUER;
 import static io.camelksm.credential.CredentialField.KEY_ID;
@@ -45,10 +44,11 @@ import io.camelksm.credential.CredentialType;
 import io.camelksm.credential.Secret;
 
 /**
- * Turns a credential into token requests: the client credentials grant (RFC 6749 §4.4) with {@code
- * client_secret_basic}, {@code client_secret_post}, {@code private_key_jwt} or {@code client_secret_jwt}, and the JWT
- * bearer grant (RFC 7523 §2.1). Every request goes to the credential's token URL; every assertion is signed anew with
- * a unique {@code jti}.
+ * Turns a credential into token requests: the client credentials grant (RFC 6749 §4.4) and the JWT bearer grant (RFC
+ * 7523 §2.1), each with the client authentication the credential names ({@link ClientAuthentication}: {@code
+ * client_secret_basic}, {@code client_secret_post}, {@code private_key_jwt}, {@code client_secret_jwt}, or for the JWT
+ * bearer grant also {@code none}). Every request goes to the credential's token URL; every assertion is signed anew
+ * with a unique {@code jti}.
  */
 final class TokenRequestFactory {
 
@@ -111,46 +111,31 @@ final class TokenRequestFactory {
         String resource = first(options.resource(),
                 resourceProperty == null || resourceProperty.secret() ? null : resourceProperty.value().reveal());
         String algorithmName = credential.field(ALGORITHM).orElse(null);
+        ClientAuthentication client = ClientAuthentication.of(method(credential));
+        client.check(credential);
         if (type == CredentialType.OAUTH2_CLIENT_CREDENTIALS) {
             if (options.subject() != null) {
                 throw new IllegalArgumentException("a subject applies to the JWT bearer grant only, not to "
                                                    + "OAUTH2_CLIENT_CREDENTIALS");
             }
-            ClientAuthenticationMethod method = method(credential);
-            JWSAlgorithm algorithm = null;
-            Duration lifetime = null;
-            if (method == ClientAuthenticationMethod.PRIVATE_KEY_JWT) {
-                algorithm = JwtAssertionSigner.algorithm(algorithmName);
-                if (JWSAlgorithm.HS256.equals(algorithm)) {
-                    throw new IllegalArgumentException("private_key_jwt signs with a private key; for HS256 under "
-                                                       + "the client secret use client_secret_jwt");
-                }
-                lifetime = settings.assertionLifetime();
-            } else if (method == ClientAuthenticationMethod.CLIENT_SECRET_JWT) {
-                algorithm = JwtAssertionSigner.algorithm(algorithmName == null ? "HS256" : algorithmName);
-                if (!JWSAlgorithm.HS256.equals(algorithm)) {
-                    throw new IllegalArgumentException("client_secret_jwt signs with HS256, not " + algorithm);
-                }
-                lifetime = settings.assertionLifetime();
-            } else if (algorithmName != null) {
-                throw new IllegalArgumentException("an algorithm is set, but " + method + " signs nothing");
-            }
-            return new GrantParameters(CLIENT_CREDENTIALS, tokenUrl, scope, audience, resource, null, method,
-                    algorithm, lifetime);
+            // the credential's algorithm is the client assertion's
+            JWSAlgorithm algorithm = client.algorithm(algorithmName);
+            return new GrantParameters(CLIENT_CREDENTIALS, tokenUrl, scope, audience, resource, null,
+                    client.method(), null, algorithm, null);
         }
         String issuer = required(credential, ISSUER);
         String subject = first(options.subject(), first(credential.field(SUBJECT).orElse(null), issuer));
+        // the credential's algorithm is the grant assertion's
         JWSAlgorithm algorithm = JwtAssertionSigner.algorithm(algorithmName);
         requireSecret(credential, PRIVATE_KEY);
-        return new GrantParameters(JWT_BEARER, tokenUrl, scope, audience, resource, subject, null, algorithm,
-                assertionLifetime(credential));
+        return new GrantParameters(JWT_BEARER, tokenUrl, scope, audience, resource, subject, client.method(),
+                algorithm, client.algorithmBesideGrant(algorithmName), assertionLifetime(credential));
     }
 
     private TokenRequest build(Credential credential, GrantParameters p) {
         Instant now = settings.clock().instant().truncatedTo(ChronoUnit.SECONDS);
         List<FormParameter> form = new ArrayList<>();
         List<Secret> otherSecrets = new ArrayList<>();
-        Secret authorization = null;
         form.add(plain("grant_type", p.grantType()));
         if (JWT_BEARER.equals(p.grantType())) {
             JWTClaimsSet.Builder claims = claims(credential.field(ISSUER).orElseThrow(), p.subject(),
@@ -158,7 +143,7 @@ final class TokenRequestFactory {
             if (p.scope() != null) {
                 claims.claim("scope", p.scope());
             }
-            form.add(secret("assertion", JwtAssertionSigner.sign(p.algorithm(), credential.secret(PRIVATE_KEY)
+            form.add(secret("assertion", JwtAssertionSigner.sign(p.assertionAlgorithm(), credential.secret(PRIVATE_KEY)
                     .orElseThrow(), credential.field(KEY_ID).orElse(null), claims.build())));
             addOptional(form, "scope", p.scope());
         } else {
@@ -173,42 +158,15 @@ final class TokenRequestFactory {
                 form.add(new FormParameter(name, Secret.of(property.value().reveal()), property.secret()));
             }
         });
-        if (p.method() != null) {
-            String clientId = required(credential, CLIENT_ID);
-            switch (p.method()) {
-                case CLIENT_SECRET_BASIC -> {
-                    Secret clientSecret = credential.secret(CLIENT_SECRET).orElseThrow();
-                    authorization = basic(clientId, clientSecret);
-                    otherSecrets.add(Secret.of(clientSecret.reveal()));
-                }
-                case CLIENT_SECRET_POST -> {
-                    form.add(plain("client_id", clientId));
-                    form.add(secret("client_secret", Secret.of(credential.secret(CLIENT_SECRET).orElseThrow()
-                            .reveal())));
-                }
-                case PRIVATE_KEY_JWT, CLIENT_SECRET_JWT -> {
-                    // RFC 7523 §3: the client is issuer and subject; the token endpoint is the audience
-                    JWTClaimsSet claims = claims(clientId, clientId, p.tokenUrl().toString(), now,
-                            p.assertionLifetime()).build();
-                    Secret key = credential.secret(p.method() == ClientAuthenticationMethod.PRIVATE_KEY_JWT
-                            ? PRIVATE_KEY : CLIENT_SECRET).orElseThrow();
-                    form.add(plain("client_id", clientId));
-                    form.add(plain("client_assertion_type", CLIENT_ASSERTION_TYPE));
-                    form.add(secret("client_assertion", JwtAssertionSigner.sign(p.algorithm(), key,
-                            credential.field(KEY_ID).orElse(null), claims)));
-                    if (p.method() == ClientAuthenticationMethod.CLIENT_SECRET_JWT) {
-                        otherSecrets.add(Secret.of(key.reveal()));
-                    }
-                }
-                default -> throw new IllegalStateException("unhandled method " + p.method());
-            }
-        }
-        return new TokenRequest(credential.name(), p.tokenUrl(), p.grantType(), form, authorization, otherSecrets,
-                p.scope());
+        ClientAuthentication.Parts parts = new ClientAuthentication.Parts(form, otherSecrets);
+        ClientAuthentication.of(p.method()).apply(credential, new ClientAuthentication.Signing(p.tokenUrl(), now,
+                p.clientAssertionAlgorithm(), settings.assertionLifetime()), parts);
+        return new TokenRequest(credential.name(), p.tokenUrl(), p.grantType(), form, parts.authorization,
+                otherSecrets, p.scope());
     }
 
-    private static JWTClaimsSet.Builder claims(String issuer, String subject, String audience, Instant now,
-                                               Duration lifetime) {
+    static JWTClaimsSet.Builder claims(String issuer, String subject, String audience, Instant now,
+                                       Duration lifetime) {
         return new JWTClaimsSet.Builder()
                 .issuer(issuer)
                 .subject(subject)
@@ -225,21 +183,29 @@ final class TokenRequestFactory {
         return Secret.of("Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
     }
 
-    private ClientAuthenticationMethod method(Credential credential) {
+    /**
+     * The method the credential names, else the default: for the client credentials grant the RFC's
+     * client_secret_basic with a client secret, private_key_jwt with a private key alone; for the JWT bearer grant
+     * client_secret_basic with a client secret, none without (its private key signs the grant's assertion).
+     */
+    private static ClientAuthenticationMethod method(Credential credential) {
         String name = credential.field(CLIENT_AUTHENTICATION_METHOD).orElse(null);
-        ClientAuthenticationMethod method;
+        boolean clientCredentials = credential.type() == CredentialType.OAUTH2_CLIENT_CREDENTIALS;
+        boolean hasSecret = credential.secret(CLIENT_SECRET).isPresent();
         if (name == null || name.isBlank()) {
-            // no method named: a client secret means the RFC's default, a private key alone means private_key_jwt
-            method = credential.secret(CLIENT_SECRET).isEmpty() && credential.secret(PRIVATE_KEY).isPresent()
-                    ? ClientAuthenticationMethod.PRIVATE_KEY_JWT : ClientAuthenticationMethod.CLIENT_SECRET_BASIC;
-        } else {
-            method = ClientAuthenticationMethod.parse(name).orElseThrow(() -> new IllegalArgumentException(
-                    "clientAuthenticationMethod '" + name.strip() + "' is unknown; use one of "
-                    + ClientAuthenticationMethod.names()));
+            if (hasSecret) {
+                return ClientAuthenticationMethod.CLIENT_SECRET_BASIC;
+            }
+            return !clientCredentials ? ClientAuthenticationMethod.NONE
+                    : credential.secret(PRIVATE_KEY).isPresent() ? ClientAuthenticationMethod.PRIVATE_KEY_JWT
+                    : ClientAuthenticationMethod.CLIENT_SECRET_BASIC;
         }
-        CredentialField needed = method == ClientAuthenticationMethod.PRIVATE_KEY_JWT ? PRIVATE_KEY : CLIENT_SECRET;
-        if (credential.secret(needed).filter(s -> !s.isEmpty()).isEmpty()) {
-            throw new IllegalArgumentException(method + " needs the field '" + needed.fieldName() + "'");
+        ClientAuthenticationMethod method = ClientAuthenticationMethod.parse(name).orElseThrow(
+                () -> new IllegalArgumentException("clientAuthenticationMethod '" + name.strip() + "' is unknown; use"
+                                                   + " one of " + ClientAuthenticationMethod.names()));
+        if (clientCredentials && method == ClientAuthenticationMethod.NONE) {
+            throw new IllegalArgumentException("clientAuthenticationMethod none is for the JWT bearer grant: the client"
+                                               + " credentials grant must authenticate the client (RFC 6749 §4.4)");
         }
         return method;
     }
@@ -278,10 +244,8 @@ final class TokenRequestFactory {
             }
             if (RESERVED.contains(parameter.toLowerCase(Locale.ROOT))) {
                 throw new IllegalArgumentException("property '" + name + "' would set the form parameter '"
-                                                   + parameter + "', which camel-ksm sets itself"
-                                                   + (parameter.equalsIgnoreCase("scope")
-                                                      || parameter.equalsIgnoreCase("audience")
-                                                           ? " (use the credential field instead)" : ""));
+                                                   + parameter + "', which camel-ksm controls: "
+                                                   + reservedHint(parameter.toLowerCase(Locale.ROOT)));
             }
             if (parameter.equals("resource") && property.secret()) {
                 throw new IllegalArgumentException("property '" + name + "' must be a plain property: the resource"
@@ -290,6 +254,17 @@ final class TokenRequestFactory {
             extra.put(parameter, property);
         }
         return extra;
+    }
+
+    /** Where to set what a reserved form parameter would carry. */
+    private static String reservedHint(String parameter) {
+        return switch (parameter) {
+            case "scope", "audience" -> "use the credential field '" + parameter + "' instead";
+            case "client_id", "client_secret", "client_assertion", "client_assertion_type" ->
+                    "set the credential fields clientId, clientSecret and clientAuthenticationMethod instead (for the"
+                    + " JWT bearer grant too; clientAuthenticationMethod none sends client_id alone)";
+            default -> "it comes from the grant itself";
+        };
     }
 
     /** A token URL is parsed and checked once; the settings it is checked against never change. */
@@ -323,16 +298,11 @@ final class TokenRequestFactory {
         if (url.getRawFragment() != null) {
             throw new IllegalArgumentException("tokenUrl must not have a fragment");
         }
-        if (scheme.equals("http") && !settings.allowPlainHttp() && !isLoopback(url.getHost())) {
+        if (scheme.equals("http") && !settings.allowPlainHttp() && !LoopbackHost.isLoopback(url.getHost())) {
             throw new IllegalArgumentException("tokenUrl " + TokenRequest.displayUrl(url) + " uses plain http; "
-                    + "secrets are only sent over https (or http to localhost)");
+                    + "secrets are only sent over https (or http to localhost, 127.0.0.0/8 or [::1])");
         }
         return url;
-    }
-
-    private static boolean isLoopback(String host) {
-        String h = host.toLowerCase(Locale.ROOT);
-        return h.equals("localhost") || h.startsWith("127.") || h.equals("[::1]") || h.equals("::1");
     }
 
     private static void requireSecret(Credential credential, CredentialField field) {

@@ -97,7 +97,7 @@ public final class KeeperRecordMapper {
         boolean built = false;
         try {
             for (CredentialField field : fieldsOf(type)) {
-                Optional<Source> source = source(record, field);
+                Optional<Source> source = source(record, field, standardFallback(type, field));
                 if (source.isEmpty()) {
                     if (type.requiredFields().contains(field)) {
                         throw missing(mapping, record, type, field);
@@ -139,7 +139,7 @@ public final class KeeperRecordMapper {
                    && selector.name().equalsIgnoreCase("password") && record.standardField("password").isPresent()
                    && selector.index() == null && selector.property() == null;
         }
-        Optional<Source> source = source(record, field);
+        Optional<Source> source = source(record, field, standardFallback(typeOf(mapping, record), field));
         source.ifPresent(s -> s.value().destroy());
         return source.isPresent() && !source.get().custom() && source.get().field().hasType("password");
     }
@@ -201,7 +201,17 @@ public final class KeeperRecordMapper {
     private record Source(KeeperField field, boolean custom, Secret value) {
     }
 
-    private static Optional<Source> source(KeeperRecordView record, CredentialField field) {
+    /**
+     * Whether a field may fall back to a standard Keeper field. Not the optional client authentication of a JWT bearer
+     * credential: its login is the issuer and its password field was never read, so only fields labelled clientId and
+     * clientSecret count (a record's login must not start sending a client_id).
+     */
+    private static boolean standardFallback(CredentialType type, CredentialField field) {
+        return type != CredentialType.OAUTH2_JWT_BEARER
+               || field != CredentialField.CLIENT_ID && field != CredentialField.CLIENT_SECRET;
+    }
+
+    private static Optional<Source> source(KeeperRecordView record, CredentialField field, boolean standardFallback) {
         for (KeeperField custom : record.custom()) {
             if (custom.hasLabel(field.fieldName())) {
                 Optional<Secret> value = valueOf(custom, field);
@@ -210,7 +220,7 @@ public final class KeeperRecordMapper {
                 }
             }
         }
-        String standard = STANDARD_SOURCES.get(field);
+        String standard = standardFallback ? STANDARD_SOURCES.get(field) : null;
         if (standard != null) {
             for (KeeperField f : record.fields()) {
                 if (f.hasType(standard)) {

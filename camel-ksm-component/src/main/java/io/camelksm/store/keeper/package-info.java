@@ -30,7 +30,8 @@
  * {@code privateKey} (keyPair[privateKey]), {@code keyId}, {@code algorithm}</td></tr>
  * <tr><td>OAUTH2_JWT_BEARER</td><td>{@code issuer} (login), {@code tokenUrl} (url), {@code privateKey} (a secret or
  * multiline custom field, else keyPair[privateKey]); optional {@code subject}, {@code audience}, {@code scope},
- * {@code keyId}, {@code algorithm}, {@code assertionLifetime}</td></tr>
+ * {@code keyId}, {@code algorithm}, {@code assertionLifetime}, and for client authentication {@code clientId},
+ * {@code clientSecret}, {@code clientAuthenticationMethod} (custom fields only)</td></tr>
  * <tr><td>DATA_GATEWAY</td><td>{@code username} (login), {@code password} (password); optional {@code target}
  * (url)</td></tr>
  * </table>

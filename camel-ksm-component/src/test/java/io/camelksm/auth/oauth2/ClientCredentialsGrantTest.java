@@ -187,11 +187,13 @@ class ClientCredentialsGrantTest {
         Credential credential = credential().property(CredentialProperty.plain("form.client_secret", "x")).build();
 
         assertThatThrownBy(() -> provider.token(credential)).isInstanceOf(KsmTokenException.class)
-                .hasMessage("Cannot request a token for credential 'Graph': property 'form.client_secret' would set"
-                            + " the form parameter 'client_secret', which camel-ksm sets itself")
+                .hasMessageStartingWith("Cannot request a token for credential 'Graph': property 'form.client_secret'"
+                                        + " would set the form parameter 'client_secret', which camel-ksm controls:"
+                                        + " set the credential fields clientId, clientSecret and"
+                                        + " clientAuthenticationMethod instead")
                 .satisfies(e -> assertThat(((KsmTokenException) e).getAttempts()).isZero());
         assertThatThrownBy(() -> provider.token(credential().property(CredentialProperty.plain("form.scope", "x"))
-                .build())).hasMessageContaining("use the credential field instead");
+                .build())).hasMessageContaining("use the credential field 'scope' instead");
         assertThat(TokenEndpoint.requests(server)).isEmpty();
     }
 

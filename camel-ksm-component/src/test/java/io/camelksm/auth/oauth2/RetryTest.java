@@ -73,6 +73,19 @@ class RetryTest {
                 .willReturn(okJson(TokenEndpoint.tokenJson("after-retry", 3600))));
     }
 
+    /** WireMock logs a request once it has answered: wait for the abandoned ones, so they do not leak into the next test. */
+    private static void awaitServed(int requests) {
+        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (TokenEndpoint.requests(server).size() < requests && System.nanoTime() < until) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     private int requestCount() {
         return TokenEndpoint.requests(server).size();
     }
@@ -159,6 +172,45 @@ class RetryTest {
                 .endsWith("(3 attempts; retries exhausted)");
         assertThat(provider.statistics().failures()).isEqualTo(1);
         TokenResponseErrorsTest.assertNoSecret(e);
+    }
+
+    @Test
+    void aHungServerIsAbandonedAtTheTokenFetchDeadlineNamingBothLimits() {
+        provider.close();
+        provider = OAuth2TokenProvider.create(OAuth2Settings.builder()
+                .retryPolicy(RetryPolicy.defaults().withMaxRetries(10).withBackoff(Duration.ofMillis(20),
+                        Duration.ofMillis(50)))
+                .tokenEndpointTimeout(Duration.ofMillis(300)).tokenFetchDeadline(Duration.ofMillis(800)).build());
+        server.stubFor(post(urlEqualTo(TokenEndpoint.PATH))
+                .willReturn(okJson(TokenEndpoint.tokenJson("too-late", 3600)).withFixedDelay(1500)));
+
+        KsmTokenException e = catchThrowableOfType(KsmTokenException.class, () -> provider.token(credential()));
+        awaitServed(e.getAttempts());
+
+        assertThat(e.getReason()).isEqualTo(Reason.TRANSPORT);
+        // 11 attempts were allowed; the deadline leaves room for at most 3 of 300 ms (and a cut-short fourth)
+        assertThat(e.getAttempts()).isBetween(1, 4);
+        assertThat(e.getMessage()).contains("timed out").contains("token endpoint timeout PT0.3S per attempt")
+                .contains("token fetch deadline PT0.8S");
+        assertThat(provider.statistics().failures()).isEqualTo(1);
+        TokenResponseErrorsTest.assertNoSecret(e);
+    }
+
+    @Test
+    void aRetryAfterBeyondTheDeadlineFailsAtOnce() {
+        provider.close();
+        provider = OAuth2TokenProvider.create(OAuth2Settings.builder().retryPolicy(FAST)
+                .tokenFetchDeadline(Duration.ofSeconds(3)).build());
+        firstThenToken(aResponse().withStatus(503).withHeader("Retry-After", "10"));
+
+        KsmTokenException e = catchThrowableOfType(KsmTokenException.class, () -> provider.token(credential()));
+
+        assertThat(e.getReason()).isEqualTo(Reason.SERVER_ERROR);
+        assertThat(e.getAttempts()).isEqualTo(1);
+        // (on a very slow machine the first answer itself may take up the whole deadline)
+        assertThat(e.getMessage()).contains("(1 attempt; gave up: ")
+                .contains("token fetch deadline PT3S (token endpoint timeout PT15S per attempt)");
+        assertThat(requestCount()).isEqualTo(1);
     }
 
     @Test

@@ -146,7 +146,7 @@ class TokenCacheTest {
         Credential graph = credential();
         TokenCacheKey key = TokenCacheKey.of(graph.name(), "fingerprint", new GrantParameters(
                 "client_credentials", java.net.URI.create(TokenEndpoint.url(server)), null, null, null, null, null, null,
-                null));
+                null, null));
         TokenCache.Entry kept = cache.entry(key);
         AccessToken t1 = token("t1");
         assertThat(cache.get(key, kept, () -> t1)).isSameAs(t1);

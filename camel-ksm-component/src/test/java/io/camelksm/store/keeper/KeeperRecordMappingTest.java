@@ -149,6 +149,33 @@ class KeeperRecordMappingTest {
 
         assertThat(c.field(CredentialField.ISSUER)).as("issuer falls back to login").contains("svc-issuer");
         assertThat(secret(c, CredentialField.PRIVATE_KEY)).isEqualTo("PRIVATE-PEM");
+        assertThat(c.field(CredentialField.CLIENT_ID)).as("the login is the issuer, not a client id").isEmpty();
+    }
+
+    @Test
+    void jwtBearerClientAuthenticationComesFromLabelledCustomFieldsOnly() {
+        String plain = keeper.add(FakeRecord.login("OBO", "obo-issuer", "a-password")
+                .keyPair("PUBLIC-PEM", "PRIVATE-PEM")
+                .custom("text", "ksm.type", "OAUTH2_JWT_BEARER")
+                .custom("url", "tokenUrl", "https://auth.example.com/token"));
+        String labelled = keeper.add(FakeRecord.login("OBO client", "obo-issuer", "a-password")
+                .keyPair("PUBLIC-PEM", "PRIVATE-PEM")
+                .custom("text", "ksm.type", "OAUTH2_JWT_BEARER")
+                .custom("url", "tokenUrl", "https://auth.example.com/token")
+                .custom("text", "clientId", "obo-client")
+                .custom("secret", "clientSecret", "obo-secret")
+                .custom("text", "clientAuthenticationMethod", "client_secret_post"));
+        KeeperCredentialStore s = storeWith(KeeperStoreSettings.builder().credential("plain", plain)
+                .credential("labelled", labelled));
+
+        Credential p = find(s, "plain");
+        assertThat(p.field(CredentialField.ISSUER)).contains("obo-issuer");
+        assertThat(p.field(CredentialField.CLIENT_ID)).isEmpty();
+        assertThat(p.secret(CredentialField.CLIENT_SECRET)).isEmpty();
+        Credential l = find(s, "labelled");
+        assertThat(l.field(CredentialField.CLIENT_ID)).contains("obo-client");
+        assertThat(secret(l, CredentialField.CLIENT_SECRET)).isEqualTo("obo-secret");
+        assertThat(l.field(CredentialField.CLIENT_AUTHENTICATION_METHOD)).contains("client_secret_post");
     }
 
     @Test

@@ -1,0 +1,239 @@
+package io.camelksm.auth.oauth2;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jwt.JWTClaimsSet;
+
+import io.camelksm.auth.oauth2.TokenRequest.FormParameter;
+import io.camelksm.credential.Credential;
+import io.camelksm.credential.CredentialField;
+import io.camelksm.credential.Secret;
+
+/**
+ * How a token request authenticates the client: one strategy per {@link ClientAuthenticationMethod}, shared by the
+ * client credentials grant (where authentication is required, RFC 6749 §4.4) and the JWT bearer grant (where it is
+ * optional beside the assertion, RFC 7523 §3.1).
+ */
+abstract class ClientAuthentication {
+
+    private static final ClientAuthentication NONE = new None();
+    private static final ClientAuthentication SECRET_BASIC = new SecretBasic();
+    private static final ClientAuthentication SECRET_POST = new SecretPost();
+    private static final ClientAuthentication PRIVATE_KEY_JWT = new SignedAssertion(
+            ClientAuthenticationMethod.PRIVATE_KEY_JWT, CredentialField.PRIVATE_KEY);
+    private static final ClientAuthentication SECRET_JWT = new SignedAssertion(
+            ClientAuthenticationMethod.CLIENT_SECRET_JWT, CredentialField.CLIENT_SECRET);
+
+    /** What a strategy adds to the request being built. */
+    static final class Parts {
+        final List<FormParameter> form;
+        final List<Secret> otherSecrets;
+        Secret authorization;
+
+        Parts(List<FormParameter> form, List<Secret> otherSecrets) {
+            this.form = form;
+            this.otherSecrets = otherSecrets;
+        }
+    }
+
+    /**
+     * What a signed client assertion needs beyond the credential.
+     *
+     * @param algorithm the algorithm resolved by {@link #algorithm(String)}
+     * @param lifetime  the assertion's lifetime
+     */
+    record Signing(URI tokenUrl, Instant now, JWSAlgorithm algorithm, Duration lifetime) {
+    }
+
+    static ClientAuthentication of(ClientAuthenticationMethod method) {
+        return switch (method) {
+            case NONE -> NONE;
+            case CLIENT_SECRET_BASIC -> SECRET_BASIC;
+            case CLIENT_SECRET_POST -> SECRET_POST;
+            case PRIVATE_KEY_JWT -> PRIVATE_KEY_JWT;
+            case CLIENT_SECRET_JWT -> SECRET_JWT;
+        };
+    }
+
+    abstract ClientAuthenticationMethod method();
+
+    /** The secret field the method sends or signs with, or null when it needs none. */
+    abstract CredentialField keyField();
+
+    /** Whether the method needs the {@code clientId} field ({@code none} sends it only when there is one). */
+    boolean needsClientId() {
+        return true;
+    }
+
+    /**
+     * The algorithm of the client assertion for the algorithm name given (null: the method's default), or null when
+     * the method signs nothing.
+     *
+     * @throws IllegalArgumentException when the name does not fit the method
+     */
+    JWSAlgorithm algorithm(String name) {
+        if (name != null) {
+            throw new IllegalArgumentException("an algorithm is set, but " + method() + " signs nothing");
+        }
+        return null;
+    }
+
+    /**
+     * For the JWT bearer grant, whose assertion the credential's algorithm names: the algorithm of the client
+     * assertion, or null when the method signs nothing.
+     */
+    JWSAlgorithm algorithmBesideGrant(String grantAlgorithm) {
+        return null;
+    }
+
+    /** Checks the credential has what the method needs, naming the missing field. */
+    final void check(Credential credential) {
+        if (needsClientId() && credential.field(CredentialField.CLIENT_ID).filter(v -> !v.isBlank()).isEmpty()) {
+            throw new IllegalArgumentException(method() + " needs the field '" + CredentialField.CLIENT_ID.fieldName()
+                                               + "'");
+        }
+        CredentialField key = keyField();
+        if (key != null && credential.secret(key).filter(s -> !s.isEmpty()).isEmpty()) {
+            throw new IllegalArgumentException(method() + " needs the field '" + key.fieldName() + "'");
+        }
+    }
+
+    /** Adds the client's authentication to the request. */
+    abstract void apply(Credential credential, Signing signing, Parts parts);
+
+    static String clientId(Credential credential) {
+        return credential.field(CredentialField.CLIENT_ID).filter(v -> !v.isBlank()).map(String::strip).orElse(null);
+    }
+
+    static FormParameter plain(String name, String value) {
+        return new FormParameter(name, Secret.of(value), false);
+    }
+
+    /** A public client, or a grant that authenticates by its assertion alone: at most the {@code client_id}. */
+    private static final class None extends ClientAuthentication {
+        @Override
+        ClientAuthenticationMethod method() {
+            return ClientAuthenticationMethod.NONE;
+        }
+
+        @Override
+        CredentialField keyField() {
+            return null;
+        }
+
+        @Override
+        boolean needsClientId() {
+            return false;
+        }
+
+        @Override
+        void apply(Credential credential, Signing signing, Parts parts) {
+            String clientId = clientId(credential);
+            if (clientId != null) {
+                parts.form.add(plain("client_id", clientId)); // RFC 6749 §3.2.1: a client may identify itself
+            }
+        }
+    }
+
+    private static final class SecretBasic extends ClientAuthentication {
+        @Override
+        ClientAuthenticationMethod method() {
+            return ClientAuthenticationMethod.CLIENT_SECRET_BASIC;
+        }
+
+        @Override
+        CredentialField keyField() {
+            return CredentialField.CLIENT_SECRET;
+        }
+
+        @Override
+        void apply(Credential credential, Signing signing, Parts parts) {
+            Secret clientSecret = credential.secret(CredentialField.CLIENT_SECRET).orElseThrow();
+            parts.authorization = TokenRequestFactory.basic(clientId(credential), clientSecret);
+            parts.otherSecrets.add(Secret.of(clientSecret.reveal()));
+        }
+    }
+
+    private static final class SecretPost extends ClientAuthentication {
+        @Override
+        ClientAuthenticationMethod method() {
+            return ClientAuthenticationMethod.CLIENT_SECRET_POST;
+        }
+
+        @Override
+        CredentialField keyField() {
+            return CredentialField.CLIENT_SECRET;
+        }
+
+        @Override
+        void apply(Credential credential, Signing signing, Parts parts) {
+            parts.form.add(plain("client_id", clientId(credential)));
+            parts.form.add(new FormParameter("client_secret", Secret.of(credential.secret(CredentialField.CLIENT_SECRET)
+                    .orElseThrow().reveal()), true));
+        }
+    }
+
+    /** {@code private_key_jwt} (RFC 7523 §2.2) and {@code client_secret_jwt} (OpenID Connect Core §9). */
+    private static final class SignedAssertion extends ClientAuthentication {
+        private final ClientAuthenticationMethod method;
+        private final CredentialField key;
+
+        SignedAssertion(ClientAuthenticationMethod method, CredentialField key) {
+            this.method = method;
+            this.key = key;
+        }
+
+        @Override
+        ClientAuthenticationMethod method() {
+            return method;
+        }
+
+        @Override
+        CredentialField keyField() {
+            return key;
+        }
+
+        @Override
+        JWSAlgorithm algorithm(String name) {
+            if (method == ClientAuthenticationMethod.CLIENT_SECRET_JWT) {
+                JWSAlgorithm algorithm = JwtAssertionSigner.algorithm(name == null ? "HS256" : name);
+                if (!JWSAlgorithm.HS256.equals(algorithm)) {
+                    throw new IllegalArgumentException("client_secret_jwt signs with HS256, not " + algorithm);
+                }
+                return algorithm;
+            }
+            JWSAlgorithm algorithm = JwtAssertionSigner.algorithm(name);
+            if (JWSAlgorithm.HS256.equals(algorithm)) {
+                throw new IllegalArgumentException("private_key_jwt signs with a private key; for HS256 under the"
+                                                   + " client secret use client_secret_jwt");
+            }
+            return algorithm;
+        }
+
+        @Override
+        JWSAlgorithm algorithmBesideGrant(String grantAlgorithm) {
+            // private_key_jwt signs with the grant's own private key, so with its algorithm
+            return algorithm(method == ClientAuthenticationMethod.PRIVATE_KEY_JWT ? grantAlgorithm : null);
+        }
+
+        @Override
+        void apply(Credential credential, Signing signing, Parts parts) {
+            String clientId = clientId(credential);
+            // RFC 7523 §3: the client is issuer and subject; the token endpoint is the audience
+            JWTClaimsSet claims = TokenRequestFactory.claims(clientId, clientId, signing.tokenUrl().toString(),
+                    signing.now(), signing.lifetime()).build();
+            Secret secret = credential.secret(key).orElseThrow();
+            parts.form.add(plain("client_id", clientId));
+            parts.form.add(plain("client_assertion_type", TokenRequestFactory.CLIENT_ASSERTION_TYPE));
+            parts.form.add(new FormParameter("client_assertion", JwtAssertionSigner.sign(signing.algorithm(), secret,
+                    credential.field(CredentialField.KEY_ID).orElse(null), claims), true));
+            if (method == ClientAuthenticationMethod.CLIENT_SECRET_JWT) {
+                parts.otherSecrets.add(Secret.of(secret.reveal()));
+            }
+        }
+    }
+}
