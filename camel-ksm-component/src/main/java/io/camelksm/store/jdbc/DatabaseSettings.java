@@ -11,8 +11,20 @@ import io.camelksm.credential.Secret;
  * @param username database user, may be null
  * @param password database password, may be null
  * @param keyFile  the AES-256 key file outside the database; created with owner-only permissions on first use
+ * @param migrate  true: create and migrate the schema when opening; false: only check that it is up to date (for a
+ *                 role that may not change the schema, see the docs on a restricted application role)
  */
-public record DatabaseSettings(String jdbcUrl, String username, Secret password, Path keyFile) {
+public record DatabaseSettings(String jdbcUrl, String username, Secret password, Path keyFile, boolean migrate) {
+
+    /** Settings that migrate the schema when the database is opened. */
+    public DatabaseSettings(String jdbcUrl, String username, Secret password, Path keyFile) {
+        this(jdbcUrl, username, password, keyFile, true);
+    }
+
+    /** These settings, migrating the schema or only validating it. */
+    public DatabaseSettings withMigrate(boolean migrate) {
+        return new DatabaseSettings(jdbcUrl, username, password, keyFile, migrate);
+    }
 
     /** The default home of the embedded database and its key: {@code ~/.camel-ksm}. */
     public static Path defaultHome() {
@@ -32,6 +44,6 @@ public record DatabaseSettings(String jdbcUrl, String username, Secret password,
 
     @Override
     public String toString() {
-        return "DatabaseSettings[jdbcUrl=" + jdbcUrl + ", username=" + username + ", keyFile=" + keyFile + "]";
+        return "DatabaseSettings[jdbcUrl=" + jdbcUrl + ", username=" + username + ", keyFile=" + keyFile + ", migrate=" + migrate + "]";
     }
 }
