@@ -43,11 +43,12 @@ final class AuditChain {
                                        + ": the audit chain cannot continue", "55000");
             }
         }
+        AuditMac.Calculator calculator = mac.calculator();
         try (PreparedStatement insert = c.prepareStatement(INSERT)) {
             int n = AuditColumns.ALL.size();
             for (Object[] row : rows) {
                 seq++;
-                previous = mac.mac(previous, seq, row);
+                previous = calculator.mac(previous, seq, row);
                 AuditColumns.bind(insert, 1, row);
                 insert.setLong(n + 1, seq);
                 insert.setString(n + 2, AuditMac.hex(previous));

@@ -56,6 +56,7 @@ final class AuditChainVerifier {
         byte[] previous = AuditMac.GENESIS;
         String previousHex = null;
         Problem problem = null;
+        AuditMac.Calculator calculator = mac.calculator();
         try (PreparedStatement s = c.prepareStatement(CHAIN)) {
             s.setFetchSize(FETCH_SIZE);
             try (ResultSet rs = s.executeQuery()) {
@@ -63,7 +64,8 @@ final class AuditChainVerifier {
                     long id = rs.getLong("id");
                     long seq = rs.getLong("chain_seq");
                     String storedMac = rs.getString("chain_mac");
-                    problem = check(expected, previousId, previous, id, seq, storedMac, AuditColumns.read(rs));
+                    problem = check(calculator, expected, previousId, previous, id, seq, storedMac,
+                            AuditColumns.read(rs));
                     if (problem == null) {
                         previous = AuditMac.parse(storedMac);
                         previousHex = storedMac;
@@ -88,8 +90,8 @@ final class AuditChainVerifier {
         return new AuditVerification(legacy, last, last, previousHex, problem);
     }
 
-    private Problem check(long expected, long previousId, byte[] previous, long id, long seq, String storedMac,
-                          Object[] values) {
+    private static Problem check(AuditMac.Calculator calculator, long expected, long previousId, byte[] previous,
+                                 long id, long seq, String storedMac, Object[] values) {
         if (seq > expected) {
             return new Problem(Kind.GAP, expected, id, "seq " + range(expected, seq - 1) + " missing: the row after seq "
                                + (expected - 1) + " is seq " + seq + " (id " + id + "); rows were deleted");
@@ -101,7 +103,7 @@ final class AuditChainVerifier {
             return new Problem(Kind.REORDERED, seq, id, "seq " + seq + " is stored at id " + id + ", before seq "
                                + (seq - 1) + " at id " + previousId + ": rows were swapped or re-inserted");
         }
-        byte[] computed = mac.mac(previous, seq, values);
+        byte[] computed = calculator.mac(previous, seq, values);
         boolean matches = AuditMac.matches(computed, storedMac);
         Arrays.fill(computed, (byte) 0);
         if (!matches) {

@@ -33,6 +33,7 @@ public final class JdbcAuditTrail implements AuditTrail {
     private final Clock clock;
     private final AuditChain chain;
     private final AuditChainVerifier verifier;
+    private final GroupAppend group = new GroupAppend(this::write);
 
     JdbcAuditTrail(DataSource dataSource, Clock clock, AuditMac mac) {
         this.jdbc = new Jdbc(dataSource);
@@ -69,6 +70,11 @@ public final class JdbcAuditTrail implements AuditTrail {
     }
 
     private void append(List<Object[]> rows) throws SQLException {
+        group.append(rows);
+    }
+
+    /** One transaction; retried when it lost the chain head lock to a timeout or deadlock (rolled back each time). */
+    private void write(List<Object[]> rows) throws SQLException {
         for (int attempt = 1;; attempt++) {
             try {
                 jdbc.inTransaction(c -> {
