@@ -17,7 +17,8 @@ import io.camelksm.access.AuditTrail;
 
 /**
  * The audit trail in the {@code audit_event} table. Append-only: there is no update or delete here, and a trigger in
- * the database rejects them from anywhere else. Over-long texts are cut to fit, so recording never fails on length.
+ * the database rejects them from other clients, until the database's owner drops it. Over-long texts are cut to fit,
+ * so recording never fails on length.
  * An event standing for several merged decisions ({@code auditMode=summary}) is one row with {@code occurrences},
  * {@code last_time} and {@code last_exchange_id}; a single decision has occurrences 1 and no last time or exchange.
  * <p>
