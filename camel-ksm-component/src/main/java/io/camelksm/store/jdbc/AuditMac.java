@@ -33,6 +33,7 @@ final class AuditMac implements AutoCloseable {
     private static final HexFormat HEX = HexFormat.of();
 
     private final byte[] key;
+    private volatile boolean closed;
 
     private AuditMac(byte[] key) {
         this.key = key;
@@ -51,11 +52,20 @@ final class AuditMac implements AutoCloseable {
 
     /** The MAC of a row with these column values (as {@link AuditColumns#ALL}) after a row with MAC {@code previous}. */
     byte[] mac(byte[] previous, long seq, Object[] values) {
+        requireOpen();
         return hmac(key, encode(previous, seq, AuditColumns.ALL, values));
+    }
+
+    /** A wiped key would MAC with zeros: refuse instead (the database was closed). */
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("The audit MAC key was wiped: the camel-ksm database is closed");
+        }
     }
 
     /** A MAC calculator for many rows in a row (one thread; the JCE lookup and key setup done once). */
     Calculator calculator() {
+        requireOpen();
         return new Calculator(newMac(key));
     }
 
@@ -153,6 +163,7 @@ final class AuditMac implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         Arrays.fill(key, (byte) 0);
     }
 
