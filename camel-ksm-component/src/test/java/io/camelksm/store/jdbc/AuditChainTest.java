@@ -345,19 +345,29 @@ class AuditChainTest {
         int singles = 20;
         int batches = 5;
         int batchSize = 10;
+        // a second trail with its own connections, as a second node would have: the two meet at the head lock
+        org.h2.jdbcx.JdbcDataSource second = new org.h2.jdbcx.JdbcDataSource();
+        second.setURL(url);
+        second.setUser(ConnectionPool.H2_DEFAULT_USER);
+        byte[] fileKey = new KeyFile(settings.keyFile()).load();
+        AuditMac secondMac = AuditMac.fromFileKey(fileKey);
+        java.util.Arrays.fill(fileKey, (byte) 0);
+        List<io.camelksm.access.AuditTrail> trails = List.of(db.auditTrail(),
+                new JdbcAuditTrail(second, java.time.Clock.systemUTC(), secondMac));
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<?>> done = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
+                io.camelksm.access.AuditTrail trail = trails.get(t % 2);
                 done.add(pool.submit(() -> {
                     for (int i = 0; i < singles; i++) {
-                        db.auditTrail().record(event(i));
+                        trail.record(event(i));
                         if (i % (singles / batches) == 0) {
                             List<AuditEvent> batch = new ArrayList<>();
                             for (int j = 0; j < batchSize; j++) {
                                 batch.add(event(100 + j));
                             }
-                            db.auditTrail().recordAll(batch);
+                            trail.recordAll(batch);
                         }
                     }
                     return null;
@@ -368,6 +378,7 @@ class AuditChainTest {
             }
         } finally {
             pool.shutdownNow();
+            secondMac.close();
         }
 
         AuditVerification v = db.verifyAuditTrail();
