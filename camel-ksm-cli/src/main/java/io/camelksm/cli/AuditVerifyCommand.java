@@ -54,15 +54,16 @@ final class AuditVerifyCommand extends AdminCommand {
                     .append(v.lastSeq() > 0 ? " (seq 1.." + v.lastSeq() + ")" : "").append('.');
             if (v.lastSeq() > 0) {
                 out.append("\nLast entry: seq ").append(v.lastSeq()).append(", MAC ").append(v.lastMac())
-                        .append(" (keep it: verify --expect-seq ").append(v.lastSeq()).append(" notices later"
-                                                                                     + " deletion of the newest entries)");
+                        .append(" (keep it: verify --expect-seq ").append(v.lastSeq())
+                        .append(" notices later deletion of the newest entries)");
             }
         } else {
             out.append("Audit trail TAMPERED at seq ").append(problem.seq())
                     .append(problem.id() == null ? "" : " (id " + problem.id() + ")").append(": ")
                     .append(problem.kind()).append(": ").append(problem.description()).append('.');
-            out.append('\n').append(v.chainedRows() == 0 ? "No entry before it verified."
-                    : "Seq 1.." + v.chainedRows() + " before it verified.");
+            long verified = Math.min(v.chainedRows(), problem.seq() - 1);
+            out.append('\n').append(verified <= 0 ? "No entry before it verified."
+                    : "Seq 1.." + verified + " before it verified.");
         }
         if (v.legacyRows() > 0) {
             out.append('\n').append(v.legacyRows()).append(" unchained legacy rows (written before the chain started"
