@@ -16,6 +16,9 @@ import io.camelksm.store.jdbc.AuditVerification.Problem;
  * row without a MAC after the chain started (inserted behind camel-ksm's back), or fewer rows than the chain head
  * records (newest rows deleted). Rows from before the chain (no MAC, lower ids) are counted as legacy rows.
  * <p>
+ * Row ids must grow with the sequence numbers: appends take their ids while holding the chain head lock, which holds
+ * as long as the identity sequence of {@code audit_event.id} hands out ids in order (PostgreSQL's default CACHE 1).
+ * <p>
  * What it cannot see alone: whoever deletes the newest rows and also rewinds the chain head leaves a shorter, valid
  * chain. Compare {@link AuditVerification#lastSeq()} with one recorded earlier, outside the database.
  */
