@@ -30,6 +30,11 @@ abstract class AdminCommand implements Callable<Integer> {
     public final Integer call() {
         execute();
         out().flush();
+        return exitCode();
+    }
+
+    /** The exit code when {@link #execute()} returned: 0, unless the command reports a finding (audit verify). */
+    int exitCode() {
         return KsmAdmin.EXIT_OK;
     }
 

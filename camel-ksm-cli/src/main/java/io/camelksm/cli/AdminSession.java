@@ -11,6 +11,7 @@ import io.camelksm.access.Slf4jAuditTrail;
 import io.camelksm.auth.oauth2.OAuth2CredentialValidator;
 import io.camelksm.credential.CredentialName;
 import io.camelksm.credential.CredentialNotFoundException;
+import io.camelksm.store.jdbc.AuditVerification;
 import io.camelksm.store.jdbc.DatabaseSettings;
 import io.camelksm.store.jdbc.KsmDatabase;
 
@@ -48,6 +49,11 @@ final class AdminSession implements AutoCloseable {
 
     GovernedCredentials credentials() {
         return credentials;
+    }
+
+    /** Checks the audit trail's MAC chain (a read; nothing is audited for it). */
+    AuditVerification verifyAuditTrail() {
+        return database.verifyAuditTrail();
     }
 
     Caller admin() {

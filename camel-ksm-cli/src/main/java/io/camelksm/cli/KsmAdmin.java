@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
                        + " from arguments.",
          subcommands = { CredentialCommand.class, AuditCommand.class, ConfigCommand.class },
          footer = { "", "Exit codes: 0 done, 1 user error (bad input, unknown or duplicate credential, invalid config"
-                        + " file), 2 failure (database, HSM, I/O).",
+                        + " file), 2 failure (database, HSM, I/O), 3 audit verify found the audit trail tampered with.",
                  "The database password, if one is needed, is read from the environment variable "
                          + KsmAdmin.PASSWORD_VARIABLE + ";",
                  "the HSM PIN or passphrase from " + HsmOptions.PIN_VARIABLE + " or a prompt." })
@@ -45,6 +45,8 @@ public final class KsmAdmin implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_USER_ERROR = 1;
     public static final int EXIT_FAILURE = 2;
+    /** {@code audit verify}: the audit trail's MAC chain is broken. */
+    public static final int EXIT_TAMPERED = 3;
 
     @Spec
     private CommandSpec spec;
@@ -72,6 +74,11 @@ public final class KsmAdmin implements Runnable {
             description = "How long to wait for a database connection before failing (e.g. 500ms, 5s; at least"
                           + " 250ms). Default: 5s.")
     private Duration dbConnectionTimeout = DatabaseSettings.DEFAULT_CONNECTION_TIMEOUT;
+
+    @Option(names = "--no-migrate", scope = ScopeType.INHERIT,
+            description = "Do not create or migrate the database schema, only check that it is up to date: for a"
+                          + " database role that may not change the schema (the schema owner's role migrates).")
+    private boolean noMigrate;
 
     private final SecretSource secrets;
     private final Map<String, String> environment;
@@ -143,7 +150,7 @@ public final class KsmAdmin implements Runnable {
         }
         return new DatabaseSettings(dbUrl != null ? dbUrl.strip() : base.jdbcUrl(), dbUser,
                 password == null || password.isEmpty() ? null : Secret.of(password),
-                keyFile != null ? keyFile.toAbsolutePath() : base.keyFile(), dbConnectionTimeout);
+                keyFile != null ? keyFile.toAbsolutePath() : base.keyFile(), dbConnectionTimeout, !noMigrate);
     }
 
     AdminSession openSession() {

@@ -106,6 +106,8 @@ public class KsmComponentConfigurer extends PropertyConfigurerSupport implements
         case "maxRetries": target.setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxretryafter":
         case "maxRetryAfter": target.setMaxRetryAfter(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "migrateschema":
+        case "migrateSchema": target.setMigrateSchema(property(camelContext, boolean.class, value)); return true;
         case "nodename":
         case "nodeName": target.setNodeName(property(camelContext, java.lang.String.class, value)); return true;
         case "oauth2tokenprovider":
@@ -220,6 +222,8 @@ public class KsmComponentConfigurer extends PropertyConfigurerSupport implements
         case "maxRetries": return int.class;
         case "maxretryafter":
         case "maxRetryAfter": return long.class;
+        case "migrateschema":
+        case "migrateSchema": return boolean.class;
         case "nodename":
         case "nodeName": return java.lang.String.class;
         case "oauth2tokenprovider":
@@ -330,6 +334,8 @@ public class KsmComponentConfigurer extends PropertyConfigurerSupport implements
         case "maxRetries": return target.getMaxRetries();
         case "maxretryafter":
         case "maxRetryAfter": return target.getMaxRetryAfter();
+        case "migrateschema":
+        case "migrateSchema": return target.isMigrateSchema();
         case "nodename":
         case "nodeName": return target.getNodeName();
         case "oauth2tokenprovider":

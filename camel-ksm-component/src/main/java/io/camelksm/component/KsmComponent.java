@@ -65,6 +65,8 @@ public class KsmComponent extends DefaultComponent {
     private String keyFile;
     @Metadata(label = "database", defaultValue = "5000", javaType = "java.time.Duration")
     private long dbConnectionTimeout = DatabaseSettings.DEFAULT_CONNECTION_TIMEOUT.toMillis();
+    @Metadata(label = "database", defaultValue = "true")
+    private boolean migrateSchema = true;
 
     @Metadata(label = "security")
     private String nodeName;
@@ -330,12 +332,14 @@ public class KsmComponent extends DefaultComponent {
         Secret password = jdbcPassword == null ? null : Secret.of(jdbcPassword);
         if (jdbcUrl != null && !jdbcUrl.isBlank()) {
             Path key = keyFile != null ? Path.of(keyFile) : DatabaseSettings.defaultHome().resolve("ksm.key");
-            return new DatabaseSettings(jdbcUrl, jdbcUsername, password, key, Duration.ofMillis(dbConnectionTimeout));
+            return new DatabaseSettings(jdbcUrl, jdbcUsername, password, key, Duration.ofMillis(dbConnectionTimeout),
+                    migrateSchema);
         }
         DatabaseSettings embedded = databaseDirectory != null
                 ? DatabaseSettings.embedded(Path.of(databaseDirectory)) : DatabaseSettings.embeddedDefaults();
         return new DatabaseSettings(embedded.jdbcUrl(), jdbcUsername, password,
-                keyFile != null ? Path.of(keyFile) : embedded.keyFile(), Duration.ofMillis(dbConnectionTimeout));
+                keyFile != null ? Path.of(keyFile) : embedded.keyFile(), Duration.ofMillis(dbConnectionTimeout),
+                migrateSchema);
     }
 
     /** The settings of the token provider the component creates when none is given, from the OAuth 2.0 options. */
@@ -461,6 +465,20 @@ public class KsmComponent extends DefaultComponent {
      */
     public void setDbConnectionTimeout(long dbConnectionTimeout) {
         this.dbConnectionTimeout = dbConnectionTimeout;
+    }
+
+    public boolean isMigrateSchema() {
+        return migrateSchema;
+    }
+
+    /**
+     * Whether the component creates and migrates camel-ksm's schema when it opens the database (default). Set it to
+     * false when the application's database role may only use the tables (for example may only INSERT and SELECT
+     * audit rows) and the schema owner's role runs the migrations: the component then only checks that the schema is
+     * up to date and refuses to start otherwise.
+     */
+    public void setMigrateSchema(boolean migrateSchema) {
+        this.migrateSchema = migrateSchema;
     }
 
     public String getNodeName() {

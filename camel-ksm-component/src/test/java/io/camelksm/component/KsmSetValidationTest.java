@@ -15,6 +15,7 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.camelksm.access.AccessMode;
 import io.camelksm.access.Caller;
 import io.camelksm.access.Dimension;
 import io.camelksm.access.GovernedCredentials;
@@ -56,6 +57,7 @@ class KsmSetValidationTest {
                     .secret(CredentialField.PRIVATE_KEY, Secret.of(goodKey)).build(), ADMIN);
             for (Dimension d : Dimension.values()) {
                 governed.grant(CredentialName.of("Sf"), d, "*", ADMIN);
+                governed.grant(CredentialName.of("Sf"), AccessMode.WRITE, d, "*", ADMIN); // a route's set writes
             }
             ProducerTemplate template = camel.createProducerTemplate();
 

@@ -15,9 +15,11 @@ import io.camelksm.credential.Secret;
  * @param keyFile           the AES-256 key file outside the database; created with owner-only permissions on first use
  * @param connectionTimeout how long a database call waits for a connection before it fails (database down or
  *                          unreachable, pool exhausted); at least {@link #MIN_CONNECTION_TIMEOUT}
+ * @param migrate           true: create and migrate the schema when opening; false: only check that it is up to date
+ *                          (for a role that may not change the schema, see the docs on a restricted application role)
  */
 public record DatabaseSettings(String jdbcUrl, String username, Secret password, Path keyFile,
-                               Duration connectionTimeout) {
+                               Duration connectionTimeout, boolean migrate) {
 
     /** Short, so that an exchange fails fast while the database is down (HikariCP's own default is 30 s). */
     public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(5);
@@ -33,14 +35,19 @@ public record DatabaseSettings(String jdbcUrl, String username, Secret password,
         }
     }
 
-    /** Settings with the {@link #DEFAULT_CONNECTION_TIMEOUT}. */
+    /** Settings with the {@link #DEFAULT_CONNECTION_TIMEOUT} that migrate the schema when the database is opened. */
     public DatabaseSettings(String jdbcUrl, String username, Secret password, Path keyFile) {
-        this(jdbcUrl, username, password, keyFile, DEFAULT_CONNECTION_TIMEOUT);
+        this(jdbcUrl, username, password, keyFile, DEFAULT_CONNECTION_TIMEOUT, true);
     }
 
     /** The same settings with another connection timeout. */
     public DatabaseSettings withConnectionTimeout(Duration timeout) {
-        return new DatabaseSettings(jdbcUrl, username, password, keyFile, timeout);
+        return new DatabaseSettings(jdbcUrl, username, password, keyFile, timeout, migrate);
+    }
+
+    /** These settings, migrating the schema or only validating it. */
+    public DatabaseSettings withMigrate(boolean migrate) {
+        return new DatabaseSettings(jdbcUrl, username, password, keyFile, connectionTimeout, migrate);
     }
 
     /** The default home of the embedded database and its key: {@code ~/.camel-ksm}. */
@@ -62,6 +69,6 @@ public record DatabaseSettings(String jdbcUrl, String username, Secret password,
     @Override
     public String toString() {
         return "DatabaseSettings[jdbcUrl=" + JdbcUrls.redact(jdbcUrl) + ", username=" + username + ", keyFile="
-               + keyFile + ", connectionTimeout=" + connectionTimeout.toMillis() + " ms]";
+               + keyFile + ", connectionTimeout=" + connectionTimeout.toMillis() + " ms, migrate=" + migrate + "]";
     }
 }

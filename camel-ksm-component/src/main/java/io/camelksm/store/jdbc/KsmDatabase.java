@@ -40,13 +40,15 @@ public final class KsmDatabase implements AutoCloseable {
     private final JdbcCredentialStore credentials;
     private final JdbcAccessRightsStore accessRights;
     private final JdbcAuditTrail auditTrail;
+    private final AuditMac auditMac;
 
-    private KsmDatabase(ConnectionPool pool, SchemeRegistry schemes, Clock clock) {
+    private KsmDatabase(ConnectionPool pool, SchemeRegistry schemes, AuditMac auditMac, Clock clock) {
         this.pool = pool;
         this.schemes = schemes;
+        this.auditMac = auditMac;
         this.credentials = new JdbcCredentialStore(pool.dataSource(), new SecretCipher(schemes), clock);
         this.accessRights = new JdbcAccessRightsStore(pool.dataSource(), clock);
-        this.auditTrail = new JdbcAuditTrail(pool.dataSource(), clock);
+        this.auditTrail = new JdbcAuditTrail(pool.dataSource(), clock, auditMac);
     }
 
     /** Opens (creating and migrating if needed) the database described by the settings. */
@@ -61,10 +63,15 @@ public final class KsmDatabase implements AutoCloseable {
         ConnectionPool pool = ConnectionPool.open(settings, vendor);
         vendor.embeddedFile(settings.jdbcUrl()).ifPresent(EmbeddedDatabaseFiles::tightenFiles);
         try {
-            SchemaMigration.migrate(pool.dataSource(), vendor, url);
+            if (settings.migrate()) {
+                SchemaMigration.migrate(pool.dataSource(), vendor, url);
+            } else {
+                SchemaMigration.validate(pool.dataSource(), vendor, url);
+            }
+            AuditMac[] auditMac = new AuditMac[1];
             EncryptionScheme scheme = openDefaultScheme(new EncryptionSchemeTable(new Jdbc(pool.dataSource())),
-                    new KeyFile(settings.keyFile()), url);
-            KsmDatabase database = new KsmDatabase(pool, new SchemeRegistry(scheme), Clock.systemUTC());
+                    new KeyFile(settings.keyFile()), url, auditMac);
+            KsmDatabase database = new KsmDatabase(pool, new SchemeRegistry(scheme), auditMac[0], Clock.systemUTC());
             LOG.info("Opened the camel-ksm database {} (key file {})", url, settings.keyFile().toAbsolutePath());
             return database;
         } catch (RuntimeException e) {
@@ -78,7 +85,9 @@ public final class KsmDatabase implements AutoCloseable {
         vendor.embeddedFile(jdbcUrl).ifPresent(EmbeddedDatabaseFiles::prepare);
     }
 
-    private static EncryptionScheme openDefaultScheme(EncryptionSchemeTable table, KeyFile keyFile, String url) {
+    /** The default scheme, and in {@code auditMac[0]} the audit chain's MAC key derived from the same key file. */
+    private static EncryptionScheme openDefaultScheme(EncryptionSchemeTable table, KeyFile keyFile, String url,
+                                                      AuditMac[] auditMac) {
         EncryptionSchemeTable.SchemeRow row = table.require(DEFAULT_SCHEME_ID);
         if (row.keyCheck().isPresent() && !keyFile.exists()) {
             throw new KsmCryptoException("Key file " + keyFile.path() + " does not exist, but the camel-ksm database "
@@ -90,6 +99,7 @@ public final class KsmDatabase implements AutoCloseable {
         AesGcmScheme scheme;
         try {
             scheme = new AesGcmScheme(DEFAULT_SCHEME_ID, key);
+            auditMac[0] = AuditMac.fromFileKey(key);
         } finally {
             Arrays.fill(key, (byte) 0);
         }
@@ -106,6 +116,7 @@ public final class KsmDatabase implements AutoCloseable {
             return scheme;
         } catch (RuntimeException e) {
             scheme.close();
+            auditMac[0].close();
             throw e;
         }
     }
@@ -123,10 +134,16 @@ public final class KsmDatabase implements AutoCloseable {
         return auditTrail;
     }
 
+    /** Checks the audit trail's MAC chain: the first gap, change or reorder, if any. */
+    public AuditVerification verifyAuditTrail() {
+        return auditTrail.verify();
+    }
+
     /** Closes the connections and wipes the keys. */
     @Override
     public void close() {
         try {
+            auditMac.close();
             schemes.close();
         } finally {
             pool.close();

@@ -27,17 +27,7 @@ final class SchemaMigration {
 
     static void migrate(DataSource dataSource, DatabaseVendor vendor, String redactedUrl) {
         try {
-            MigrateResult result = Flyway.configure(SchemaMigration.class.getClassLoader())
-                    .dataSource(dataSource)
-                    .locations(LOCATION + "common", LOCATION + vendor.migrationFolder())
-                    .table(HISTORY_TABLE)
-                    // a shared PostgreSQL schema may hold other tables already
-                    .baselineOnMigrate(true)
-                    .baselineVersion("0")
-                    // SLF4J without the H2 version warning this project has checked (see FlywayLogs)
-                    .loggers(FlywayLogs.class.getName())
-                    .load()
-                    .migrate();
+            MigrateResult result = flyway(dataSource, vendor).migrate();
             if (result.migrationsExecuted > 0) {
                 LOG.info("Migrated the camel-ksm schema in {} to version {} ({} migrations)", redactedUrl,
                         result.targetSchemaVersion, result.migrationsExecuted);
@@ -46,5 +36,32 @@ final class SchemaMigration {
             throw new KsmException("Cannot create or migrate the camel-ksm schema in " + redactedUrl + ": "
                                    + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Checks, without changing anything, that the schema is at this camel-ksm's version: for an application role that
+     * may only use the tables, while the schema owner's role runs the migrations.
+     */
+    static void validate(DataSource dataSource, DatabaseVendor vendor, String redactedUrl) {
+        try {
+            flyway(dataSource, vendor).validate();
+        } catch (FlywayException e) {
+            throw new KsmException("The camel-ksm schema in " + redactedUrl + " is not up to date and migrate=false: "
+                                   + e.getMessage() + " (run the migrations as the schema owner, e.g. any ksm-admin"
+                                   + " command with that role's --db-user)", e);
+        }
+    }
+
+    private static Flyway flyway(DataSource dataSource, DatabaseVendor vendor) {
+        return Flyway.configure(SchemaMigration.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations(LOCATION + "common", LOCATION + vendor.migrationFolder())
+                .table(HISTORY_TABLE)
+                // a shared PostgreSQL schema may hold other tables already
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                // SLF4J without the H2 version warning this project has checked (see FlywayLogs)
+                .loggers(FlywayLogs.class.getName())
+                .load();
     }
 }

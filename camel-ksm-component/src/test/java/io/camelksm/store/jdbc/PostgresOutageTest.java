@@ -47,8 +47,8 @@ class PostgresOutageTest {
         try (TcpCut cut = new TcpCut(server.getHost(), server.getPort())) {
             String url = "jdbc:postgresql://127.0.0.1:" + cut.port() + server.getRawPath() + "?"
                          + server.getRawQuery() + "&currentSchema=" + schema + "&password=hunter2";
-            DatabaseSettings settings = new DatabaseSettings(url, null, null, tempDir.resolve("ksm.key"),
-                    Duration.ofSeconds(1));
+            DatabaseSettings settings = new DatabaseSettings(url, null, null, tempDir.resolve("ksm.key"))
+                    .withConnectionTimeout(Duration.ofSeconds(1));
             try (KsmDatabase db = KsmDatabase.open(settings)) {
                 db.credentials().create(KsmDatabaseContractTest.basic("Outage", "pw"));
 
