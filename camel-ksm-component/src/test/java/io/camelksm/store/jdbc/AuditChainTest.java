@@ -262,7 +262,7 @@ class AuditChainTest {
                 Object[] row2 = copyRows(c, "WHERE chain_seq = 2").get(0);
                 Object[] values = java.util.Arrays.copyOf(copyRows(c, "WHERE chain_seq = 3").get(0),
                         AuditColumns.ALL.size());
-                values[AuditColumns.NAMES.split(", ").length - 4] = "event 99"; // reason
+                values[java.util.Arrays.asList(AuditColumns.NAMES.split(", ")).indexOf("reason")] = "event 99";
                 byte[] mac = guessed.mac(HexFormat.of().parseHex((String) row2[row2.length - 1]), 3, values);
                 try (PreparedStatement update = c.prepareStatement("UPDATE audit_event SET reason = ?, chain_mac = ?"
                                                                    + " WHERE chain_seq = 3")) {
