@@ -68,8 +68,8 @@ final class CredentialView {
         out.println("write right (set, setProperty; role, process and resource must all allow a caller):");
         restrictions(out, rights.write());
         item(out, "route writes may change", rights.routeMetadataWrites()
-                ? "secret values and non-secret fields, plain properties, expiry"
-                : "secret values only");
+                ? "secret values, expiry, non-secret fields and plain properties"
+                : "secret values and expiry only");
     }
 
     private static void restrictions(PrintWriter out, Restrictions restrictions) {

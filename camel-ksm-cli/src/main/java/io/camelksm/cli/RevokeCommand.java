@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "revoke", mixinStandardHelpOptions = true, versionProvider = KsmAdminVersion.class,
          description = { "Withdraws roles, processes or resources granted on a credential: of the read right, or with"
                          + " --write of the write right. Revoking '*' withdraws 'any', not the single values granted.",
-                 "--allow-route-metadata-writes withdraws that permission: routes' writes change secret values only." })
+                 "--allow-route-metadata-writes withdraws that permission: routes' writes change secret values (and the expiry) only." })
 final class RevokeCommand extends AdminCommand {
 
     @Parameters(index = "0", paramLabel = "NAME", description = "The credential.")
@@ -42,7 +42,7 @@ final class RevokeCommand extends AdminCommand {
             }
             if (access.routeMetadataWrites) {
                 if (session.credentials().allowRouteMetadataWrites(stored, false, session.admin())) {
-                    out().println("Routes' writes on '" + stored + "' change its secret values only again.");
+                    out().println("Routes' writes on '" + stored + "' change its secret values (and the expiry) only again.");
                 } else {
                     notGranted.add("route metadata writes");
                 }

@@ -347,13 +347,13 @@ class KsmAdminDatabaseTest {
         String write = show.substring(show.indexOf("write right"));
         assertThat(read).contains("'api-caller'", "'reader'", "any ('*')").doesNotContain("rotate", "bots");
         assertThat(write).containsPattern("processes: +'rotate'\\R +'rotate-2'")
-                .contains("'bots'", "'node-1'", "route writes may change:", "secret values only")
+                .contains("'bots'", "'node-1'", "route writes may change:", "secret values and expiry only")
                 .doesNotContain("reader");
 
         ok("", "credential", "grant", "ExampleApi", "--allow-route-metadata-writes");
         assertThat(rights("ExampleApi").routeMetadataWrites()).isTrue();
         assertThat(ok("", "credential", "show", "ExampleApi").out())
-                .contains("secret values and non-secret fields, plain properties, expiry");
+                .contains("secret values, expiry, non-secret fields and plain properties");
 
         ok("", "credential", "revoke", "ExampleApi", "--write", "--process", "rotate-2",
                 "--allow-route-metadata-writes");

@@ -9,8 +9,8 @@ import java.util.Objects;
  *
  * @param read                the restrictions of the read right
  * @param write               the restrictions of the write right, granted apart from the read right
- * @param routeMetadataWrites whether routes with the write right may also change non-secret fields, plain properties
- *                            and the expiry (false: secret values only)
+ * @param routeMetadataWrites whether routes with the write right may also change non-secret fields and plain
+ *                            properties (false: secret values and the expiry only)
  */
 public record AccessRights(Restrictions read, Restrictions write, boolean routeMetadataWrites) {
 
@@ -54,6 +54,6 @@ public record AccessRights(Restrictions read, Restrictions write, boolean routeM
     @Override
     public String toString() {
         return "read: " + read + " | write: " + write + (routeMetadataWrites ? " (route writes may change metadata)"
-                : " (route writes: secret values only)");
+                : " (route writes: secret values and expiry only)");
     }
 }
