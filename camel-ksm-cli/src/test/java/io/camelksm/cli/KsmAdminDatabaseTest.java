@@ -146,7 +146,7 @@ class KsmAdminDatabaseTest {
 
     @Test
     void addStoresAJwtBearerCredentialWithClientAuthentication() {
-        String pem = "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----\n";
+        String pem = TestKeys.rsa(2048); // a real key: a key that cannot sign is refused when written
 
         ok(pem + API_KEY + "\n", "credential", "add", "--name", "Obo", "--type", "oauth2_jwt_bearer", "--issuer",
                 "my-app", "--token-url", "https://login.example/token", "--client-id", "my-app",
