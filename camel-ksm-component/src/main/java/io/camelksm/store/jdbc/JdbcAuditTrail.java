@@ -16,15 +16,17 @@ import javax.sql.DataSource;
 
 import io.camelksm.access.AuditEvent;
 import io.camelksm.access.AuditOutcome;
-import io.camelksm.access.AuditTrail;
+import io.camelksm.audit.SequencedAuditTrail;
 
 /**
  * The audit trail in the {@code audit_event} table. Append-only: there is no update or delete here, and a trigger in
  * the database rejects them from anywhere else. Over-long texts are cut to fit, so recording never fails on length.
  * An event standing for several merged decisions ({@code auditMode=summary}) is one row with {@code occurrences},
  * {@code last_time} and {@code last_exchange_id}; a single decision has occurrences 1 and no last time or exchange.
+ * An event copied from the audit journal ({@code auditMode=journal}) keeps its key ({@code journal_id},
+ * {@code journal_seq}); copying it again inserts nothing.
  */
-public final class JdbcAuditTrail implements AuditTrail {
+public final class JdbcAuditTrail implements SequencedAuditTrail {
 
     private static final String COLUMNS = "event_time, credential, operation, route_id, exchange_id, principal, roles,"
                                           + " process, resource, outcome, reason, occurrences, last_time,"
@@ -38,8 +40,9 @@ public final class JdbcAuditTrail implements AuditTrail {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    private static final String INSERT = "INSERT INTO audit_event (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                                         + " ?, ?, ?, ?, ?)";
+    private static final String INSERT = "INSERT INTO audit_event (" + COLUMNS + ", journal_id, journal_seq) VALUES"
+                                         + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String LAST_SEQUENCE = "SELECT MAX(journal_seq) FROM audit_event WHERE journal_id = ?";
 
     @Override
     public void record(AuditEvent e) {
@@ -47,7 +50,7 @@ public final class JdbcAuditTrail implements AuditTrail {
         try {
             jdbc.withConnection(c -> {
                 try (PreparedStatement insert = c.prepareStatement(INSERT)) {
-                    bind(insert, e);
+                    bind(insert, e, null, 0);
                     return insert.executeUpdate();
                 }
             });
@@ -59,18 +62,76 @@ public final class JdbcAuditTrail implements AuditTrail {
     /** One JDBC batch in one transaction: all events are recorded, or none. */
     @Override
     public void recordAll(List<AuditEvent> events) {
+        insertAll(events, null, 0);
+    }
+
+    /**
+     * Journaled events, in one transaction: those this table already holds (sequence up to the journal's highest here)
+     * are skipped, so a replay after a crash inserts each event once.
+     */
+    @Override
+    public void recordAll(String journalId, long firstSequence, List<AuditEvent> events) {
+        insertAll(events, Objects.requireNonNull(journalId, "journalId"), firstSequence);
+    }
+
+    /**
+     * H2 writes commits to its file after a delay (WRITE_DELAY, 500 ms by default), so a killed process loses the last
+     * ones: CHECKPOINT writes them now. PostgreSQL's commits are durable already.
+     */
+    @Override
+    public void checkpoint() {
+        try {
+            jdbc.withConnection(c -> {
+                if (c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("h2")) {
+                    try (java.sql.Statement s = c.createStatement()) {
+                        s.execute("CHECKPOINT");
+                    }
+                }
+                return null;
+            });
+        } catch (SQLException x) {
+            throw Jdbc.failure("checkpointing the audit trail", x);
+        }
+    }
+
+    @Override
+    public long lastSequence(String journalId) {
+        try {
+            return jdbc.withConnection(c -> lastSequence(c, journalId));
+        } catch (SQLException x) {
+            throw Jdbc.failure("reading the last journaled audit event", x);
+        }
+    }
+
+    private static long lastSequence(java.sql.Connection c, String journalId) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(LAST_SEQUENCE)) {
+            select.setString(1, journalId);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        }
+    }
+
+    private void insertAll(List<AuditEvent> events, String journalId, long firstSequence) {
         if (events.isEmpty()) {
             return;
         }
         events.forEach(e -> Objects.requireNonNull(e.outcome(), "audit outcome"));
         try {
             jdbc.inTransaction(c -> {
+                long present = journalId == null ? 0 : lastSequence(c, journalId);
                 try (PreparedStatement insert = c.prepareStatement(INSERT)) {
-                    for (AuditEvent e : events) {
-                        bind(insert, e);
+                    int added = 0;
+                    for (int i = 0; i < events.size(); i++) {
+                        long sequence = firstSequence + i;
+                        if (journalId != null && sequence <= present) {
+                            continue; // already here: written before a crash
+                        }
+                        bind(insert, events.get(i), journalId, sequence);
                         insert.addBatch();
+                        added++;
                     }
-                    return insert.executeBatch();
+                    return added == 0 ? new int[0] : insert.executeBatch();
                 }
             });
         } catch (SQLException x) {
@@ -78,7 +139,7 @@ public final class JdbcAuditTrail implements AuditTrail {
         }
     }
 
-    private void bind(PreparedStatement insert, AuditEvent e) throws SQLException {
+    private void bind(PreparedStatement insert, AuditEvent e, String journalId, long sequence) throws SQLException {
         Jdbc.setInstant(insert, 1, e.time() == null ? clock.instant() : e.time());
         insert.setString(2, Jdbc.clip(e.credential(), 512));
         insert.setString(3, Jdbc.clip(e.operation(), 64));
@@ -93,6 +154,12 @@ public final class JdbcAuditTrail implements AuditTrail {
         insert.setInt(12, e.occurrences());
         Jdbc.setInstant(insert, 13, e.lastTime());
         insert.setString(14, Jdbc.clip(e.lastExchangeId(), 512));
+        insert.setString(15, journalId);
+        if (journalId == null) {
+            insert.setNull(16, java.sql.Types.BIGINT);
+        } else {
+            insert.setLong(16, sequence);
+        }
     }
 
     @Override

@@ -1,0 +1,556 @@
+package io.camelksm.audit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.ToLongFunction;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.CRC32C;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.camelksm.access.AuditEvent;
+import io.camelksm.crypto.OwnerOnlyFiles;
+
+/**
+ * An append-only file journal of audit events: each event gets the next sequence number and is copied into a
+ * memory-mapped journal file before {@link #append} returns, so it is in the operating system's page cache and survives
+ * a crash or a kill of the JVM (with {@link JournalSettings#sync()} it is also forced to the device).
+ * <p>
+ * Appending encodes the event into a buffer of the calling thread, then, under a short lock, numbers it, checksums it
+ * and copies it into the file: no system call, no allocation once the thread's buffer exists. The journal is a series
+ * of files ({@code audit-<first sequence>.journal}, {@link JournalSettings#segmentSize()} each, owner-only); a file is
+ * deleted once the database holds all its events ({@link #release}). At most {@link JournalSettings#maxSize()} bytes
+ * of files exist: beyond that appending waits for the database writer, and is refused after
+ * {@link JournalSettings#FULL_TIMEOUT_MILLIS}.
+ * <p>
+ * File layout: a 32-byte header (magic, version, first sequence, journal id), then records of
+ * {@code [int length][int CRC-32C of sequence and payload][long sequence][payload]}. Opening a journal recovers the
+ * valid records of the files left behind (up to the first torn or zero record of each) and starts a new file, so a
+ * record written when the JVM died is never overwritten. One process at a time: the directory is locked.
+ */
+public final class AuditJournal implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AuditJournal.class);
+
+    static final int MAGIC = 0x4B534D4A; // "KSMJ"
+    static final int VERSION = 1;
+    static final int FILE_HEADER = 32;
+    static final int RECORD_HEADER = 16;
+    static final String ID_FILE = "journal.id";
+    static final String LOCK_FILE = "journal.lock";
+    private static final String FULL = "the audit journal is full: the database writer is behind (is the database"
+                                       + " reachable?)";
+    private static final Pattern SEGMENT_NAME = Pattern.compile("audit-(\\d{20})\\.journal");
+
+    private final JournalSettings settings;
+    private final Path directory;
+    private final UUID id;
+    private final String idText;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+    /** Oldest first; the last one is {@link #active}. Guarded by {@code this}. */
+    private final ArrayDeque<Segment> segments = new ArrayDeque<>();
+    private final CRC32C crc = new CRC32C();
+    private final ThreadLocal<ByteBuffer> buffers = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(4096));
+    private Segment active;
+    private int position;
+    private long nextSequence;
+    private boolean closed;
+    /** How long an append waits for room in a full journal; tests shorten it. */
+    long fullTimeoutMillis = JournalSettings.FULL_TIMEOUT_MILLIS;
+    /** The sequence of the last event appended; read by the database writer without the lock. */
+    private volatile long appended;
+    /** Why the last append failed, or null while appending works. */
+    private volatile String failure;
+
+    private AuditJournal(JournalSettings settings, UUID id, FileChannel lockChannel, FileLock lock) {
+        this.settings = settings;
+        this.directory = settings.directory();
+        this.id = id;
+        this.idText = id.toString();
+        this.lockChannel = lockChannel;
+        this.lock = lock;
+    }
+
+    /**
+     * Opens (creating if needed) the journal in the directory and recovers the events left in it. {@code lastRecorded}
+     * gives the highest sequence of this journal the database already holds: files holding nothing newer are deleted,
+     * and numbering goes on after the higher of that and the journal's own last event.
+     */
+    public static AuditJournal open(JournalSettings settings, ToLongFunction<String> lastRecorded) {
+        Path dir = settings.directory().toAbsolutePath();
+        FileChannel lockChannel = null;
+        try {
+            OwnerOnlyFiles.createDirectories(dir);
+            lockChannel = FileChannel.open(dir.resolve(LOCK_FILE), Set.of(StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE), ownerOnly());
+            FileLock lock;
+            try {
+                lock = lockChannel.tryLock();
+            } catch (java.nio.channels.OverlappingFileLockException e) {
+                lock = null; // held by this process already
+            }
+            if (lock == null) {
+                throw new KsmAuditException("The audit journal " + dir + " is in use by another process: give each"
+                                            + " process its own auditJournalDirectory");
+            }
+            AuditJournal journal = new AuditJournal(settings, readOrCreateId(dir), lockChannel, lock);
+            try {
+                journal.recover(lastRecorded.applyAsLong(journal.idText));
+            } catch (RuntimeException | IOException e) {
+                journal.close();
+                throw e;
+            }
+            return journal;
+        } catch (IOException e) {
+            closeQuietly(lockChannel);
+            throw new KsmAuditException("Cannot open the audit journal " + dir + ": " + e, e);
+        } catch (RuntimeException e) {
+            closeQuietly(lockChannel);
+            throw e;
+        }
+    }
+
+    /** The journal's id: with an event's sequence, the event's unique key in the database. */
+    public String id() {
+        return idText;
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    /** The sequence of the last event appended (0 before the first one). */
+    public long lastAppended() {
+        return appended;
+    }
+
+    /** Why appending failed last, or null while it works. */
+    public String failure() {
+        return failure;
+    }
+
+    /**
+     * Appends the event and returns its sequence number; when this returns, the event is in the journal file.
+     *
+     * @throws KsmAuditException when the event cannot be written (the request must then be refused)
+     */
+    public long append(AuditEvent event) {
+        ByteBuffer record = encode(event);
+        int size = record.limit();
+        synchronized (this) {
+            if (closed) {
+                throw new KsmAuditException("The audit journal " + directory + " is closed: the decision on credential '"
+                                            + event.credential() + "' cannot be recorded");
+            }
+            try {
+                if (position + size > settings.segmentSize()) {
+                    roll(true);
+                }
+                long sequence = nextSequence;
+                record.putLong(8, sequence);
+                crc.reset();
+                crc.update(record.position(8));
+                record.putInt(4, (int) crc.getValue());
+                record.putInt(0, size - RECORD_HEADER);
+                active.buffer.put(position, record, 0, size);
+                if (settings.sync()) {
+                    active.buffer.force(position, size);
+                }
+                position += size;
+                nextSequence = sequence + 1;
+                appended = sequence;
+                if (failure != null) {
+                    failure = null;
+                    LOG.info("The audit journal {} records again", directory);
+                }
+                return sequence;
+            } catch (KsmAuditException e) {
+                failure = e.getMessage();
+                throw e;
+            } catch (IOException | UncheckedIOException | InternalError e) {
+                // InternalError: the JVM's report of a fault in a mapped file (e.g. the disk is full)
+                failure = "writing the audit journal " + directory + " failed: " + e;
+                LOG.error("The audit journal {} cannot record: {}", directory, e.toString());
+                throw new KsmAuditException("The audit journal " + directory + " cannot record the decision on"
+                                            + " credential '" + event.credential() + "', so it is refused: " + e, e);
+            }
+        }
+    }
+
+    /** The event as a record in this thread's buffer: header left blank, limit at its end, position 0. */
+    private ByteBuffer encode(AuditEvent event) {
+        int max = RECORD_HEADER + JournalCodec.maxSize(event);
+        ByteBuffer buffer = buffers.get();
+        if (buffer.capacity() < max) {
+            buffer = ByteBuffer.allocateDirect(Integer.highestOneBit(max) << 1);
+            buffers.set(buffer);
+        }
+        buffer.clear().position(RECORD_HEADER);
+        JournalCodec.encode(event, buffer);
+        return buffer.flip();
+    }
+
+    /**
+     * Starts the next file; unless recovering, waits while the journal holds its maximum of files. Called with the lock
+     * held.
+     */
+    private void roll(boolean waitForRoom) throws IOException {
+        long deadline = System.currentTimeMillis() + fullTimeoutMillis;
+        while (waitForRoom && segments.size() >= settings.maxSegments()) {
+            long left = deadline - System.currentTimeMillis();
+            if (left <= 0 || closed) {
+                throw new KsmAuditException("The audit journal " + directory + " is full: " + settings.maxSize()
+                                            + " bytes of audit events wait for the database (is it reachable? see the"
+                                            + " log of the audit writer), so the decision cannot be recorded and is"
+                                            + " refused");
+            }
+            if (failure == null) {
+                failure = FULL;
+                LOG.warn("The audit journal {} is full ({} bytes wait for the database): requests wait", directory,
+                        settings.maxSize());
+            }
+            try {
+                wait(left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new KsmAuditException("Interrupted while waiting for room in the audit journal " + directory);
+            }
+        }
+        Segment next = Segment.create(directory, id, nextSequence, settings.segmentSize());
+        Segment previous = active;
+        segments.addLast(next);
+        active = next;
+        position = FILE_HEADER;
+        if (previous != null) {
+            previous.seal(nextSequence - 1); // after the next one is listed: a reader that sees the seal finds it
+        }
+    }
+
+    /** Whether {@link #release} would delete a file. */
+    public synchronized boolean releasable(long recordedSequence) {
+        Segment oldest = segments.peekFirst();
+        return oldest != null && oldest != active && oldest.sealed && oldest.lastSequence <= recordedSequence;
+    }
+
+    /** Deletes the files whose events are all in the database (up to and including {@code recordedSequence}). */
+    public synchronized void release(long recordedSequence) {
+        boolean freed = false;
+        while (!segments.isEmpty()) {
+            Segment oldest = segments.peekFirst();
+            if (oldest == active || !oldest.sealed || oldest.lastSequence > recordedSequence) {
+                break;
+            }
+            segments.removeFirst();
+            oldest.delete();
+            freed = true;
+        }
+        if (freed) {
+            if (FULL.equals(failure)) {
+                failure = null; // room again, even before the next request says so
+            }
+            notifyAll();
+        }
+    }
+
+    /** How many journal files exist (the one being written included). */
+    public synchronized int files() {
+        return segments.size();
+    }
+
+    /** A reader of the events after {@code afterSequence}, in order, for the database writer. */
+    public synchronized Cursor cursor(long afterSequence) {
+        return new Cursor(segments.peekFirst(), afterSequence);
+    }
+
+    private synchronized Segment after(Segment segment) {
+        boolean found = false;
+        for (Segment s : segments) {
+            if (found) {
+                return s;
+            }
+            found = s == segment;
+        }
+        return found ? null : segments.peekFirst(); // the segment was released meanwhile: start at the oldest
+    }
+
+    /** Reads the journal's events in order; used by one thread. */
+    public final class Cursor {
+        private Segment segment;
+        private ByteBuffer view;
+        private int offset = FILE_HEADER;
+        private long expected;
+        private final long after;
+        private long lastSequence;
+        private byte[] bytes = new byte[1024];
+        private final CRC32C check = new CRC32C();
+
+        private Cursor(Segment first, long after) {
+            this.after = after;
+            this.lastSequence = after;
+            moveTo(first);
+        }
+
+        private void moveTo(Segment s) {
+            segment = s;
+            view = s.buffer.duplicate();
+            offset = FILE_HEADER;
+            expected = s.firstSequence;
+        }
+
+        /** The sequence of the event {@link #next} returned last. */
+        public long lastSequence() {
+            return lastSequence;
+        }
+
+        /** The next event, or null when there is none yet. */
+        public AuditEvent next() {
+            while (true) {
+                long limit = appended; // read before the seal: see roll()
+                if (segment.sealed) {
+                    limit = segment.lastSequence;
+                }
+                if (expected > limit) {
+                    if (!segment.sealed) {
+                        return null;
+                    }
+                    Segment next = after(segment);
+                    if (next == null || next == segment) {
+                        return null;
+                    }
+                    moveTo(next);
+                    continue;
+                }
+                int length = view.getInt(offset);
+                long sequence = view.getLong(offset + 8);
+                if (length <= 0 || offset + RECORD_HEADER + length > view.capacity() || sequence != expected) {
+                    throw new IllegalStateException("audit journal record " + expected + " in " + segment.path
+                                                    + " is damaged");
+                }
+                if (sequence <= after) {
+                    offset += RECORD_HEADER + length;
+                    expected++;
+                    continue;
+                }
+                if (bytes.length < length) {
+                    bytes = new byte[Integer.highestOneBit(length) << 1];
+                }
+                view.get(offset + RECORD_HEADER, bytes, 0, length);
+                check.reset();
+                check.update(view.slice(offset + 8, 8));
+                check.update(bytes, 0, length);
+                if ((int) check.getValue() != view.getInt(offset + 4)) {
+                    throw new IllegalStateException("audit journal record " + expected + " in " + segment.path
+                                                    + " fails its checksum");
+                }
+                offset += RECORD_HEADER + length;
+                expected++;
+                lastSequence = sequence;
+                return JournalCodec.decode(ByteBuffer.wrap(bytes, 0, length));
+            }
+        }
+    }
+
+    /** Maps the files left behind, keeps their valid records and starts a new file after them. */
+    private void recover(long recorded) throws IOException {
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> list = Files.list(directory)) {
+            list.filter(p -> SEGMENT_NAME.matcher(p.getFileName().toString()).matches()).sorted().forEach(files::add);
+        }
+        long last = recorded;
+        long recovered = 0;
+        synchronized (this) {
+            for (Path file : files) {
+                Segment s = Segment.recover(file, id);
+                if (s == null) {
+                    continue;
+                }
+                if (s.lastSequence <= recorded) {
+                    s.delete(); // the database holds all of it
+                    continue;
+                }
+                recovered += s.lastSequence - Math.max(recorded, s.firstSequence - 1);
+                last = Math.max(last, s.lastSequence);
+                segments.addLast(s);
+            }
+            nextSequence = last + 1;
+            appended = last;
+            roll(false);
+        }
+        if (recovered > 0) {
+            LOG.info("The audit journal {} holds {} events the database does not have yet: writing them", directory,
+                    recovered);
+        }
+    }
+
+    private static UUID readOrCreateId(Path dir) throws IOException {
+        Path file = dir.resolve(ID_FILE);
+        if (Files.exists(file)) {
+            String text = Files.readString(file, StandardCharsets.US_ASCII).strip();
+            try {
+                return UUID.fromString(text);
+            } catch (IllegalArgumentException e) {
+                throw new KsmAuditException("The audit journal id file " + file + " is damaged (expected a UUID)");
+            }
+        }
+        UUID id = UUID.randomUUID();
+        Path temp = dir.resolve(ID_FILE + ".tmp");
+        Files.deleteIfExists(temp);
+        Files.write(temp, id.toString().getBytes(StandardCharsets.US_ASCII));
+        Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        return id;
+    }
+
+    static java.nio.file.attribute.FileAttribute<?>[] ownerOnly() {
+        return OwnerOnlyFiles.isPosix()
+                ? new java.nio.file.attribute.FileAttribute<?>[] {
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")) }
+                : new java.nio.file.attribute.FileAttribute<?>[0];
+    }
+
+    /**
+     * Closes the files and unlocks the directory. Events not yet in the database stay in the journal and are written
+     * when it is opened next.
+     */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            segments.forEach(Segment::closeChannel);
+            notifyAll();
+        }
+        try {
+            lock.release();
+        } catch (IOException e) {
+            LOG.debug("Releasing the audit journal lock: {}", e.toString());
+        }
+        closeQuietly(lockChannel);
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                LOG.debug("Closing {}: {}", channel, e.toString());
+            }
+        }
+    }
+
+    /** One journal file, mapped whole. */
+    private static final class Segment {
+        final Path path;
+        final FileChannel channel;
+        final MappedByteBuffer buffer;
+        final long firstSequence;
+        /** Set once no more events go into this file; {@link #lastSequence} is then final. */
+        volatile boolean sealed;
+        volatile long lastSequence;
+
+        private Segment(Path path, FileChannel channel, MappedByteBuffer buffer, long firstSequence) {
+            this.path = path;
+            this.channel = channel;
+            this.buffer = buffer;
+            this.firstSequence = firstSequence;
+            this.lastSequence = firstSequence - 1;
+        }
+
+        static Segment create(Path dir, UUID id, long firstSequence, int size) throws IOException {
+            Path path = dir.resolve(String.format("audit-%020d.journal", firstSequence));
+            FileChannel channel = FileChannel.open(path, Set.of(StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.READ, StandardOpenOption.WRITE), ownerOnly());
+            try {
+                MappedByteBuffer buffer = channel.map(FileChannel.MapMode.READ_WRITE, 0, size);
+                buffer.putInt(0, MAGIC).putInt(4, VERSION).putLong(8, firstSequence)
+                        .putLong(16, id.getMostSignificantBits()).putLong(24, id.getLeastSignificantBits());
+                return new Segment(path, channel, buffer, firstSequence);
+            } catch (IOException | RuntimeException e) {
+                channel.close();
+                Files.deleteIfExists(path);
+                throw e;
+            }
+        }
+
+        /** A file left behind, sealed after its last valid record; null (and deleted) when it holds none. */
+        static Segment recover(Path path, UUID id) throws IOException {
+            FileChannel channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            long size = channel.size();
+            if (size < FILE_HEADER || size > Integer.MAX_VALUE) {
+                channel.close();
+                LOG.warn("Deleting {}: not an audit journal file of a usable size", path);
+                Files.delete(path);
+                return null;
+            }
+            MappedByteBuffer buffer = channel.map(FileChannel.MapMode.READ_WRITE, 0, size);
+            if (buffer.getInt(0) != MAGIC || buffer.getInt(4) != VERSION
+                || buffer.getLong(16) != id.getMostSignificantBits()
+                || buffer.getLong(24) != id.getLeastSignificantBits()) {
+                channel.close();
+                throw new KsmAuditException("The audit journal file " + path + " does not belong to this journal (its"
+                                            + " header names another journal or format): move it away");
+            }
+            Segment s = new Segment(path, channel, buffer, buffer.getLong(8));
+            CRC32C crc = new CRC32C();
+            int offset = FILE_HEADER;
+            long expected = s.firstSequence;
+            while (offset + RECORD_HEADER <= size) {
+                int length = buffer.getInt(offset);
+                if (length <= 0 || offset + RECORD_HEADER + length > size
+                    || buffer.getLong(offset + 8) != expected) {
+                    break;
+                }
+                crc.reset();
+                crc.update(buffer.slice(offset + 8, 8 + length));
+                if ((int) crc.getValue() != buffer.getInt(offset + 4)) {
+                    break; // torn: written when the JVM died, its request never went on
+                }
+                offset += RECORD_HEADER + length;
+                expected++;
+            }
+            s.seal(expected - 1);
+            return s;
+        }
+
+        void seal(long last) {
+            lastSequence = last;
+            sealed = true;
+        }
+
+        void closeChannel() {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                LOG.debug("Closing {}: {}", path, e.toString());
+            }
+        }
+
+        void delete() {
+            closeChannel();
+            try {
+                Files.deleteIfExists(path);
+            } catch (IOException e) {
+                LOG.warn("Cannot delete the audit journal file {}, whose events are all in the database: {}", path,
+                        e.toString());
+            }
+        }
+    }
+}
