@@ -35,10 +35,12 @@ import io.camelksm.credential.Secret;
 /**
  * Benchmark 3: the cost of one exchange that gets its bearer header from {@code ksm:} with a cached token, against a
  * route that sets the same header with {@code setHeader(constant(...))}. Neither calls an API, so the difference is
- * what camel-ksm adds per exchange: the access check, the credential read from its embedded database, the audit row
- * and the token cache lookup.
+ * what camel-ksm adds per exchange: the access check, the credential read from its embedded database, the audit record
+ * (with the default {@code auditMode=journal}: appended to the journal file before the exchange goes on) and the token
+ * cache lookup.
  *
  * <p>Variants and diagnostics: {@link #ksmAuthorizeSummaryAudit()} is the same route with {@code auditMode=summary};
+ * {@link #ksmAuthorizeAsyncAudit()} with {@code auditMode=async} (the default before the journal);
  * {@link #constantComponent()} is the floor any component call has in Camel; {@link #auditFloorComponent()} the floor
  * under a component that audits each exchange and hands its token to the route; {@link #ksmAuthorizeUnaudited()}
  * discards the audit events; {@link #governedUseOnly()} is the access check, lease and audit event alone (no Camel, no token);
@@ -62,6 +64,10 @@ public class HeaderOverheadBenchmark {
     private Endpoint auditFloorRoute;
     private Endpoint unauditedRoute;
     private Endpoint summaryRoute;
+    private Endpoint asyncRoute;
+    /** Exchanges sent to the default (journal) route, and the journal's count before them. */
+    private long ksmExchanges;
+    private long journaledBefore;
     private GovernedCredentials summaryAudited;
     /** Exchanges sent to the summary route, to check afterwards that each one was audited. */
     private long summaryExchanges;
@@ -93,12 +99,18 @@ public class HeaderOverheadBenchmark {
         withSummaryAudit.setGovernedCredentials(summaryAudited);
         withSummaryAudit.setNodeName(KsmFixture.NODE);
         context.addComponent("ksmsummary", withSummaryAudit);
+        // the former default, auditMode=async, as a diagnostic
+        KsmComponent withAsyncAudit = new KsmComponent();
+        withAsyncAudit.setGovernedCredentials(ksm.governedWithAsyncAudit());
+        withAsyncAudit.setNodeName(KsmFixture.NODE);
+        context.addComponent("ksmasync", withAsyncAudit);
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
                 from("direct:ksm").routeId("ksm-header").to("ksm:" + CREDENTIAL);
                 from("direct:ksm-unaudited").routeId("ksm-header-unaudited").to("ksmunaudited:" + CREDENTIAL);
                 from("direct:ksm-summary").routeId(SUMMARY_ROUTE).to("ksmsummary:" + CREDENTIAL);
+                from("direct:ksm-async").routeId("ksm-header-async").to("ksmasync:" + CREDENTIAL);
             }
         });
         context.start();
@@ -109,8 +121,12 @@ public class HeaderOverheadBenchmark {
         summaryRoute = context.getEndpoint("direct:ksm-summary");
         authorization(summaryRoute); // the same for the summary-audited component
         summaryExchanges = 1;
+        asyncRoute = context.getEndpoint("direct:ksm-async");
+        authorization(asyncRoute);
+        journaledBefore = ksm.journaled();
         // the constant route sets exactly the header ksm: sets (fetching the token once)
         String header = (String) template.send(ksmRoute, e -> { }).getMessage().getHeader("Authorization");
+        ksmExchanges = 1;
         if (header == null || !header.startsWith("Bearer ")) {
             throw new IllegalStateException("ksm:" + CREDENTIAL + " did not set a bearer Authorization header");
         }
@@ -138,6 +154,15 @@ public class HeaderOverheadBenchmark {
     @TearDown(Level.Trial)
     public void stop() throws Exception {
         long tokenRequests = apis.counters("jmh").tokenRequests();
+        long journaled = ksm.journaled() - journaledBefore;
+        long pending = ksm.journalPending();
+        System.out.printf("%n[journal] %d exchanges through the default route, %d decisions journaled before their"
+                          + " exchange went on; %d not yet in the database when the fork ended%n", ksmExchanges,
+                journaled, pending);
+        if (journaled != ksmExchanges) {
+            throw new IllegalStateException("auditMode=journal must journal every decision: " + ksmExchanges
+                    + " exchanges, " + journaled + " journaled");
+        }
         provider.close();
         context.close();
         unaudited.close();
@@ -150,15 +175,24 @@ public class HeaderOverheadBenchmark {
         }
         ksm.close();
         apis.close();
-        if (tokenRequests != 4) {
-            throw new IllegalStateException("expected the four token requests of the setup (ksm:, the summary-audited"
-                    + " route, the unaudited diagnostic route and the diagnostic provider), saw " + tokenRequests);
+        if (tokenRequests != 5) {
+            throw new IllegalStateException("expected the five token requests of the setup (ksm:, the summary-audited"
+                    + " and async-audited routes, the unaudited diagnostic route and the diagnostic provider), saw "
+                    + tokenRequests);
         }
     }
 
+    /** The component defaults: auditMode=journal, each decision in the journal file before the header is set. */
     @Benchmark
     public Object ksmAuthorize() {
+        ksmExchanges++;
         return authorization(ksmRoute);
+    }
+
+    /** Diagnostic: auditMode=async, the default before the journal (queued in memory, lost if the JVM dies). */
+    @Benchmark
+    public Object ksmAuthorizeAsyncAudit() {
+        return authorization(asyncRoute);
     }
 
     /** ksmAuthorize on a component with auditMode=summary: identical granted reads queued together share one entry. */

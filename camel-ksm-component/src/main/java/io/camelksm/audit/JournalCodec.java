@@ -30,6 +30,9 @@ final class JournalCodec {
         size += max(e.credential(), MAX_TEXT) + max(e.operation(), MAX_TEXT) + max(e.routeId(), MAX_TEXT)
                 + max(e.exchangeId(), MAX_TEXT) + max(e.principal(), MAX_TEXT) + max(e.process(), MAX_TEXT)
                 + max(e.resource(), MAX_TEXT) + max(e.reason(), MAX_REASON) + max(e.lastExchangeId(), MAX_TEXT);
+        if (e.roles().isEmpty()) {
+            return size; // no iterator on the hot path
+        }
         int roleChars = 0;
         for (String role : e.roles()) {
             roleChars += role.length() + 1;
@@ -55,11 +58,13 @@ final class JournalCodec {
         putString(out, e.resource(), MAX_TEXT);
         putString(out, e.reason(), MAX_REASON);
         out.putInt(e.roles().size());
-        int roleChars = MAX_ROLES;
-        for (String role : e.roles()) {
-            int clip = Math.max(0, Math.min(role.length(), roleChars));
-            putString(out, role, clip);
-            roleChars -= clip + 1;
+        if (!e.roles().isEmpty()) {
+            int roleChars = MAX_ROLES;
+            for (String role : e.roles()) {
+                int clip = Math.max(0, Math.min(role.length(), roleChars));
+                putString(out, role, clip);
+                roleChars -= clip + 1;
+            }
         }
         out.putInt(e.occurrences());
         if (e.occurrences() > 1) {
