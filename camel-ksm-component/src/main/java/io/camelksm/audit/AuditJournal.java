@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.ToLongFunction;
+import java.util.function.ToLongBiFunction;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
@@ -90,10 +90,11 @@ public final class AuditJournal implements AutoCloseable {
 
     /**
      * Opens (creating if needed) the journal in the directory and recovers the events left in it. {@code lastRecorded}
-     * gives the highest sequence of this journal the database already holds: files holding nothing newer are deleted,
-     * and numbering goes on after the higher of that and the journal's own last event.
+     * gives, for the journal id and a hint where to look (the sequence before the oldest file's first), the highest
+     * sequence of this journal the database already holds: files holding nothing newer are deleted, and numbering goes
+     * on after the higher of that and the journal's own last event.
      */
-    public static AuditJournal open(JournalSettings settings, ToLongFunction<String> lastRecorded) {
+    public static AuditJournal open(JournalSettings settings, ToLongBiFunction<String, Long> lastRecorded) {
         Path dir = settings.directory().toAbsolutePath();
         FileChannel lockChannel = null;
         try {
@@ -112,7 +113,7 @@ public final class AuditJournal implements AutoCloseable {
             }
             AuditJournal journal = new AuditJournal(settings, readOrCreateId(dir), lockChannel, lock);
             try {
-                journal.recover(lastRecorded.applyAsLong(journal.idText));
+                journal.recover(lastRecorded);
             } catch (RuntimeException | IOException e) {
                 journal.close();
                 throw e;
@@ -368,19 +369,23 @@ public final class AuditJournal implements AutoCloseable {
     }
 
     /** Maps the files left behind, keeps their valid records and starts a new file after them. */
-    private void recover(long recorded) throws IOException {
+    private void recover(ToLongBiFunction<String, Long> lastRecorded) throws IOException {
         List<Path> files = new ArrayList<>();
         try (Stream<Path> list = Files.list(directory)) {
             list.filter(p -> SEGMENT_NAME.matcher(p.getFileName().toString()).matches()).sorted().forEach(files::add);
         }
+        List<Segment> found = new ArrayList<>();
+        for (Path file : files) {
+            Segment s = Segment.recover(file, id);
+            if (s != null) {
+                found.add(s);
+            }
+        }
+        long recorded = lastRecorded.applyAsLong(idText, found.isEmpty() ? 0 : found.get(0).firstSequence - 1);
         long last = recorded;
         long recovered = 0;
         synchronized (this) {
-            for (Path file : files) {
-                Segment s = Segment.recover(file, id);
-                if (s == null) {
-                    continue;
-                }
+            for (Segment s : found) {
                 if (s.lastSequence <= recorded) {
                     s.delete(); // the database holds all of it
                     continue;

@@ -65,7 +65,7 @@ public final class JournalAuditTrail implements AuditTrail, AutoCloseable {
                                          Consumer<AuditEvent> written) {
         Objects.requireNonNull(database, "database");
         long[] last = new long[1];
-        AuditJournal journal = AuditJournal.open(settings, id -> last[0] = database.lastSequence(id));
+        AuditJournal journal = AuditJournal.open(settings, (id, from) -> last[0] = database.lastSequence(id, from));
         return new JournalAuditTrail(journal, database, written, last[0]);
     }
 

@@ -23,6 +23,9 @@ public interface SequencedAuditTrail extends AuditTrail {
      */
     void checkpoint();
 
-    /** The highest sequence of the journal this trail holds, or 0 when it holds none. */
-    long lastSequence(String journalId);
+    /**
+     * The highest sequence of the journal this trail holds, or 0 when it holds none. {@code from} is a hint: the answer
+     * is expected at or above it (looking there first is cheap), but is correct either way.
+     */
+    long lastSequence(String journalId, long from);
 }

@@ -67,7 +67,7 @@ class JournalAuditTrailTest {
         JournalSettings settings = small();
         String journalId;
         // a run that died before its writer copied anything: the journal alone holds its events
-        try (AuditJournal journal = AuditJournal.open(settings, id -> 0)) {
+        try (AuditJournal journal = AuditJournal.open(settings, (id, from) -> 0L)) {
             journalId = journal.id();
             for (int i = 0; i < 1000; i++) {
                 journal.append(event(i));
@@ -88,7 +88,7 @@ class JournalAuditTrailTest {
                 assertThat(exchanges(tail)).hasSize(1001).doesNotHaveDuplicates();
                 assertThat(tail.get(0).exchangeId()).isEqualTo("exchange-0");
                 assertThat(tail.get(1000).exchangeId()).isEqualTo("exchange-1000");
-                assertThat(database.auditTrail().lastSequence(journalId)).isEqualTo(1001);
+                assertThat(database.auditTrail().lastSequence(journalId, 0)).isEqualTo(1001);
             }
             // writing the same journal batch again inserts nothing
             database.auditTrail().recordAll(journalId, 1, first);
@@ -99,7 +99,7 @@ class JournalAuditTrailTest {
     @Test
     void aTornLastRecordIsIgnoredAndNeverOverwritten() throws Exception {
         JournalSettings settings = small();
-        try (AuditJournal journal = AuditJournal.open(settings, id -> 0)) {
+        try (AuditJournal journal = AuditJournal.open(settings, (id, from) -> 0L)) {
             for (int i = 0; i < 10; i++) {
                 journal.append(event(i));
             }
@@ -179,9 +179,9 @@ class JournalAuditTrailTest {
 
     @Test
     void oneProcessAtATime() throws Exception {
-        try (AuditJournal journal = AuditJournal.open(small(), id -> 0)) {
+        try (AuditJournal journal = AuditJournal.open(small(), (id, from) -> 0L)) {
             // a second opener in the same process is refused by the same lock another process would meet
-            assertThatThrownBy(() -> AuditJournal.open(small(), id -> 0)).isInstanceOf(KsmAuditException.class)
+            assertThatThrownBy(() -> AuditJournal.open(small(), (id, from) -> 0L)).isInstanceOf(KsmAuditException.class)
                     .hasMessageContaining("in use by another process");
         }
     }
@@ -202,8 +202,8 @@ class JournalAuditTrailTest {
         }
 
         @Override
-        public long lastSequence(String journalId) {
-            return real.lastSequence(journalId);
+        public long lastSequence(String journalId, long from) {
+            return real.lastSequence(journalId, from);
         }
 
         @Override

@@ -42,7 +42,12 @@ public final class JdbcAuditTrail implements SequencedAuditTrail {
 
     private static final String INSERT = "INSERT INTO audit_event (" + COLUMNS + ", journal_id, journal_seq) VALUES"
                                          + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String LAST_SEQUENCE = "SELECT MAX(journal_seq) FROM audit_event WHERE journal_id = ?";
+    // range conditions, so that the index on (journal_id, journal_seq) is scanned for the range only (H2 scans every
+    // row of the journal for a plain MAX)
+    private static final String LAST_SEQUENCE_FROM = "SELECT MAX(journal_seq) FROM audit_event WHERE journal_id = ?"
+                                                     + " AND journal_seq >= ?";
+    private static final String LAST_SEQUENCE_IN = "SELECT MAX(journal_seq) FROM audit_event WHERE journal_id = ?"
+                                                   + " AND journal_seq BETWEEN ? AND ?";
 
     @Override
     public void record(AuditEvent e) {
@@ -95,17 +100,26 @@ public final class JdbcAuditTrail implements SequencedAuditTrail {
     }
 
     @Override
-    public long lastSequence(String journalId) {
+    public long lastSequence(String journalId, long from) {
         try {
-            return jdbc.withConnection(c -> lastSequence(c, journalId));
+            return jdbc.withConnection(c -> {
+                long last = maxSequence(c, LAST_SEQUENCE_FROM, journalId, from, 0);
+                // none from there on: the whole journal's (scans its rows; only when the hint was wrong)
+                return last > 0 || from <= 0 ? last : maxSequence(c, LAST_SEQUENCE_FROM, journalId, 0, 0);
+            });
         } catch (SQLException x) {
             throw Jdbc.failure("reading the last journaled audit event", x);
         }
     }
 
-    private static long lastSequence(java.sql.Connection c, String journalId) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement(LAST_SEQUENCE)) {
+    private static long maxSequence(java.sql.Connection c, String query, String journalId, long from, long to)
+            throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(query)) {
             select.setString(1, journalId);
+            select.setLong(2, from);
+            if (to > 0) {
+                select.setLong(3, to);
+            }
             try (ResultSet rs = select.executeQuery()) {
                 return rs.next() ? rs.getLong(1) : 0;
             }
@@ -119,7 +133,8 @@ public final class JdbcAuditTrail implements SequencedAuditTrail {
         events.forEach(e -> Objects.requireNonNull(e.outcome(), "audit outcome"));
         try {
             jdbc.inTransaction(c -> {
-                long present = journalId == null ? 0 : lastSequence(c, journalId);
+                long present = journalId == null ? 0 : maxSequence(c, LAST_SEQUENCE_IN, journalId, firstSequence,
+                        firstSequence + events.size() - 1);
                 try (PreparedStatement insert = c.prepareStatement(INSERT)) {
                     int added = 0;
                     for (int i = 0; i < events.size(); i++) {
