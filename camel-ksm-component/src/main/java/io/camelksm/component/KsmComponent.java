@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.apache.camel.Endpoint;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.OAuthClientAuthenticationFactory;
 import org.apache.camel.spi.annotations.Component;
@@ -147,6 +148,8 @@ public class KsmComponent extends DefaultComponent {
     private AsyncAuditTrail asyncAudit;
     /** The journal this component writes (auditMode=journal), closed when it stops. */
     private JournalAuditTrail journalAudit;
+    /** Registered with Camel's health checks while the component runs, when health checks are on the class path. */
+    private KsmAuditHealthCheck auditHealthCheck;
     /** The Keeper store this component opened itself (store=keeper), and so closes when it stops. */
     private KeeperStoreFactory keeperStore;
     /** Whether this component created its token provider, and so closes it when it stops. */
@@ -232,10 +235,26 @@ public class KsmComponent extends DefaultComponent {
         }
         governedCredentials.addChangeListener(evictTokensOnChange);
         checkOAuthProfileProvider();
+        registerAuditHealthCheck();
+    }
+
+    private void registerAuditHealthCheck() {
+        HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
+        if (registry != null) {
+            auditHealthCheck = new KsmAuditHealthCheck(this);
+            registry.register(auditHealthCheck);
+        }
     }
 
     @Override
     protected void doStop() throws Exception {
+        if (auditHealthCheck != null) {
+            HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
+            if (registry != null) {
+                registry.unregister(auditHealthCheck);
+            }
+            auditHealthCheck = null;
+        }
         if (governedCredentials != null) {
             governedCredentials.removeChangeListener(evictTokensOnChange);
         }

@@ -18,6 +18,8 @@ import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -86,6 +88,10 @@ class KsmAuditJournalTest {
         assertThat(component.getAuditMode()).isEqualTo("journal");
         assertThat(component.isAuditHealthy()).isTrue();
         assertThat(component.getAuditHealth().state()).isEqualTo(AuditHealth.State.UP);
+        HealthCheck check = HealthCheckRegistry.get(context).getCheck(KsmAuditHealthCheck.ID).orElseThrow();
+        assertThat(check.isReadiness()).isTrue();
+        assertThat(check.isLiveness()).isFalse();
+        assertThat(check.call().getState()).isEqualTo(HealthCheck.State.UP);
         grant(component.getGovernedCredentials());
 
         for (int i = 0; i < 50; i++) {
