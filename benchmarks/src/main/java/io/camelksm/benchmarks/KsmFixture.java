@@ -55,6 +55,7 @@ public final class KsmFixture implements AutoCloseable {
     private final DatabaseSettings settings;
     private final KsmDatabase database;
     private final JournalAuditTrail audit;
+    private final List<JournalAuditTrail> journals = new java.util.ArrayList<>();
     private final GovernedCredentials governed;
     private final List<AsyncAuditTrail> queuedAudits = new java.util.ArrayList<>();
 
@@ -83,9 +84,22 @@ public final class KsmFixture implements AutoCloseable {
         return audit.journal().lastAppended();
     }
 
-    /** Events journaled but not yet in the database. */
-    public long journalPending() {
-        return audit.pending();
+    /**
+     * The same stores and read cache, audited as the component's default {@code auditMode=journal}, with a journal of
+     * its own ({@code name} in the fixture's directory) that may hold {@code maxSize} bytes not yet in the database.
+     * The trail is closed with this fixture (without waiting for its database writer).
+     */
+    public JournalAuditTrail journal(String name, long maxSize) {
+        JournalAuditTrail trail = JournalAuditTrail.open(new JournalSettings(directory.resolve(name), false, maxSize,
+                JournalSettings.DEFAULT_SEGMENT_SIZE), database.auditTrail(), Slf4jAuditTrail::log);
+        journals.add(trail);
+        return trail;
+    }
+
+    /** Governed credentials over the stores and read cache of this fixture, audited by the given trail. */
+    public GovernedCredentials governedWith(AuditTrail trail) {
+        return new GovernedCredentials(database.credentials(), database.accessRights(), trail, Clock.systemUTC(),
+                CACHE_TTL);
     }
 
     /**
@@ -187,6 +201,8 @@ public final class KsmFixture implements AutoCloseable {
     public void close() {
         governed.close();
         audit.close(); // writes what the journal holds (at most 30 s) before the database closes
+        // a benchmark's journals may hold gigabytes the database writer has not reached: do not wait for it
+        journals.forEach(j -> j.close(Duration.ZERO));
         queuedAudits.forEach(AsyncAuditTrail::close);
         database.close();
         try (Stream<Path> files = Files.walk(directory)) {

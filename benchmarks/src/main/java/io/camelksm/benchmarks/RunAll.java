@@ -107,7 +107,8 @@ public final class RunAll {
     /** Five rounds: the median ratio then stands even if one round's fork lands in the JIT's slower state. */
     static final int JMH_ROUNDS = 5;
     /** Diagnostics explain the ratio rather than make it: two forks each, in one JMH run. */
-    static final List<String> DIAGNOSTICS = List.of("constantComponent", "ksmAuthorizeAsyncAudit", "governedUseOnly",
+    static final List<String> DIAGNOSTICS = List.of("constantComponent", "ksmAuthorizeDefaultJournal",
+            "ksmAuthorizeAsyncAudit", "governedUseOnly",
             "tokenCacheOnly");
     static final int DIAGNOSTIC_FORKS = 2;
     /**

@@ -142,10 +142,15 @@ public final class JournalAuditTrail implements AuditTrail, AutoCloseable {
      */
     @Override
     public void close() {
+        close(CLOSE_TIMEOUT);
+    }
+
+    /** {@link #close()}, waiting at most the given time for the database writer. */
+    public void close(Duration flushTimeout) {
         if (stop) {
             return;
         }
-        if (!flush(CLOSE_TIMEOUT)) {
+        if (!flush(flushTimeout)) {
             LOG.warn("Closing the audit trail with {} events not yet in the database: they stay in the journal {} and"
                      + " are written when it is opened next", pending(), journal.directory());
         }
