@@ -74,6 +74,9 @@ public class HeaderOverheadBenchmark {
      */
     static final long ROOMY_JOURNAL = 8L << 30;
     private JournalAuditTrail roomyJournal;
+    private JournalAuditTrail journalOnly;
+    private Endpoint journalOnlyRoute;
+    private long journalOnlyExchanges;
     /** Exchanges sent to the journaled routes, and the default journal's count before them. */
     private long ksmExchanges;
     private long defaultJournalExchanges;
@@ -103,6 +106,12 @@ public class HeaderOverheadBenchmark {
         defaults.setGovernedCredentials(ksm.governed());
         defaults.setNodeName(KsmFixture.NODE);
         context.addComponent("ksmdefault", defaults);
+        // the diagnostic: journaled, but the journal's writer hands the events to nothing (no database work)
+        journalOnly = ksm.journalWithoutDatabase("audit-journal-only");
+        KsmComponent journalOnlyComponent = new KsmComponent();
+        journalOnlyComponent.setGovernedCredentials(ksm.governedWith(journalOnly));
+        journalOnlyComponent.setNodeName(KsmFixture.NODE);
+        context.addComponent("ksmjournalonly", journalOnlyComponent);
         // the diagnostic: the same route on a component whose audit events are discarded, sharing the token provider
         unaudited = ksm.governedWithoutAudit();
         KsmComponent withoutAudit = new KsmComponent();
@@ -128,6 +137,7 @@ public class HeaderOverheadBenchmark {
                 from("direct:ksm-summary").routeId(SUMMARY_ROUTE).to("ksmsummary:" + CREDENTIAL);
                 from("direct:ksm-async").routeId("ksm-header-async").to("ksmasync:" + CREDENTIAL);
                 from("direct:ksm-default").routeId("ksm-header-default").to("ksmdefault:" + CREDENTIAL);
+                from("direct:ksm-journal-only").routeId("ksm-header-journal-only").to("ksmjournalonly:" + CREDENTIAL);
             }
         });
         context.start();
@@ -144,6 +154,9 @@ public class HeaderOverheadBenchmark {
         defaultJournalRoute = context.getEndpoint("direct:ksm-default");
         authorization(defaultJournalRoute);
         defaultJournalExchanges = 1;
+        journalOnlyRoute = context.getEndpoint("direct:ksm-journal-only");
+        authorization(journalOnlyRoute);
+        journalOnlyExchanges = 1;
         // the constant route sets exactly the header ksm: sets (fetching the token once)
         String header = (String) template.send(ksmRoute, e -> { }).getMessage().getHeader("Authorization");
         ksmExchanges = 1;
@@ -176,6 +189,7 @@ public class HeaderOverheadBenchmark {
         long tokenRequests = apis.counters("jmh").tokenRequests();
         checkJournaled("ksmAuthorize", ksmExchanges, roomyJournal.journal().lastAppended(), roomyJournal.pending());
         checkJournaled("ksmAuthorizeDefaultJournal", defaultJournalExchanges, ksm.journaled() - journaledBefore, -1);
+        checkJournaled("ksmAuthorizeJournalOnly", journalOnlyExchanges, journalOnly.journal().lastAppended(), -1);
         provider.close();
         context.close();
         unaudited.close();
@@ -188,10 +202,10 @@ public class HeaderOverheadBenchmark {
         }
         ksm.close();
         apis.close();
-        if (tokenRequests != 6) {
-            throw new IllegalStateException("expected the six token requests of the setup (ksm:, the default-journal,"
-                    + " summary-audited and async-audited routes, the unaudited diagnostic route and the diagnostic"
-                    + " provider), saw " + tokenRequests);
+        if (tokenRequests != 7) {
+            throw new IllegalStateException("expected the seven token requests of the setup (ksm:, the default-journal,"
+                    + " journal-only, summary-audited and async-audited routes, the unaudited diagnostic route and the"
+                    + " diagnostic provider), saw " + tokenRequests);
         }
     }
 
@@ -214,6 +228,16 @@ public class HeaderOverheadBenchmark {
     public Object ksmAuthorize() {
         ksmExchanges++;
         return authorization(ksmRoute);
+    }
+
+    /**
+     * Diagnostic: journaled like {@link #ksmAuthorize()}, but the journal's writer hands the events to nothing: the
+     * append without the database writer's work beside it.
+     */
+    @Benchmark
+    public Object ksmAuthorizeJournalOnly() {
+        journalOnlyExchanges++;
+        return authorization(journalOnlyRoute);
     }
 
     /**

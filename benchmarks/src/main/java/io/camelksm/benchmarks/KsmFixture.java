@@ -25,6 +25,7 @@ import io.camelksm.access.GovernedCredentials;
 import io.camelksm.access.Slf4jAuditTrail;
 import io.camelksm.audit.JournalAuditTrail;
 import io.camelksm.audit.JournalSettings;
+import io.camelksm.audit.SequencedAuditTrail;
 import io.camelksm.credential.Credential;
 import io.camelksm.credential.CredentialField;
 import io.camelksm.credential.CredentialName;
@@ -94,6 +95,48 @@ public final class KsmFixture implements AutoCloseable {
                 JournalSettings.DEFAULT_SEGMENT_SIZE), database.auditTrail(), Slf4jAuditTrail::log);
         journals.add(trail);
         return trail;
+    }
+
+    /**
+     * A diagnostic only: a journal ({@code name} in the fixture's directory, 8 GiB) whose writer thread hands the events
+     * to nothing instead of the database, so a benchmark can tell what appending costs the exchange from what the
+     * database writer's work on the other core costs it.
+     */
+    public JournalAuditTrail journalWithoutDatabase(String name) {
+        JournalAuditTrail trail = JournalAuditTrail.open(new JournalSettings(directory.resolve(name), false, 8L << 30,
+                JournalSettings.DEFAULT_SEGMENT_SIZE), new DiscardingTrail(), null);
+        journals.add(trail);
+        return trail;
+    }
+
+    /** Keeps only the last sequence it was given. */
+    private static final class DiscardingTrail implements SequencedAuditTrail {
+        private volatile long last;
+
+        @Override
+        public void recordAll(String journalId, long firstSequence, List<AuditEvent> events) {
+            last = firstSequence + events.size() - 1;
+        }
+
+        @Override
+        public void checkpoint() {
+            // nothing written
+        }
+
+        @Override
+        public long lastSequence(String journalId, long from) {
+            return last;
+        }
+
+        @Override
+        public void record(AuditEvent event) {
+            // discarded on purpose: see journalWithoutDatabase
+        }
+
+        @Override
+        public List<AuditEvent> tail(int count) {
+            return List.of();
+        }
     }
 
     /** Governed credentials over the stores and read cache of this fixture, audited by the given trail. */

@@ -97,7 +97,7 @@ public final class RunAll {
 
     /** Benchmark 3's reference first, then what is compared with it round by round (see {@link PairedRounds}). */
     static final List<String> PAIRED = List.of("constantHeader", "auditFloorComponent", "ksmAuthorize",
-            "ksmAuthorizeSummaryAudit", "ksmAuthorizeUnaudited");
+            "ksmAuthorizeJournalOnly", "ksmAuthorizeSummaryAudit", "ksmAuthorizeUnaudited");
     static final String REFERENCE = PAIRED.get(0);
     static final String FLOOR = PAIRED.get(1);
     static final String GOAL_BENCHMARK = "ksmAuthorizeSummaryAudit";

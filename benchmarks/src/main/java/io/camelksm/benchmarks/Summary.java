@@ -161,6 +161,8 @@ final class Summary {
                      + " appended to the memory-mapped journal%n     before the header is set, then copied to an audit"
                      + " row and log line by the journal's writer thread; checked: every exchange journaled),%n"
                      + "     with auditJournalMaxSize=8 GiB so that a fork never waits for the database writer;%n"
+                     + "   ksmAuthorizeJournalOnly: journaled the same way, but the journal's writer hands the events to"
+                     + " nothing (no database work on the other core);%n"
                      + "   ksmAuthorizeDefaultJournal: the same with the default 1 GiB journal: a thread sending back to"
                      + " back fills it in about 10 s,%n     then goes at the database writer's pace;%n"
                      + "   ksmAuthorizeSummaryAudit: to(\"ksm:Graph\") with a cached token and auditMode=summary"
