@@ -394,6 +394,10 @@ public final class AuditJournal implements AutoCloseable {
         long recovered = 0;
         synchronized (this) {
             for (Segment s : found) {
+                if (s.lastSequence < s.firstSequence) {
+                    s.delete(); // holds no event: its name may be the one the next file needs
+                    continue;
+                }
                 if (s.lastSequence <= recorded) {
                     s.delete(); // the database holds all of it
                     continue;
@@ -550,6 +554,12 @@ public final class AuditJournal implements AutoCloseable {
                 return null;
             }
             MappedByteBuffer buffer = channel.map(FileChannel.MapMode.READ_WRITE, 0, size);
+            if (buffer.getInt(0) == 0 && buffer.getLong(8) == 0) {
+                channel.close();
+                LOG.info("Deleting {}: created when the process died, before anything was written to it", path);
+                Files.delete(path);
+                return null;
+            }
             if (buffer.getInt(0) != MAGIC || buffer.getInt(4) != VERSION
                 || buffer.getLong(16) != id.getMostSignificantBits()
                 || buffer.getLong(24) != id.getLeastSignificantBits()) {
