@@ -167,6 +167,20 @@ class JournalAuditTrailTest {
     }
 
     @Test
+    void withSyncEveryEventIsForcedToTheDeviceAndStillReachesTheDatabase() throws Exception {
+        JournalSettings sync = new JournalSettings(dir.resolve("journal"), true, 4L * SMALL_SEGMENT, SMALL_SEGMENT);
+        try (KsmDatabase database = KsmDatabase.open(DatabaseSettings.embedded(dir));
+             JournalAuditTrail trail = JournalAuditTrail.open(sync, database.auditTrail(), null)) {
+            for (int i = 0; i < 20; i++) {
+                trail.record(event(i));
+            }
+
+            assertThat(trail.tail(100)).hasSize(20);
+            assertThat(trail.health().state()).isEqualTo(AuditHealth.State.UP);
+        }
+    }
+
+    @Test
     void aClosedJournalRefusesToRecord() throws Exception {
         try (KsmDatabase database = KsmDatabase.open(DatabaseSettings.embedded(dir))) {
             JournalAuditTrail trail = JournalAuditTrail.open(small(), database.auditTrail(), null);
