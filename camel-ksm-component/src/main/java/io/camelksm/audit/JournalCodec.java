@@ -33,11 +33,8 @@ final class JournalCodec {
         if (e.roles().isEmpty()) {
             return size; // no iterator on the hot path
         }
-        int roleChars = 0;
-        for (String role : e.roles()) {
-            roleChars += role.length() + 1;
-        }
-        return size + 3 * Math.min(roleChars, MAX_ROLES) + 4 * e.roles().size();
+        // at most MAX_ROLES roles are written (each takes at least one character of the budget)
+        return size + 3 * MAX_ROLES + 4 * Math.min(e.roles().size(), MAX_ROLES);
     }
 
     private static int max(String s, int clip) {
@@ -57,14 +54,21 @@ final class JournalCodec {
         putString(out, e.process(), MAX_TEXT);
         putString(out, e.resource(), MAX_TEXT);
         putString(out, e.reason(), MAX_REASON);
-        out.putInt(e.roles().size());
+        int countAt = out.position();
+        out.putInt(0);
         if (!e.roles().isEmpty()) {
-            int roleChars = MAX_ROLES;
+            int written = 0;
+            int roleChars = MAX_ROLES; // what the database keeps of the roles; the rest would be cut there anyway
             for (String role : e.roles()) {
-                int clip = Math.max(0, Math.min(role.length(), roleChars));
+                if (roleChars <= 0) {
+                    break;
+                }
+                int clip = Math.min(role.length(), roleChars);
                 putString(out, role, clip);
                 roleChars -= clip + 1;
+                written++;
             }
+            out.putInt(countAt, written);
         }
         out.putInt(e.occurrences());
         if (e.occurrences() > 1) {

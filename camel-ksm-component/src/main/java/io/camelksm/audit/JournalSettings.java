@@ -19,7 +19,7 @@ public record JournalSettings(Path directory, boolean sync, long maxSize, int se
     public static final long DEFAULT_MAX_SIZE = 1L << 30;
     public static final int DEFAULT_SEGMENT_SIZE = 64 << 20;
     /** Room for the largest record (texts are clipped to what the database keeps). */
-    public static final int MIN_SEGMENT_SIZE = 64 << 10;
+    public static final int MIN_SEGMENT_SIZE = 128 << 10;
     /** How long a request waits for room in a full journal before it is refused. */
     public static final long FULL_TIMEOUT_MILLIS = 10_000;
 

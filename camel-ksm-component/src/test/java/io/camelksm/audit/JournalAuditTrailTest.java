@@ -181,6 +181,27 @@ class JournalAuditTrailTest {
     }
 
     @Test
+    void theLargestEventFitsInTheSmallestFileClippedAsTheDatabaseClipsIt() throws Exception {
+        Set<String> manyRoles = new java.util.HashSet<>();
+        for (int i = 0; i < 10_000; i++) {
+            manyRoles.add("role-" + i);
+        }
+        String longText = "é".repeat(20_000);
+        AuditEvent huge = new AuditEvent(Instant.now(), longText, longText, longText, longText, longText, manyRoles,
+                longText, longText, AuditOutcome.FAILED, longText);
+        try (KsmDatabase database = KsmDatabase.open(DatabaseSettings.embedded(dir));
+             JournalAuditTrail trail = JournalAuditTrail.open(small(), database.auditTrail(), null)) {
+            trail.record(huge);
+            trail.record(huge);
+
+            List<AuditEvent> tail = trail.tail(10);
+            assertThat(tail).hasSize(2);
+            assertThat(tail.get(1).reason()).hasSize(8000);
+            assertThat(tail.get(1).roles()).isNotEmpty().isSubsetOf(manyRoles);
+        }
+    }
+
+    @Test
     void aClosedJournalRefusesToRecord() throws Exception {
         try (KsmDatabase database = KsmDatabase.open(DatabaseSettings.embedded(dir))) {
             JournalAuditTrail trail = JournalAuditTrail.open(small(), database.auditTrail(), null);
