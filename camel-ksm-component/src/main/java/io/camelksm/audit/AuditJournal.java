@@ -1,24 +1,27 @@
 package io.camelksm.audit;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.ToLongBiFunction;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -68,10 +71,10 @@ public final class AuditJournal implements AutoCloseable {
     private final FileChannel lockChannel;
     private final FileLock lock;
     /** Oldest first; the last one is {@link #active}. Guarded by {@code this}. */
-    private final ArrayDeque<Segment> segments = new ArrayDeque<>();
+    private final ArrayDeque<JournalSegment> segments = new ArrayDeque<>();
     private final CRC32C crc = new CRC32C();
     private final ThreadLocal<ByteBuffer> buffers = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(4096));
-    private Segment active;
+    private JournalSegment active;
     private int position;
     /** Makes the pages ahead of {@link #position} writable before an append needs them: see {@link #prefault}. */
     private final Thread prefaulter;
@@ -111,7 +114,7 @@ public final class AuditJournal implements AutoCloseable {
             FileLock lock;
             try {
                 lock = lockChannel.tryLock();
-            } catch (java.nio.channels.OverlappingFileLockException e) {
+            } catch (OverlappingFileLockException e) {
                 lock = null; // held by this process already
             }
             if (lock == null) {
@@ -242,8 +245,8 @@ public final class AuditJournal implements AutoCloseable {
                 throw new KsmAuditException("Interrupted while waiting for room in the audit journal " + directory);
             }
         }
-        Segment next = Segment.create(directory, id, nextSequence, settings.segmentSize());
-        Segment previous = active;
+        JournalSegment next = JournalSegment.create(directory, id, nextSequence, settings.segmentSize());
+        JournalSegment previous = active;
         segments.addLast(next);
         active = next;
         position = FILE_HEADER;
@@ -254,7 +257,7 @@ public final class AuditJournal implements AutoCloseable {
 
     /** Whether {@link #release} would delete a file. */
     public synchronized boolean releasable(long recordedSequence) {
-        Segment oldest = segments.peekFirst();
+        JournalSegment oldest = segments.peekFirst();
         return oldest != null && oldest != active && oldest.sealed && oldest.lastSequence <= recordedSequence;
     }
 
@@ -262,7 +265,7 @@ public final class AuditJournal implements AutoCloseable {
     public synchronized void release(long recordedSequence) {
         boolean freed = false;
         while (!segments.isEmpty()) {
-            Segment oldest = segments.peekFirst();
+            JournalSegment oldest = segments.peekFirst();
             if (oldest == active || !oldest.sealed || oldest.lastSequence > recordedSequence) {
                 break;
             }
@@ -284,13 +287,14 @@ public final class AuditJournal implements AutoCloseable {
     }
 
     /** A reader of the events after {@code afterSequence}, in order, for the database writer. */
-    public synchronized Cursor cursor(long afterSequence) {
-        return new Cursor(segments.peekFirst(), afterSequence);
+    public synchronized JournalCursor cursor(long afterSequence) {
+        return new JournalCursor(this, segments.peekFirst(), afterSequence);
     }
 
-    private synchronized Segment after(Segment segment) {
+    /** The file after the given one, the oldest if it was released meanwhile, or null if it is the newest. */
+    synchronized JournalSegment after(JournalSegment segment) {
         boolean found = false;
-        for (Segment s : segments) {
+        for (JournalSegment s : segments) {
             if (found) {
                 return s;
             }
@@ -299,92 +303,15 @@ public final class AuditJournal implements AutoCloseable {
         return found ? null : segments.peekFirst(); // the segment was released meanwhile: start at the oldest
     }
 
-    /** Reads the journal's events in order; used by one thread. */
-    public final class Cursor {
-        private Segment segment;
-        private ByteBuffer view;
-        private int offset = FILE_HEADER;
-        private long expected;
-        private final long after;
-        private long lastSequence;
-        private byte[] bytes = new byte[1024];
-        private final CRC32C check = new CRC32C();
-
-        private Cursor(Segment first, long after) {
-            this.after = after;
-            this.lastSequence = after;
-            moveTo(first);
-        }
-
-        private void moveTo(Segment s) {
-            segment = s;
-            view = s.buffer.duplicate();
-            offset = FILE_HEADER;
-            expected = s.firstSequence;
-        }
-
-        /** The sequence of the event {@link #next} returned last. */
-        public long lastSequence() {
-            return lastSequence;
-        }
-
-        /** The next event, or null when there is none yet. */
-        public AuditEvent next() {
-            while (true) {
-                long limit = appended; // read before the seal: see roll()
-                if (segment.sealed) {
-                    limit = segment.lastSequence;
-                }
-                if (expected > limit) {
-                    if (!segment.sealed) {
-                        return null;
-                    }
-                    Segment next = after(segment);
-                    if (next == null || next == segment) {
-                        return null;
-                    }
-                    moveTo(next);
-                    continue;
-                }
-                int length = view.getInt(offset);
-                long sequence = view.getLong(offset + 8);
-                if (length <= 0 || offset + RECORD_HEADER + length > view.capacity() || sequence != expected) {
-                    throw new IllegalStateException("audit journal record " + expected + " in " + segment.path
-                                                    + " is damaged");
-                }
-                if (sequence <= after) {
-                    offset += RECORD_HEADER + length;
-                    expected++;
-                    continue;
-                }
-                if (bytes.length < length) {
-                    bytes = new byte[Integer.highestOneBit(length) << 1];
-                }
-                view.get(offset + RECORD_HEADER, bytes, 0, length);
-                check.reset();
-                check.update(view.slice(offset + 8, 8));
-                check.update(bytes, 0, length);
-                if ((int) check.getValue() != view.getInt(offset + 4)) {
-                    throw new IllegalStateException("audit journal record " + expected + " in " + segment.path
-                                                    + " fails its checksum");
-                }
-                offset += RECORD_HEADER + length;
-                expected++;
-                lastSequence = sequence;
-                return JournalCodec.decode(ByteBuffer.wrap(bytes, 0, length));
-            }
-        }
-    }
-
     /** Maps the files left behind, keeps their valid records and starts a new file after them. */
     private void recover(ToLongBiFunction<String, Long> lastRecorded) throws IOException {
         List<Path> files = new ArrayList<>();
         try (Stream<Path> list = Files.list(directory)) {
             list.filter(p -> SEGMENT_NAME.matcher(p.getFileName().toString()).matches()).sorted().forEach(files::add);
         }
-        List<Segment> found = new ArrayList<>();
+        List<JournalSegment> found = new ArrayList<>();
         for (Path file : files) {
-            Segment s = Segment.recover(file, id);
+            JournalSegment s = JournalSegment.recover(file, id);
             if (s != null) {
                 found.add(s);
             }
@@ -393,7 +320,7 @@ public final class AuditJournal implements AutoCloseable {
         long last = recorded;
         long recovered = 0;
         synchronized (this) {
-            for (Segment s : found) {
+            for (JournalSegment s : found) {
                 if (s.lastSequence < s.firstSequence) {
                     s.delete(); // holds no event: its name may be the one the next file needs
                     continue;
@@ -430,15 +357,15 @@ public final class AuditJournal implements AutoCloseable {
         Path temp = dir.resolve(ID_FILE + ".tmp");
         Files.deleteIfExists(temp);
         Files.write(temp, id.toString().getBytes(StandardCharsets.US_ASCII));
-        Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
         return id;
     }
 
-    static java.nio.file.attribute.FileAttribute<?>[] ownerOnly() {
+    static FileAttribute<?>[] ownerOnly() {
         return OwnerOnlyFiles.isPosix()
-                ? new java.nio.file.attribute.FileAttribute<?>[] {
+                ? new FileAttribute<?>[] {
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")) }
-                : new java.nio.file.attribute.FileAttribute<?>[0];
+                : new FileAttribute<?>[0];
     }
 
     static final int PAGE = 4096;
@@ -454,11 +381,11 @@ public final class AuditJournal implements AutoCloseable {
      * an appender is writing the same bytes at the same moment.
      */
     private void prefault() {
-        Segment segment = null;
+        JournalSegment segment = null;
         int touched = 0;
         while (!closed) {
             long ignored = appended; // volatile read: what follows sees active and position as of that append
-            Segment current = active;
+            JournalSegment current = active;
             int at = position;
             if (current != segment) {
                 segment = current;
@@ -472,7 +399,7 @@ public final class AuditJournal implements AutoCloseable {
                 }
                 touched = Math.max(touched, to);
             }
-            java.util.concurrent.locks.LockSupport.parkNanos(this, 1_000_000);
+            LockSupport.parkNanos(this, 1_000_000);
         }
     }
 
@@ -487,10 +414,10 @@ public final class AuditJournal implements AutoCloseable {
                 return;
             }
             closed = true;
-            segments.forEach(Segment::closeChannel);
+            segments.forEach(JournalSegment::closeChannel);
             notifyAll();
         }
-        java.util.concurrent.locks.LockSupport.unpark(prefaulter);
+        LockSupport.unpark(prefaulter);
         try {
             lock.release();
         } catch (IOException e) {
@@ -505,110 +432,6 @@ public final class AuditJournal implements AutoCloseable {
                 channel.close();
             } catch (IOException e) {
                 LOG.debug("Closing {}: {}", channel, e.toString());
-            }
-        }
-    }
-
-    /** One journal file, mapped whole. */
-    private static final class Segment {
-        final Path path;
-        final FileChannel channel;
-        final MappedByteBuffer buffer;
-        final long firstSequence;
-        /** Set once no more events go into this file; {@link #lastSequence} is then final. */
-        volatile boolean sealed;
-        volatile long lastSequence;
-
-        private Segment(Path path, FileChannel channel, MappedByteBuffer buffer, long firstSequence) {
-            this.path = path;
-            this.channel = channel;
-            this.buffer = buffer;
-            this.firstSequence = firstSequence;
-            this.lastSequence = firstSequence - 1;
-        }
-
-        static Segment create(Path dir, UUID id, long firstSequence, int size) throws IOException {
-            Path path = dir.resolve(String.format("audit-%020d.journal", firstSequence));
-            FileChannel channel = FileChannel.open(path, Set.of(StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.READ, StandardOpenOption.WRITE), ownerOnly());
-            try {
-                MappedByteBuffer buffer = channel.map(FileChannel.MapMode.READ_WRITE, 0, size);
-                buffer.putInt(0, MAGIC).putInt(4, VERSION).putLong(8, firstSequence)
-                        .putLong(16, id.getMostSignificantBits()).putLong(24, id.getLeastSignificantBits());
-                return new Segment(path, channel, buffer, firstSequence);
-            } catch (IOException | RuntimeException e) {
-                channel.close();
-                Files.deleteIfExists(path);
-                throw e;
-            }
-        }
-
-        /** A file left behind, sealed after its last valid record; null (and deleted) when it holds none. */
-        static Segment recover(Path path, UUID id) throws IOException {
-            FileChannel channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
-            long size = channel.size();
-            if (size < FILE_HEADER || size > Integer.MAX_VALUE) {
-                channel.close();
-                LOG.warn("Deleting {}: not an audit journal file of a usable size", path);
-                Files.delete(path);
-                return null;
-            }
-            MappedByteBuffer buffer = channel.map(FileChannel.MapMode.READ_WRITE, 0, size);
-            if (buffer.getInt(0) == 0 && buffer.getLong(8) == 0) {
-                channel.close();
-                LOG.info("Deleting {}: created when the process died, before anything was written to it", path);
-                Files.delete(path);
-                return null;
-            }
-            if (buffer.getInt(0) != MAGIC || buffer.getInt(4) != VERSION
-                || buffer.getLong(16) != id.getMostSignificantBits()
-                || buffer.getLong(24) != id.getLeastSignificantBits()) {
-                channel.close();
-                throw new KsmAuditException("The audit journal file " + path + " does not belong to this journal (its"
-                                            + " header names another journal or format): move it away");
-            }
-            Segment s = new Segment(path, channel, buffer, buffer.getLong(8));
-            CRC32C crc = new CRC32C();
-            int offset = FILE_HEADER;
-            long expected = s.firstSequence;
-            while (offset + RECORD_HEADER <= size) {
-                int length = buffer.getInt(offset);
-                if (length <= 0 || offset + RECORD_HEADER + length > size
-                    || buffer.getLong(offset + 8) != expected) {
-                    break;
-                }
-                crc.reset();
-                crc.update(buffer.slice(offset + 8, 8 + length));
-                if ((int) crc.getValue() != buffer.getInt(offset + 4)) {
-                    break; // torn: written when the JVM died, its request never went on
-                }
-                offset += RECORD_HEADER + length;
-                expected++;
-            }
-            s.seal(expected - 1);
-            return s;
-        }
-
-        void seal(long last) {
-            lastSequence = last;
-            sealed = true;
-        }
-
-        void closeChannel() {
-            try {
-                channel.close();
-            } catch (IOException e) {
-                LOG.debug("Closing {}: {}", path, e.toString());
-            }
-        }
-
-        void delete() {
-            closeChannel();
-            try {
-                Files.deleteIfExists(path);
-            } catch (IOException e) {
-                LOG.warn("Cannot delete the audit journal file {}, whose events are all in the database: {}", path,
-                        e.toString());
             }
         }
     }

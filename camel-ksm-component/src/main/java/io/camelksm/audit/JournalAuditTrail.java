@@ -165,7 +165,7 @@ public final class JournalAuditTrail implements AuditTrail, AutoCloseable {
     }
 
     private void writeLoop() {
-        AuditJournal.Cursor cursor;
+        JournalCursor cursor;
         synchronized (this) {
             cursor = journal.cursor(recorded);
         }
