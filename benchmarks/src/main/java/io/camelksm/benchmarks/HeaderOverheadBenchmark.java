@@ -23,6 +23,7 @@ import java.util.Set;
 
 import io.camelksm.access.Caller;
 import io.camelksm.access.GovernedCredentials;
+import io.camelksm.audit.JournalAuditTrail;
 import io.camelksm.auth.oauth2.OAuth2Settings;
 import io.camelksm.auth.oauth2.OAuth2TokenProvider;
 import io.camelksm.component.KsmComponent;
@@ -35,10 +36,12 @@ import io.camelksm.credential.Secret;
 /**
  * Benchmark 3: the cost of one exchange that gets its bearer header from {@code ksm:} with a cached token, against a
  * route that sets the same header with {@code setHeader(constant(...))}. Neither calls an API, so the difference is
- * what camel-ksm adds per exchange: the access check, the credential read from its embedded database, the audit row
- * and the token cache lookup.
+ * what camel-ksm adds per exchange: the access check, the credential read from its embedded database, the audit record
+ * (with the default {@code auditMode=journal}: appended to the journal file before the exchange goes on) and the token
+ * cache lookup.
  *
  * <p>Variants and diagnostics: {@link #ksmAuthorizeSummaryAudit()} is the same route with {@code auditMode=summary};
+ * {@link #ksmAuthorizeAsyncAudit()} with {@code auditMode=async} (the default before the journal);
  * {@link #constantComponent()} is the floor any component call has in Camel; {@link #auditFloorComponent()} the floor
  * under a component that audits each exchange and hands its token to the route; {@link #ksmAuthorizeUnaudited()}
  * discards the audit events; {@link #governedUseOnly()} is the access check, lease and audit event alone (no Camel, no token);
@@ -62,6 +65,22 @@ public class HeaderOverheadBenchmark {
     private Endpoint auditFloorRoute;
     private Endpoint unauditedRoute;
     private Endpoint summaryRoute;
+    private Endpoint asyncRoute;
+    private Endpoint defaultJournalRoute;
+    /**
+     * The journal of {@link #ksmAuthorize()}: the component's default in all but its size, which holds what a fork sends
+     * back to back (about 2.5 GB in 20 s), so that the fork measures what recording costs the exchange, not how fast the
+     * database writer drains (see {@link #ksmAuthorizeDefaultJournal()} for that).
+     */
+    static final long ROOMY_JOURNAL = 8L << 30;
+    private JournalAuditTrail roomyJournal;
+    private JournalAuditTrail journalOnly;
+    private Endpoint journalOnlyRoute;
+    private long journalOnlyExchanges;
+    /** Exchanges sent to the journaled routes, and the default journal's count before them. */
+    private long ksmExchanges;
+    private long defaultJournalExchanges;
+    private long journaledBefore;
     private GovernedCredentials summaryAudited;
     /** Exchanges sent to the summary route, to check afterwards that each one was audited. */
     private long summaryExchanges;
@@ -79,8 +98,20 @@ public class HeaderOverheadBenchmark {
         ksm.addClientCredentials(CREDENTIAL, "bench-jmh", "s3cret-jmh", apis.tokenUrl("jmh"));
         context = new DefaultCamelContext();
         KsmComponent component = context.getComponent("ksm", KsmComponent.class);
-        component.setGovernedCredentials(ksm.governed());
+        roomyJournal = ksm.journal("audit-journal-roomy", ROOMY_JOURNAL);
+        component.setGovernedCredentials(ksm.governedWith(roomyJournal));
         component.setNodeName(KsmFixture.NODE);
+        // the exact component defaults (a 1 GiB journal): once it is full, exchanges go at the database writer's pace
+        KsmComponent defaults = new KsmComponent();
+        defaults.setGovernedCredentials(ksm.governed());
+        defaults.setNodeName(KsmFixture.NODE);
+        context.addComponent("ksmdefault", defaults);
+        // the diagnostic: journaled, but the journal's writer hands the events to nothing (no database work)
+        journalOnly = ksm.journalWithoutDatabase("audit-journal-only");
+        KsmComponent journalOnlyComponent = new KsmComponent();
+        journalOnlyComponent.setGovernedCredentials(ksm.governedWith(journalOnly));
+        journalOnlyComponent.setNodeName(KsmFixture.NODE);
+        context.addComponent("ksmjournalonly", journalOnlyComponent);
         // the diagnostic: the same route on a component whose audit events are discarded, sharing the token provider
         unaudited = ksm.governedWithoutAudit();
         KsmComponent withoutAudit = new KsmComponent();
@@ -93,12 +124,20 @@ public class HeaderOverheadBenchmark {
         withSummaryAudit.setGovernedCredentials(summaryAudited);
         withSummaryAudit.setNodeName(KsmFixture.NODE);
         context.addComponent("ksmsummary", withSummaryAudit);
+        // the former default, auditMode=async, as a diagnostic
+        KsmComponent withAsyncAudit = new KsmComponent();
+        withAsyncAudit.setGovernedCredentials(ksm.governedWithAsyncAudit());
+        withAsyncAudit.setNodeName(KsmFixture.NODE);
+        context.addComponent("ksmasync", withAsyncAudit);
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
                 from("direct:ksm").routeId("ksm-header").to("ksm:" + CREDENTIAL);
                 from("direct:ksm-unaudited").routeId("ksm-header-unaudited").to("ksmunaudited:" + CREDENTIAL);
                 from("direct:ksm-summary").routeId(SUMMARY_ROUTE).to("ksmsummary:" + CREDENTIAL);
+                from("direct:ksm-async").routeId("ksm-header-async").to("ksmasync:" + CREDENTIAL);
+                from("direct:ksm-default").routeId("ksm-header-default").to("ksmdefault:" + CREDENTIAL);
+                from("direct:ksm-journal-only").routeId("ksm-header-journal-only").to("ksmjournalonly:" + CREDENTIAL);
             }
         });
         context.start();
@@ -109,8 +148,18 @@ public class HeaderOverheadBenchmark {
         summaryRoute = context.getEndpoint("direct:ksm-summary");
         authorization(summaryRoute); // the same for the summary-audited component
         summaryExchanges = 1;
+        asyncRoute = context.getEndpoint("direct:ksm-async");
+        authorization(asyncRoute);
+        journaledBefore = ksm.journaled();
+        defaultJournalRoute = context.getEndpoint("direct:ksm-default");
+        authorization(defaultJournalRoute);
+        defaultJournalExchanges = 1;
+        journalOnlyRoute = context.getEndpoint("direct:ksm-journal-only");
+        authorization(journalOnlyRoute);
+        journalOnlyExchanges = 1;
         // the constant route sets exactly the header ksm: sets (fetching the token once)
         String header = (String) template.send(ksmRoute, e -> { }).getMessage().getHeader("Authorization");
+        ksmExchanges = 1;
         if (header == null || !header.startsWith("Bearer ")) {
             throw new IllegalStateException("ksm:" + CREDENTIAL + " did not set a bearer Authorization header");
         }
@@ -138,6 +187,9 @@ public class HeaderOverheadBenchmark {
     @TearDown(Level.Trial)
     public void stop() throws Exception {
         long tokenRequests = apis.counters("jmh").tokenRequests();
+        checkJournaled("ksmAuthorize", ksmExchanges, roomyJournal.journal().lastAppended(), roomyJournal.pending());
+        checkJournaled("ksmAuthorizeDefaultJournal", defaultJournalExchanges, ksm.journaled() - journaledBefore, -1);
+        checkJournaled("ksmAuthorizeJournalOnly", journalOnlyExchanges, journalOnly.journal().lastAppended(), -1);
         provider.close();
         context.close();
         unaudited.close();
@@ -150,15 +202,58 @@ public class HeaderOverheadBenchmark {
         }
         ksm.close();
         apis.close();
-        if (tokenRequests != 4) {
-            throw new IllegalStateException("expected the four token requests of the setup (ksm:, the summary-audited"
-                    + " route, the unaudited diagnostic route and the diagnostic provider), saw " + tokenRequests);
+        if (tokenRequests != 7) {
+            throw new IllegalStateException("expected the seven token requests of the setup (ksm:, the default-journal,"
+                    + " journal-only, summary-audited and async-audited routes, the unaudited diagnostic route and the"
+                    + " diagnostic provider), saw " + tokenRequests);
         }
     }
 
+    /** Every decision must be in the journal: the count it numbered equals the exchanges sent. */
+    private static void checkJournaled(String benchmark, long exchanges, long journaled, long pending) {
+        System.out.printf("%n[journal] %s: %d exchanges, %d decisions journaled before their exchange went on%s%n",
+                benchmark, exchanges, journaled, pending < 0 ? "" : "; " + pending + " not yet in the database when"
+                                                                    + " the fork ended");
+        if (journaled != exchanges) {
+            throw new IllegalStateException(benchmark + ": auditMode=journal must journal every decision: " + exchanges
+                    + " exchanges, " + journaled + " journaled");
+        }
+    }
+
+    /**
+     * The component defaults (auditMode=journal: each decision in the journal file before the header is set), with a
+     * journal that holds a whole fork ({@link #ROOMY_JOURNAL}).
+     */
     @Benchmark
     public Object ksmAuthorize() {
+        ksmExchanges++;
         return authorization(ksmRoute);
+    }
+
+    /**
+     * Diagnostic: journaled like {@link #ksmAuthorize()}, but the journal's writer hands the events to nothing: the
+     * append without the database writer's work beside it.
+     */
+    @Benchmark
+    public Object ksmAuthorizeJournalOnly() {
+        journalOnlyExchanges++;
+        return authorization(journalOnlyRoute);
+    }
+
+    /**
+     * Diagnostic: the exact component defaults (1 GiB journal). Sending back to back, a thread fills it in about ten
+     * seconds, and from then on goes at the database writer's pace.
+     */
+    @Benchmark
+    public Object ksmAuthorizeDefaultJournal() {
+        defaultJournalExchanges++;
+        return authorization(defaultJournalRoute);
+    }
+
+    /** Diagnostic: auditMode=async, the default before the journal (queued in memory, lost if the JVM dies). */
+    @Benchmark
+    public Object ksmAuthorizeAsyncAudit() {
+        return authorization(asyncRoute);
     }
 
     /** ksmAuthorize on a component with auditMode=summary: identical granted reads queued together share one entry. */

@@ -23,6 +23,9 @@ import io.camelksm.access.Caller;
 import io.camelksm.access.Dimension;
 import io.camelksm.access.GovernedCredentials;
 import io.camelksm.access.Slf4jAuditTrail;
+import io.camelksm.audit.JournalAuditTrail;
+import io.camelksm.audit.JournalSettings;
+import io.camelksm.audit.SequencedAuditTrail;
 import io.camelksm.credential.Credential;
 import io.camelksm.credential.CredentialField;
 import io.camelksm.credential.CredentialName;
@@ -34,9 +37,10 @@ import io.camelksm.store.jdbc.KsmDatabase;
 /**
  * camel-ksm as it runs in production by default: its own embedded H2 database with the AES key file, in a temporary
  * directory removed on close, holding one OAuth2 client credentials credential granted to every caller. Every exchange
- * through {@code ksm:} is checked against its rights and audited (an audit row and a log line, written in batches by
- * the asynchronous audit writer), and reads the credential through the 5 s read cache, as the component does by
- * default, so the benchmarks include that cost.
+ * through {@code ksm:} is checked against its rights and audited as the component does by default
+ * ({@code auditMode=journal}: the event is appended to the audit journal before the exchange goes on, then copied into
+ * an audit row and a log line by the journal's writer thread), and reads the credential through the 5 s read cache, so
+ * the benchmarks include that cost.
  */
 public final class KsmFixture implements AutoCloseable {
 
@@ -51,9 +55,10 @@ public final class KsmFixture implements AutoCloseable {
     private final Path directory;
     private final DatabaseSettings settings;
     private final KsmDatabase database;
-    private final AsyncAuditTrail audit;
+    private final JournalAuditTrail audit;
+    private final List<JournalAuditTrail> journals = new java.util.ArrayList<>();
     private final GovernedCredentials governed;
-    private final List<AsyncAuditTrail> summaryAudits = new java.util.ArrayList<>();
+    private final List<AsyncAuditTrail> queuedAudits = new java.util.ArrayList<>();
 
     public KsmFixture() {
         try {
@@ -63,14 +68,92 @@ public final class KsmFixture implements AutoCloseable {
         }
         settings = DatabaseSettings.embedded(directory);
         database = KsmDatabase.open(settings);
-        // as the component wires its own database by default: auditMode=async, cacheTtl=5s
-        audit = new AsyncAuditTrail(new Slf4jAuditTrail(database.auditTrail()));
+        // as the component wires its own database by default: auditMode=journal (in audit-journal next to the
+        // database, default size), cacheTtl=5s
+        audit = JournalAuditTrail.open(JournalSettings.of(directory.resolve("audit-journal")), database.auditTrail(),
+                Slf4jAuditTrail::log);
         governed = new GovernedCredentials(database.credentials(), database.accessRights(), audit, Clock.systemUTC(),
                 CACHE_TTL);
     }
 
     public GovernedCredentials governed() {
         return governed;
+    }
+
+    /** How many events the default trail has journaled so far (each one before its exchange went on). */
+    public long journaled() {
+        return audit.journal().lastAppended();
+    }
+
+    /**
+     * The same stores and read cache, audited as the component's default {@code auditMode=journal}, with a journal of
+     * its own ({@code name} in the fixture's directory) that may hold {@code maxSize} bytes not yet in the database.
+     * The trail is closed with this fixture (without waiting for its database writer).
+     */
+    public JournalAuditTrail journal(String name, long maxSize) {
+        JournalAuditTrail trail = JournalAuditTrail.open(new JournalSettings(directory.resolve(name), false, maxSize,
+                JournalSettings.DEFAULT_SEGMENT_SIZE), database.auditTrail(), Slf4jAuditTrail::log);
+        journals.add(trail);
+        return trail;
+    }
+
+    /**
+     * A diagnostic only: a journal ({@code name} in the fixture's directory, 8 GiB) whose writer thread hands the events
+     * to nothing instead of the database, so a benchmark can tell what appending costs the exchange from what the
+     * database writer's work on the other core costs it.
+     */
+    public JournalAuditTrail journalWithoutDatabase(String name) {
+        JournalAuditTrail trail = JournalAuditTrail.open(new JournalSettings(directory.resolve(name), false, 8L << 30,
+                JournalSettings.DEFAULT_SEGMENT_SIZE), new DiscardingTrail(), null);
+        journals.add(trail);
+        return trail;
+    }
+
+    /** Keeps only the last sequence it was given. */
+    private static final class DiscardingTrail implements SequencedAuditTrail {
+        private volatile long last;
+
+        @Override
+        public void recordAll(String journalId, long firstSequence, List<AuditEvent> events) {
+            last = firstSequence + events.size() - 1;
+        }
+
+        @Override
+        public void checkpoint() {
+            // nothing written
+        }
+
+        @Override
+        public long lastSequence(String journalId, long from) {
+            return last;
+        }
+
+        @Override
+        public void record(AuditEvent event) {
+            // discarded on purpose: see journalWithoutDatabase
+        }
+
+        @Override
+        public List<AuditEvent> tail(int count) {
+            return List.of();
+        }
+    }
+
+    /** Governed credentials over the stores and read cache of this fixture, audited by the given trail. */
+    public GovernedCredentials governedWith(AuditTrail trail) {
+        return new GovernedCredentials(database.credentials(), database.accessRights(), trail, Clock.systemUTC(),
+                CACHE_TTL);
+    }
+
+    /**
+     * The same stores and read cache, audited as {@code auditMode=async} wires it (the default before the journal): the
+     * event is queued in memory and written by a writer thread. Its writer is closed with this fixture.
+     */
+    public GovernedCredentials governedWithAsyncAudit() {
+        AsyncAuditTrail async = new AsyncAuditTrail(new Slf4jAuditTrail(database.auditTrail()));
+        queuedAudits.add(async);
+        return new GovernedCredentials(database.credentials(), database.accessRights(), async, Clock.systemUTC(),
+                CACHE_TTL);
     }
 
     /**
@@ -97,14 +180,14 @@ public final class KsmFixture implements AutoCloseable {
      */
     public GovernedCredentials governedWithSummaryAudit() {
         AsyncAuditTrail summarizing = AsyncAuditTrail.summarizing(new Slf4jAuditTrail(database.auditTrail()));
-        summaryAudits.add(summarizing);
+        queuedAudits.add(summarizing);
         return new GovernedCredentials(database.credentials(), database.accessRights(), summarizing,
                 Clock.systemUTC(), CACHE_TTL);
     }
 
     /** Flushes and stops the writers of {@link #governedWithSummaryAudit()}. */
     public void closeSummaryAudits() {
-        summaryAudits.forEach(AsyncAuditTrail::close);
+        queuedAudits.forEach(AsyncAuditTrail::close);
     }
 
     /** The decisions audited for a route, merged entries counted by their occurrences (read with plain SQL). */
@@ -160,8 +243,12 @@ public final class KsmFixture implements AutoCloseable {
     @Override
     public void close() {
         governed.close();
-        audit.close(); // writes what is still queued before the database closes
-        summaryAudits.forEach(AsyncAuditTrail::close);
+        // writes what the journal holds before the database closes; after a benchmark that filled it, what the writer
+        // has not reached in 5 s stays in the (temporary) journal
+        audit.close(Duration.ofSeconds(5));
+        // a benchmark's journals may hold gigabytes the database writer has not reached: do not wait for it
+        journals.forEach(j -> j.close(Duration.ZERO));
+        queuedAudits.forEach(AsyncAuditTrail::close);
         database.close();
         try (Stream<Path> files = Files.walk(directory)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -96,14 +96,19 @@ public final class RunAll {
     }
 
     /** Benchmark 3's reference first, then what is compared with it round by round (see {@link PairedRounds}). */
-    static final List<String> PAIRED = List.of("constantHeader", "auditFloorComponent", "ksmAuthorizeSummaryAudit",
-            "ksmAuthorizeUnaudited");
+    static final List<String> PAIRED = List.of("constantHeader", "auditFloorComponent", "ksmAuthorize",
+            "ksmAuthorizeJournalOnly", "ksmAuthorizeSummaryAudit", "ksmAuthorizeUnaudited");
     static final String REFERENCE = PAIRED.get(0);
+    static final String FLOOR = PAIRED.get(1);
     static final String GOAL_BENCHMARK = "ksmAuthorizeSummaryAudit";
+    /** The component defaults (auditMode=journal: every decision durably recorded before the exchange goes on). */
+    static final String DEFAULT_BENCHMARK = "ksmAuthorize";
+    static final double DEFAULT_GOAL = 3.0;
     /** Five rounds: the median ratio then stands even if one round's fork lands in the JIT's slower state. */
     static final int JMH_ROUNDS = 5;
     /** Diagnostics explain the ratio rather than make it: two forks each, in one JMH run. */
-    static final List<String> DIAGNOSTICS = List.of("constantComponent", "ksmAuthorize", "governedUseOnly",
+    static final List<String> DIAGNOSTICS = List.of("constantComponent", "ksmAuthorizeDefaultJournal",
+            "ksmAuthorizeAsyncAudit", "governedUseOnly",
             "tokenCacheOnly");
     static final int DIAGNOSTIC_FORKS = 2;
     /**

@@ -119,6 +119,14 @@ final class Summary {
         out.append(f("   %s: median %.2f x (rounds %.2f to %.2f x): %s%n", RunAll.GOAL_BENCHMARK,
                 PairedRounds.median(goal), min(goal), max(goal),
                 PairedRounds.median(goal) <= 1.5 ? "goal met" : "goal NOT met"));
+        List<Double> durable = paired.ratios(RunAll.DEFAULT_BENCHMARK, reference);
+        List<Double> durableToFloor = paired.ratios(RunAll.DEFAULT_BENCHMARK, RunAll.FLOOR);
+        out.append(f("   %s (defaults, auditMode=journal: every decision durably recorded): median %.2f x %s (rounds"
+                     + " %.2f to %.2f x), %.2f x %s: %s (goal <= %.1f x %s)%n", RunAll.DEFAULT_BENCHMARK,
+                PairedRounds.median(durable), reference, min(durable), max(durable),
+                PairedRounds.median(durableToFloor), RunAll.FLOOR,
+                PairedRounds.median(durable) <= RunAll.DEFAULT_GOAL ? "goal met" : "goal NOT met",
+                RunAll.DEFAULT_GOAL, reference));
         out.append(f("%-28s | %8s | %12s | %-19s | %s%n", "benchmark", "us/op", "median ratio", "ratio range",
                 "us/op per round (ratio)"));
         for (String method : paired.methods()) {
@@ -149,14 +157,22 @@ final class Summary {
                      + " checks: reads the exchange id and route id,%n     sets the same header and the credential"
                      + " type header, puts a token handle in an exchange property (the floor under any audited%n"
                      + "     component that hands its token to the route);%n"
+                     + "   ksmAuthorize: to(\"ksm:Graph\") with the component defaults (auditMode=journal: each decision"
+                     + " appended to the memory-mapped journal%n     before the header is set, then copied to an audit"
+                     + " row and log line by the journal's writer thread; checked: every exchange journaled),%n"
+                     + "     with auditJournalMaxSize=8 GiB so that a fork never waits for the database writer;%n"
+                     + "   ksmAuthorizeJournalOnly: journaled the same way, but the journal's writer hands the events to"
+                     + " nothing (no database work on the other core);%n"
+                     + "   ksmAuthorizeDefaultJournal: the same with the default 1 GiB journal: a thread sending back to"
+                     + " back fills it in about 10 s,%n     then goes at the database writer's pace;%n"
                      + "   ksmAuthorizeSummaryAudit: to(\"ksm:Graph\") with a cached token and auditMode=summary"
                      + " (identical granted reads queued together share one entry%n     with their count; checked:"
                      + " the counts add up to the exchanges);%n"
                      + "   ksmAuthorizeUnaudited: audit events discarded (diagnostic only, never a configuration);%n"
                      + "   constantComponent: to() a component whose producer only sets the same constant header: what"
                      + " Camel costs for any to(...);%n"
-                     + "   ksmAuthorize: ksm: with the component defaults (auditMode=async: one audit row and log line"
-                     + " per decision, written by one thread; it sets the pace);%n"
+                     + "   ksmAuthorizeAsyncAudit: ksm: with auditMode=async, the default before the journal (one audit"
+                     + " row and log line per decision, queued in memory, written by one thread; it sets the pace);%n"
                      + "   governedUseOnly: access check + cached credential lease + audit event (summary), no"
                      + " Camel, no token; tokenCacheOnly: the token cache lookup alone.%n"));
     }

@@ -35,6 +35,12 @@ public class KsmComponentConfigurer extends PropertyConfigurerSupport implements
         case "assertionlifetime":
         case "assertionLifetime": target.setAssertionLifetime(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "audience": getOrCreateConfiguration(target).setAudience(property(camelContext, java.lang.String.class, value)); return true;
+        case "auditjournaldirectory":
+        case "auditJournalDirectory": target.setAuditJournalDirectory(property(camelContext, java.lang.String.class, value)); return true;
+        case "auditjournalmaxsize":
+        case "auditJournalMaxSize": target.setAuditJournalMaxSize(property(camelContext, long.class, value)); return true;
+        case "auditjournalsync":
+        case "auditJournalSync": target.setAuditJournalSync(property(camelContext, boolean.class, value)); return true;
         case "auditmode":
         case "auditMode": target.setAuditMode(property(camelContext, java.lang.String.class, value)); return true;
         case "authorityroleprefix":
@@ -151,6 +157,12 @@ public class KsmComponentConfigurer extends PropertyConfigurerSupport implements
         case "assertionlifetime":
         case "assertionLifetime": return long.class;
         case "audience": return java.lang.String.class;
+        case "auditjournaldirectory":
+        case "auditJournalDirectory": return java.lang.String.class;
+        case "auditjournalmaxsize":
+        case "auditJournalMaxSize": return long.class;
+        case "auditjournalsync":
+        case "auditJournalSync": return boolean.class;
         case "auditmode":
         case "auditMode": return java.lang.String.class;
         case "authorityroleprefix":
@@ -263,6 +275,12 @@ public class KsmComponentConfigurer extends PropertyConfigurerSupport implements
         case "assertionlifetime":
         case "assertionLifetime": return target.getAssertionLifetime();
         case "audience": return getOrCreateConfiguration(target).getAudience();
+        case "auditjournaldirectory":
+        case "auditJournalDirectory": return target.getAuditJournalDirectory();
+        case "auditjournalmaxsize":
+        case "auditJournalMaxSize": return target.getAuditJournalMaxSize();
+        case "auditjournalsync":
+        case "auditJournalSync": return target.isAuditJournalSync();
         case "auditmode":
         case "auditMode": return target.getAuditMode();
         case "authorityroleprefix":

@@ -38,8 +38,11 @@ public final class Slf4jAuditTrail implements AuditTrail {
         events.forEach(Slf4jAuditTrail::log);
     }
 
-    /** One line per event; a merged one (auditMode=summary) adds how many, its first and last time and exchange. */
-    private static void log(AuditEvent e) {
+    /**
+     * Logs the event to {@code camel.ksm.audit}: one line per event; a merged one (auditMode=summary) adds how many, its
+     * first and last time and exchange.
+     */
+    public static void log(AuditEvent e) {
         String line = LINE;
         Object[] args;
         if (e.merged()) {

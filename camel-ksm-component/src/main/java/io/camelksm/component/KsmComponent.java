@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.apache.camel.Endpoint;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.OAuthClientAuthenticationFactory;
 import org.apache.camel.spi.annotations.Component;
@@ -20,6 +21,9 @@ import io.camelksm.access.AuditTrail;
 import io.camelksm.access.CredentialChangeListener;
 import io.camelksm.access.GovernedCredentials;
 import io.camelksm.access.Slf4jAuditTrail;
+import io.camelksm.audit.AuditHealth;
+import io.camelksm.audit.JournalAuditTrail;
+import io.camelksm.audit.JournalSettings;
 import io.camelksm.auth.oauth2.OAuth2CredentialValidator;
 import io.camelksm.auth.oauth2.OAuth2Settings;
 import io.camelksm.auth.oauth2.OAuth2TokenProvider;
@@ -46,6 +50,7 @@ public class KsmComponent extends DefaultComponent {
 
     static final String STORE_DATABASE = "database";
     static final String STORE_KEEPER = "keeper";
+    static final String AUDIT_JOURNAL = "journal";
     static final String AUDIT_ASYNC = "async";
     static final String AUDIT_SYNC = "sync";
     static final String AUDIT_SUMMARY = "summary";
@@ -70,8 +75,14 @@ public class KsmComponent extends DefaultComponent {
 
     @Metadata(label = "security")
     private String nodeName;
-    @Metadata(label = "security", enums = "async,sync,summary", defaultValue = "async")
-    private String auditMode = AUDIT_ASYNC;
+    @Metadata(label = "security", enums = "journal,async,sync,summary", defaultValue = "journal")
+    private String auditMode = AUDIT_JOURNAL;
+    @Metadata(label = "security")
+    private String auditJournalDirectory;
+    @Metadata(label = "security", defaultValue = "false")
+    private boolean auditJournalSync;
+    @Metadata(label = "security,advanced", defaultValue = "1073741824")
+    private long auditJournalMaxSize = JournalSettings.DEFAULT_MAX_SIZE;
     @Metadata(label = "security", defaultValue = "5000", javaType = "java.time.Duration")
     private long cacheTtl = 5_000;
 
@@ -146,6 +157,10 @@ public class KsmComponent extends DefaultComponent {
     private KsmDatabase database;
     /** The asynchronous audit writer this component started (auditMode=async or summary), stopped when it stops. */
     private AsyncAuditTrail asyncAudit;
+    /** The journal this component writes (auditMode=journal), closed when it stops. */
+    private JournalAuditTrail journalAudit;
+    /** Registered with Camel's health checks while the component runs, when health checks are on the class path. */
+    private KsmAuditHealthCheck auditHealthCheck;
     /** The Keeper store this component opened itself (store=keeper), and so closes when it stops. */
     private KeeperStoreFactory keeperStore;
     /** Whether this component created its token provider, and so closes it when it stops. */
@@ -196,12 +211,18 @@ public class KsmComponent extends DefaultComponent {
                 throw new IllegalArgumentException("cacheTtl must not be negative, got " + cacheTtl + " ms");
             }
             keeperStore = keeperStoreFactory(); // checks the Keeper options before anything is opened
+            JournalSettings journal = AUDIT_JOURNAL.equals(mode) ? journalSettings() : null; // checks them too
             DatabaseSettings settings = databaseSettings();
             LOG.info("Opening the camel-ksm database {}", settings);
             database = KsmDatabase.open(settings);
             try {
                 AuditTrail audit = new Slf4jAuditTrail(database.auditTrail());
-                if (AUDIT_ASYNC.equals(mode)) {
+                if (journal != null) {
+                    journalAudit = JournalAuditTrail.open(journal, database.auditTrail(), Slf4jAuditTrail::log);
+                    LOG.info("Audit events are journaled in {} before each request goes on (sync per event: {})",
+                            journal.directory(), journal.sync());
+                    audit = journalAudit;
+                } else if (AUDIT_ASYNC.equals(mode)) {
                     asyncAudit = new AsyncAuditTrail(audit);
                     audit = asyncAudit;
                 } else if (AUDIT_SUMMARY.equals(mode)) {
@@ -229,10 +250,26 @@ public class KsmComponent extends DefaultComponent {
         }
         governedCredentials.addChangeListener(evictTokensOnChange);
         checkOAuthProfileProvider();
+        registerAuditHealthCheck();
+    }
+
+    private void registerAuditHealthCheck() {
+        HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
+        if (registry != null) {
+            auditHealthCheck = new KsmAuditHealthCheck(this);
+            registry.register(auditHealthCheck);
+        }
     }
 
     @Override
     protected void doStop() throws Exception {
+        if (auditHealthCheck != null) {
+            HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
+            if (registry != null) {
+                registry.unregister(auditHealthCheck);
+            }
+            auditHealthCheck = null;
+        }
         if (governedCredentials != null) {
             governedCredentials.removeChangeListener(evictTokensOnChange);
         }
@@ -291,12 +328,53 @@ public class KsmComponent extends DefaultComponent {
     }
 
     private String auditMode() {
-        String mode = auditMode == null || auditMode.isBlank() ? AUDIT_ASYNC : auditMode.strip();
-        if (!AUDIT_ASYNC.equals(mode) && !AUDIT_SYNC.equals(mode) && !AUDIT_SUMMARY.equals(mode)) {
-            throw new IllegalArgumentException("Unknown auditMode '" + mode
-                                               + "': use auditMode=async, auditMode=sync or auditMode=summary");
+        String mode = auditMode == null || auditMode.isBlank() ? AUDIT_JOURNAL : auditMode.strip();
+        if (!AUDIT_JOURNAL.equals(mode) && !AUDIT_ASYNC.equals(mode) && !AUDIT_SYNC.equals(mode)
+            && !AUDIT_SUMMARY.equals(mode)) {
+            throw new IllegalArgumentException("Unknown auditMode '" + mode + "': use auditMode=journal,"
+                                               + " auditMode=async, auditMode=sync or auditMode=summary");
         }
         return mode;
+    }
+
+    /**
+     * The audit journal of auditMode=journal: auditJournalDirectory, or audit-journal next to the embedded database
+     * (next to the key file when the database is elsewhere).
+     */
+    public JournalSettings journalSettings() {
+        Path dir;
+        if (auditJournalDirectory != null && !auditJournalDirectory.isBlank()) {
+            dir = Path.of(auditJournalDirectory.strip());
+        } else if (jdbcUrl == null || jdbcUrl.isBlank()) {
+            dir = (databaseDirectory != null ? Path.of(databaseDirectory) : DatabaseSettings.defaultHome())
+                    .resolve("audit-journal");
+        } else {
+            Path key = databaseSettings().keyFile().toAbsolutePath();
+            dir = key.getParent().resolve("audit-journal");
+        }
+        return new JournalSettings(dir, auditJournalSync, auditJournalMaxSize, JournalSettings.DEFAULT_SEGMENT_SIZE);
+    }
+
+    /**
+     * Whether the audit trail can record decisions (a health check reads it): false when auditMode=journal cannot
+     * write its journal, so every request is refused. True while the component is not started.
+     */
+    public boolean isAuditHealthy() {
+        return getAuditHealth().canRecord();
+    }
+
+    /** The audit trail's health: UP, DEGRADED (journal records, database writer failing or behind) or DOWN. */
+    public AuditHealth getAuditHealth() {
+        JournalAuditTrail journal = journalAudit;
+        if (journal != null) {
+            return journal.health();
+        }
+        AsyncAuditTrail async = asyncAudit;
+        if (async != null) {
+            return new AuditHealth(AuditHealth.State.UP, "auditMode=" + (async.isSummarizing() ? AUDIT_SUMMARY
+                    : AUDIT_ASYNC) + " (not journaled)", async.queued());
+        }
+        return AuditHealth.up(governedCredentials == null ? "not started" : "auditMode=" + auditMode());
     }
 
     /**
@@ -308,8 +386,12 @@ public class KsmComponent extends DefaultComponent {
             if (asyncAudit != null) {
                 asyncAudit.close();
             }
+            if (journalAudit != null) {
+                journalAudit.close();
+            }
         } finally {
             asyncAudit = null;
+            journalAudit = null;
         }
         try {
             if (keeperStore != null) {
@@ -497,20 +579,58 @@ public class KsmComponent extends DefaultComponent {
     }
 
     /**
-     * How audit events are written when the component opens its own database. async (default): the request thread
-     * queues the event and one background thread writes the queue in batches, in order; no event is dropped (a full
-     * queue makes requests wait), and stopping the component writes what is queued. The trade-off: if the JVM crashes,
-     * events still queued (at most 8192, normally a few milliseconds' worth) are lost. sync: every request writes its
-     * audit row before it goes on, for the strictest setups, at the cost of a database insert per request. summary: as
+     * How audit events are written when the component opens its own database. journal (default): before the request
+     * goes on, its decision is appended to a journal file in auditJournalDirectory (a memory-mapped file, so the event
+     * is in the operating system's page cache and survives a crash or kill of the JVM); one background thread copies
+     * the journal into the database in order, and a start copies whatever a previous run left (each event once). If
+     * the journal cannot record, the request is refused. sync: every request writes its audit row to the database
+     * before it goes on, at the cost of a database insert per request. async: the request thread queues the event and
+     * one background thread writes the queue in batches; if the JVM dies, events still queued are lost. summary: as
      * async, but the writer merges the granted reads (authorize, get) of each batch it takes off the queue (about every
      * 2 ms) that are identical in everything but time and exchange into one entry with occurrences (how many), the
      * first time and exchange, and lastTime and lastExchangeId; denied and failed decisions and every change are
-     * written one by one, in order. Under light load every batch holds one event, so every decision still gets its own entry; under
-     * saturation the writer keeps up with far more decisions per second. Nothing is dropped: the occurrences add up to
-     * the decisions.
+     * written one by one, in order; not journaled either.
      */
     public void setAuditMode(String auditMode) {
         this.auditMode = auditMode;
+    }
+
+    public String getAuditJournalDirectory() {
+        return auditJournalDirectory;
+    }
+
+    /**
+     * The directory of the audit journal (auditMode=journal), created owner-only; one process at a time. Default:
+     * audit-journal in databaseDirectory, or next to the key file when jdbcUrl is set.
+     */
+    public void setAuditJournalDirectory(String auditJournalDirectory) {
+        this.auditJournalDirectory = auditJournalDirectory;
+    }
+
+    public boolean isAuditJournalSync() {
+        return auditJournalSync;
+    }
+
+    /**
+     * Whether each journaled audit event is forced to the storage device before the request goes on (auditMode=journal).
+     * Off by default: the event is then in the operating system's page cache, which survives a crash or kill of the
+     * JVM but not a power loss or a crash of the operating system. On, it survives those too, at the cost of a device
+     * flush per decision.
+     */
+    public void setAuditJournalSync(boolean auditJournalSync) {
+        this.auditJournalSync = auditJournalSync;
+    }
+
+    public long getAuditJournalMaxSize() {
+        return auditJournalMaxSize;
+    }
+
+    /**
+     * How many bytes of journaled audit events may wait for the database (auditMode=journal), at least 128 MiB. When the
+     * database writer falls that far behind (the database is down), requests wait, and are refused after 10 s.
+     */
+    public void setAuditJournalMaxSize(long auditJournalMaxSize) {
+        this.auditJournalMaxSize = auditJournalMaxSize;
     }
 
     public long getCacheTtl() {

@@ -23,7 +23,7 @@ import io.camelksm.access.AuditOutcome;
  */
 final class AuditColumns {
 
-    enum Type { TIME, TEXT, INT }
+    enum Type { TIME, TEXT, INT, LONG }
 
     record Column(String name, Type type, int maxLength) {
     }
@@ -33,19 +33,33 @@ final class AuditColumns {
             time("event_time"), text("credential", 512), text("operation", 64), text("route_id", 512),
             text("exchange_id", 512), text("principal", 512), text("roles", 4000), text("process", 512),
             text("resource", 512), text("outcome", 16), text("reason", 8000), integer("occurrences"),
-            time("last_time"), text("last_exchange_id", 512), text("access_mode", 8));
+            time("last_time"), text("last_exchange_id", 512), text("access_mode", 8),
+            // not event fields: the event's key in the audit journal (auditMode=journal), NULL otherwise
+            text("journal_id", 64), new Column("journal_seq", Type.LONG, 0));
+
+    /** How many of {@link #ALL} are the event's own fields (the journal key follows them). */
+    static final int EVENT_COLUMNS = ALL.size() - 2;
 
     static final String NAMES = ALL.stream().map(Column::name).collect(Collectors.joining(", "));
 
     private AuditColumns() {
     }
 
-    /** The stored values of an event, in the order of {@link #ALL}; an event without a time gets {@code now}. */
+    /** The stored values of an event that is not journaled. */
     static Object[] values(AuditEvent e, Instant now) {
+        return values(e, now, null, 0);
+    }
+
+    /**
+     * The stored values of an event, in the order of {@link #ALL}; an event without a time gets {@code now}. A
+     * journaled event keeps its journal key ({@code journalId} null: not journaled), which the chain's MAC covers too.
+     */
+    static Object[] values(AuditEvent e, Instant now, String journalId, long journalSequence) {
         Object[] values = { e.time() == null ? now : e.time(), e.credential(), e.operation(), e.routeId(),
                 e.exchangeId(), e.principal(), encodeRoles(e.roles()), e.process(), e.resource(), e.outcome().name(),
                 e.reason(), e.occurrences(), e.lastTime(), e.lastExchangeId(),
-                e.access() == null ? null : e.access().name() };
+                e.access() == null ? null : e.access().name(), journalId,
+                journalId == null ? null : (Object) journalSequence };
         for (int i = 0; i < values.length; i++) {
             Column column = ALL.get(i);
             if (column.type() == Type.TEXT) {
@@ -79,6 +93,13 @@ final class AuditColumns {
                         statement.setInt(index, (Integer) values[i]);
                     }
                 }
+                case LONG -> {
+                    if (values[i] == null) {
+                        statement.setNull(index, Types.BIGINT);
+                    } else {
+                        statement.setLong(index, (Long) values[i]);
+                    }
+                }
             }
         }
     }
@@ -93,6 +114,10 @@ final class AuditColumns {
                 case TEXT -> rs.getString(column.name());
                 case INT -> {
                     int n = rs.getInt(column.name());
+                    yield rs.wasNull() ? null : n;
+                }
+                case LONG -> {
+                    long n = rs.getLong(column.name());
                     yield rs.wasNull() ? null : n;
                 }
             };

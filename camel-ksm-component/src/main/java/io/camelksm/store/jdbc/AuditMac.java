@@ -101,7 +101,7 @@ final class AuditMac implements AutoCloseable {
             chunk(out, switch (column.type()) {
                 case TEXT -> ((String) values[i]).getBytes(StandardCharsets.UTF_8);
                 case TIME -> ByteBuffer.allocate(8).putLong(epochMicros((Instant) values[i])).array();
-                case INT -> ByteBuffer.allocate(8).putLong(((Number) values[i]).longValue()).array();
+                case INT, LONG -> ByteBuffer.allocate(8).putLong(((Number) values[i]).longValue()).array();
             });
         }
         return out.toByteArray();

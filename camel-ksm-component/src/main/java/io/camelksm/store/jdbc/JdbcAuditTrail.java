@@ -1,5 +1,6 @@
 package io.camelksm.store.jdbc;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,7 +14,7 @@ import java.util.Objects;
 import javax.sql.DataSource;
 
 import io.camelksm.access.AuditEvent;
-import io.camelksm.access.AuditTrail;
+import io.camelksm.audit.SequencedAuditTrail;
 
 /**
  * The audit trail in the {@code audit_event} table. Append-only: there is no update or delete here, and a trigger in
@@ -24,8 +25,10 @@ import io.camelksm.access.AuditTrail;
  * <p>
  * Tamper-evident: every row is appended to a MAC chain ({@link AuditChain}) keyed outside the database, so whoever
  * owns the database can still delete or change rows, but not without {@link #verify()} finding the place.
+ * An event copied from the audit journal ({@code auditMode=journal}) keeps its key ({@code journal_id},
+ * {@code journal_seq}); copying it again inserts nothing.
  */
-public final class JdbcAuditTrail implements AuditTrail {
+public final class JdbcAuditTrail implements SequencedAuditTrail {
 
     /** Tries of an append that lost the chain head lock to a lock timeout or deadlock (it is rolled back each time). */
     private static final int ATTEMPTS = 3;
@@ -43,11 +46,18 @@ public final class JdbcAuditTrail implements AuditTrail {
         this.verifier = new AuditChainVerifier(mac);
     }
 
+    // range conditions, so that the index on (journal_id, journal_seq) is scanned for the range only (H2 scans every
+    // row of the journal for a plain MAX)
+    private static final String LAST_SEQUENCE_FROM = "SELECT MAX(journal_seq) FROM audit_event WHERE journal_id = ?"
+                                                     + " AND journal_seq >= ?";
+    private static final String LAST_SEQUENCE_IN = "SELECT MAX(journal_seq) FROM audit_event WHERE journal_id = ?"
+                                                   + " AND journal_seq BETWEEN ? AND ?";
+
     @Override
     public void record(AuditEvent e) {
         Objects.requireNonNull(e.outcome(), "audit outcome");
         try {
-            append(Collections.singletonList(AuditColumns.values(e, clock.instant())));
+            append(Collections.singletonList(AuditColumns.values(e, clock.instant(), null, 0)));
         } catch (SQLException x) {
             throw Jdbc.failure("recording an audit event on credential '" + e.credential() + "'", x);
         }
@@ -56,15 +66,87 @@ public final class JdbcAuditTrail implements AuditTrail {
     /** One JDBC batch in one transaction, chained under one lock: all events are recorded, or none. */
     @Override
     public void recordAll(List<AuditEvent> events) {
+        insertAll(events, null, 0);
+    }
+
+    /**
+     * Journaled events, in one transaction: those this table already holds (sequence up to the journal's highest here)
+     * are skipped, so a replay after a crash inserts each event once.
+     */
+    @Override
+    public void recordAll(String journalId, long firstSequence, List<AuditEvent> events) {
+        insertAll(events, Objects.requireNonNull(journalId, "journalId"), firstSequence);
+    }
+
+    /**
+     * H2 writes commits to its file after a delay (WRITE_DELAY, 500 ms by default), so a killed process loses the last
+     * ones: CHECKPOINT writes them now. PostgreSQL's commits are durable already.
+     */
+    @Override
+    public void checkpoint() {
+        try {
+            jdbc.withConnection(c -> {
+                if (c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("h2")) {
+                    try (java.sql.Statement s = c.createStatement()) {
+                        s.execute("CHECKPOINT");
+                    }
+                }
+                return null;
+            });
+        } catch (SQLException x) {
+            throw Jdbc.failure("checkpointing the audit trail", x);
+        }
+    }
+
+    @Override
+    public long lastSequence(String journalId, long from) {
+        try {
+            return jdbc.withConnection(c -> {
+                long last = maxSequence(c, LAST_SEQUENCE_FROM, journalId, from, 0);
+                // none from there on: the whole journal's (scans its rows; only when the hint was wrong)
+                return last > 0 || from <= 0 ? last : maxSequence(c, LAST_SEQUENCE_FROM, journalId, 0, 0);
+            });
+        } catch (SQLException x) {
+            throw Jdbc.failure("reading the last journaled audit event", x);
+        }
+    }
+
+    private static long maxSequence(Connection c, String query, String journalId, long from, long to)
+            throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(query)) {
+            select.setString(1, journalId);
+            select.setLong(2, from);
+            if (to > 0) {
+                select.setLong(3, to);
+            }
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        }
+    }
+
+    private void insertAll(List<AuditEvent> events, String journalId, long firstSequence) {
         if (events.isEmpty()) {
             return;
         }
         events.forEach(e -> Objects.requireNonNull(e.outcome(), "audit outcome"));
         Instant now = clock.instant();
         List<Object[]> rows = new ArrayList<>(events.size());
-        events.forEach(e -> rows.add(AuditColumns.values(e, now)));
+        for (int i = 0; i < events.size(); i++) {
+            rows.add(AuditColumns.values(events.get(i), now, journalId, journalId == null ? 0 : firstSequence + i));
+        }
         try {
-            append(rows);
+            if (journalId == null) {
+                append(rows);
+            } else {
+                // one writer per journal: what this table holds of the range is read in the transaction that appends
+                write(c -> {
+                    long present = maxSequence(c, LAST_SEQUENCE_IN, journalId, firstSequence,
+                            firstSequence + events.size() - 1);
+                    return present < firstSequence ? rows
+                            : rows.subList((int) Math.min(rows.size(), present - firstSequence + 1), rows.size());
+                });
+            }
         } catch (SQLException x) {
             throw Jdbc.failure("recording a batch of " + events.size() + " audit events", x);
         }
@@ -74,12 +156,24 @@ public final class JdbcAuditTrail implements AuditTrail {
         group.append(rows);
     }
 
-    /** One transaction; retried when it lost the chain head lock to a timeout or deadlock (rolled back each time). */
     private void write(List<Object[]> rows) throws SQLException {
+        write(c -> rows);
+    }
+
+    /** The rows to append, chosen inside the append's transaction. */
+    private interface RowsToAppend {
+        List<Object[]> in(Connection c) throws SQLException;
+    }
+
+    /** One transaction; retried when it lost the chain head lock to a timeout or deadlock (rolled back each time). */
+    private void write(RowsToAppend rows) throws SQLException {
         for (int attempt = 1;; attempt++) {
             try {
                 jdbc.inTransaction(c -> {
-                    chain.append(c, rows);
+                    List<Object[]> chosen = rows.in(c);
+                    if (!chosen.isEmpty()) {
+                        chain.append(c, chosen);
+                    }
                     return null;
                 });
                 return;

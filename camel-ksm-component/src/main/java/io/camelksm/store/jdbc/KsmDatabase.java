@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
 
 import io.camelksm.KsmException;
 import io.camelksm.access.AccessRightsStore;
-import io.camelksm.access.AuditTrail;
+import io.camelksm.audit.SequencedAuditTrail;
 import io.camelksm.credential.CredentialStore;
 import io.camelksm.crypto.AesGcmScheme;
 import io.camelksm.crypto.EncryptionScheme;
@@ -129,8 +129,11 @@ public final class KsmDatabase implements AutoCloseable {
         return accessRights;
     }
 
-    /** The durable, append-only audit trail (wrap it in {@code Slf4jAuditTrail} to also log). */
-    public AuditTrail auditTrail() {
+    /**
+     * The durable, append-only audit trail (wrap it in {@code Slf4jAuditTrail} to also log); journaled events keep their
+     * journal key.
+     */
+    public SequencedAuditTrail auditTrail() {
         return auditTrail;
     }
 

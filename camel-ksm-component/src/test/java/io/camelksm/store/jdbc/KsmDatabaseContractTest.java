@@ -540,7 +540,7 @@ abstract class KsmDatabaseContractTest {
             assertThat(selectString(c, "SELECT COUNT(*) FROM " + history)).isEqualTo(migrations);
             assertThat(selectString(c, "SELECT COUNT(*) FROM " + history + " WHERE \"success\" = FALSE"))
                     .isEqualTo("0");
-            assertThat(selectString(c, "SELECT MAX(\"version\") FROM " + history)).isEqualTo("5");
+            assertThat(selectString(c, "SELECT MAX(\"version\") FROM " + history)).isEqualTo("6");
         }
         assertThat(store().find(CredentialName.of("durable")).orElseThrow()
                 .secret(CredentialField.TOKEN).orElseThrow().reveal()).isEqualTo("secret-token-of-Durable");
@@ -811,6 +811,32 @@ abstract class KsmDatabaseContractTest {
     }
 
     @Test
+    void journaledEventsKeepTheirKeyAndAreInsertedOnceHoweverOftenTheyAreWritten() throws Exception {
+        AuditEvent a = event("Api", "authorize", AuditOutcome.GRANTED, "first");
+        AuditEvent b = event("Api", "authorize", AuditOutcome.DENIED, "second");
+        AuditEvent c = event("Api", "authorize", AuditOutcome.GRANTED, "third");
+
+        db.auditTrail().recordAll("journal-1", 7, List.of(a, b));
+        db.auditTrail().recordAll("journal-1", 7, List.of(a, b, c)); // a replay after a crash, one event further
+        db.auditTrail().recordAll("journal-2", 1, List.of(a)); // another node's journal
+        db.auditTrail().record(c); // not journaled (auditMode=sync, the CLI)
+        db.auditTrail().checkpoint();
+
+        assertThat(db.auditTrail().tail(10)).extracting(AuditEvent::reason)
+                .containsExactly("first", "second", "third", "first", "third");
+        assertThat(db.auditTrail().lastSequence("journal-1", 6)).isEqualTo(9);
+        assertThat(db.auditTrail().lastSequence("journal-1", 100)).as("a wrong hint still finds it").isEqualTo(9);
+        assertThat(db.auditTrail().lastSequence("journal-2", 0)).isEqualTo(1);
+        assertThat(db.auditTrail().lastSequence("journal-3", 0)).isZero();
+        try (Connection raw = rawConnection(settings.jdbcUrl())) {
+            assertThatThrownBy(() -> execute(raw, "INSERT INTO audit_event (event_time, roles, outcome, journal_id,"
+                                                  + " journal_seq) VALUES (CURRENT_TIMESTAMP, '', 'GRANTED',"
+                                                  + " 'journal-1', 8)"))
+                    .as("the key is unique").isInstanceOf(SQLException.class);
+        }
+    }
+
+    @Test
     void migrationV3KeepsTheRowsOfAVersion2DatabaseAsSingleDecisions() throws Exception {
         closeDatabase();
         String url = newDatabaseUrl();
@@ -840,7 +866,7 @@ abstract class KsmDatabaseContractTest {
         assertThat(old.get(0).exchangeId()).isEqualTo("ex-old");
         try (Connection c = raw()) {
             assertThat(selectString(c, "SELECT MAX(\"version\") FROM \"" + SchemaMigration.HISTORY_TABLE + "\""))
-                    .isEqualTo("5");
+                    .isEqualTo("6");
             // still append-only after the new columns, and never fewer than one occurrence
             assertThatThrownBy(() -> execute(c, "UPDATE audit_event SET occurrences = 5"))
                     .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
