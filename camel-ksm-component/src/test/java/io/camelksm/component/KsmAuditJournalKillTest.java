@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.camelksm.audit.JournalAuditTrail;
 import io.camelksm.audit.JournalSettings;
 import io.camelksm.store.jdbc.DatabaseSettings;
+import io.camelksm.store.jdbc.AuditVerification;
 import io.camelksm.store.jdbc.KsmDatabase;
 
 /**
@@ -78,6 +79,11 @@ class KsmAuditJournalKillTest {
              JournalAuditTrail trail = JournalAuditTrail.open(JournalSettings.of(dir.resolve("audit-journal")),
                      database.auditTrail(), null)) {
             assertThat(trail.flush(Duration.ofSeconds(30))).isTrue();
+            // twenty kills, each in the middle of appends, and the MAC chain has no gap, change or reorder
+            AuditVerification verification = database.verifyAuditTrail();
+            assertThat(verification.problem()).as("audit verify after the kills").isEmpty();
+            assertThat(verification.intact()).isTrue();
+            assertThat(verification.chainedRows()).isGreaterThanOrEqualTo(sent.size());
         }
 
         List<String> audited = new ArrayList<>();
