@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 
+import io.camelksm.access.AccessMode;
 import io.camelksm.access.AuditEvent;
 import io.camelksm.access.AuditOutcome;
 
@@ -20,13 +21,14 @@ final class JournalCodec {
     static final int MAX_ROLES = 4000;
     static final int MAX_REASON = 8000;
     private static final AuditOutcome[] OUTCOMES = AuditOutcome.values();
+    private static final AccessMode[] ACCESS_MODES = AccessMode.values();
 
     private JournalCodec() {
     }
 
     /** An upper bound of the encoded size of the event, in bytes. */
     static int maxSize(AuditEvent e) {
-        int size = 8 + 4 + 1 + 4 + 8 + 4 + 10 * 4;
+        int size = 8 + 4 + 1 + 1 + 4 + 8 + 4 + 10 * 4;
         size += max(e.credential(), MAX_TEXT) + max(e.operation(), MAX_TEXT) + max(e.routeId(), MAX_TEXT)
                 + max(e.exchangeId(), MAX_TEXT) + max(e.principal(), MAX_TEXT) + max(e.process(), MAX_TEXT)
                 + max(e.resource(), MAX_TEXT) + max(e.reason(), MAX_REASON) + max(e.lastExchangeId(), MAX_TEXT);
@@ -46,6 +48,7 @@ final class JournalCodec {
         Instant time = e.time() == null ? Instant.EPOCH : e.time();
         out.putLong(time.getEpochSecond()).putInt(time.getNano());
         out.put((byte) e.outcome().ordinal());
+        out.put((byte) (e.access() == null ? 0 : e.access().ordinal() + 1)); // 0: an administrator's action
         putString(out, e.credential(), MAX_TEXT);
         putString(out, e.operation(), MAX_TEXT);
         putString(out, e.routeId(), MAX_TEXT);
@@ -82,6 +85,8 @@ final class JournalCodec {
     static AuditEvent decode(ByteBuffer in) {
         Instant time = Instant.ofEpochSecond(in.getLong(), in.getInt());
         AuditOutcome outcome = OUTCOMES[in.get()];
+        int accessCode = in.get();
+        AccessMode access = accessCode == 0 ? null : ACCESS_MODES[accessCode - 1];
         String credential = getString(in);
         String operation = getString(in);
         String routeId = getString(in);
@@ -103,7 +108,7 @@ final class JournalCodec {
             lastExchangeId = getString(in);
         }
         return new AuditEvent(time, credential, operation, routeId, exchangeId, principal, roles, process, resource,
-                outcome, reason, occurrences, lastTime, lastExchangeId);
+                outcome, reason, occurrences, lastTime, lastExchangeId, access);
     }
 
     private static void putString(ByteBuffer out, String s, int clip) {
