@@ -75,8 +75,8 @@ public final class AsyncAuditTrail implements AuditTrail, AutoCloseable {
     private volatile long taken;
     /** A batch the writer took but could not write before it stopped, for {@link #close()}. */
     private List<AuditEvent> unwritten = List.of();
-    /** Events written to the durable trail; guarded by {@code this} for waiting. */
-    private long written;
+    /** Events written to the durable trail. */
+    private final WriteProgress written = new WriteProgress(0);
     private volatile boolean closed;
     private volatile boolean stopWriter;
 
@@ -228,24 +228,7 @@ public final class AsyncAuditTrail implements AuditTrail, AutoCloseable {
      * @return whether everything was written in time
      */
     public boolean flush(Duration timeout) {
-        long target = accepted.get();
-        LockSupport.unpark(writer); // no need to wait out its pause
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (this) {
-            while (written < target) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0 || !writer.isAlive()) {
-                    return written >= target;
-                }
-                try {
-                    TimeUnit.NANOSECONDS.timedWait(this, left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
-            }
-            return true;
-        }
+        return written.await(accepted.get(), timeout, writer);
     }
 
     /** Whether batches are merged before they are written (auditMode=summary). */
@@ -319,10 +302,7 @@ public final class AsyncAuditTrail implements AuditTrail, AutoCloseable {
                 writeWithRetries(toWrite);
                 int size = batch.size();
                 batch.clear();
-                synchronized (this) {
-                    written += size;
-                    notifyAll();
-                }
+                written.advance(size);
                 if (summarizer != null && queued() < capacity / 2) {
                     pause(SUMMARY_LINGER_NANOS);
                 }

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 
 import io.camelksm.access.AuditEvent;
 import io.camelksm.access.AuditTrail;
+import io.camelksm.access.WriteProgress;
 
 /**
  * The audit trail of {@code auditMode=journal}: {@link #record} appends the event to the {@link AuditJournal} before the
@@ -40,8 +41,8 @@ public final class JournalAuditTrail implements AuditTrail, AutoCloseable {
     /** Also told of each event once it is in the database (the audit log lines); may be null. */
     private final Consumer<AuditEvent> written;
     private final Thread writer;
-    /** The highest sequence in the database; guarded by {@code this} for waiting. */
-    private long recorded;
+    /** The highest sequence in the database. */
+    private final WriteProgress recorded;
     private volatile String writerFailure;
     private volatile boolean stop;
 
@@ -50,7 +51,7 @@ public final class JournalAuditTrail implements AuditTrail, AutoCloseable {
         this.journal = journal;
         this.database = database;
         this.written = written;
-        this.recorded = recorded;
+        this.recorded = new WriteProgress(recorded);
         this.writer = new Thread(this::writeLoop, "camel-ksm-audit-journal-writer");
         this.writer.setDaemon(true);
         this.writer.start();
@@ -88,29 +89,12 @@ public final class JournalAuditTrail implements AuditTrail, AutoCloseable {
      * @return whether everything was written in time
      */
     public boolean flush(Duration timeout) {
-        long target = journal.lastAppended();
-        LockSupport.unpark(writer);
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (this) {
-            while (recorded < target) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0 || !writer.isAlive()) {
-                    return recorded >= target;
-                }
-                try {
-                    TimeUnit.NANOSECONDS.timedWait(this, left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
-            }
-            return true;
-        }
+        return recorded.await(journal.lastAppended(), timeout, writer);
     }
 
     /** Events in the journal that are not in the database yet. */
-    public synchronized long pending() {
-        return Math.max(0, journal.lastAppended() - recorded);
+    public long pending() {
+        return Math.max(0, journal.lastAppended() - recorded.done());
     }
 
     public AuditJournal journal() {
@@ -165,10 +149,7 @@ public final class JournalAuditTrail implements AuditTrail, AutoCloseable {
     }
 
     private void writeLoop() {
-        JournalCursor cursor;
-        synchronized (this) {
-            cursor = journal.cursor(recorded);
-        }
+        JournalCursor cursor = journal.cursor(recorded.done());
         List<AuditEvent> batch = new ArrayList<>(BATCH_SIZE);
         while (!stop) {
             try {
@@ -183,10 +164,7 @@ public final class JournalAuditTrail implements AuditTrail, AutoCloseable {
                 }
                 writeWithRetries(first, batch);
                 long last = cursor.lastSequence();
-                synchronized (this) {
-                    recorded = last;
-                    notifyAll();
-                }
+                recorded.reached(last);
                 if (journal.releasable(last)) {
                     database.checkpoint(); // the database must keep them even if this process dies now
                     journal.release(last);
