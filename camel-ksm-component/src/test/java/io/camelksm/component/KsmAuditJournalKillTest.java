@@ -48,24 +48,28 @@ class KsmAuditJournalKillTest {
         int killedRunning = 0;
         for (int round = 1; round <= KILLS; round++) {
             Process child = start(reached);
-            CountDownLatch ready = new CountDownLatch(1);
-            StringBuilder output = new StringBuilder();
-            Thread reader = watch(child, ready, output);
-            ThreadLocalRandom random = ThreadLocalRandom.current();
-            if (round % 5 == 0) {
-                // anywhere in the start: opening the database, replaying the journal, the first exchanges
-                ready.await(random.nextInt(200, 1500), TimeUnit.MILLISECONDS);
-            } else {
-                assertThat(ready.await(60, TimeUnit.SECONDS)).as("round %d: child ready; output:%n%s", round, output)
+            try {
+                CountDownLatch ready = new CountDownLatch(1);
+                StringBuilder output = new StringBuilder();
+                Thread reader = watch(child, ready, output);
+                ThreadLocalRandom random = ThreadLocalRandom.current();
+                if (round % 5 == 0) {
+                    // anywhere in the start: opening the database, replaying the journal, the first exchanges
+                    ready.await(random.nextInt(200, 1500), TimeUnit.MILLISECONDS);
+                } else {
+                    assertThat(ready.await(60, TimeUnit.SECONDS))
+                            .as("round %d: child ready; output:%n%s", round, output).isTrue();
+                    Thread.sleep(random.nextInt(20, 300));
+                    killedRunning++;
+                }
+                assertThat(child.isAlive()).as("round %d: the child runs until killed; output:%n%s", round, output)
                         .isTrue();
-                Thread.sleep(random.nextInt(20, 300));
-                killedRunning++;
+                child.destroyForcibly(); // SIGKILL
+                assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+                reader.join(5_000);
+            } finally {
+                child.destroyForcibly(); // a failed round leaves no child JVM behind
             }
-            assertThat(child.isAlive()).as("round %d: the child runs until killed; output:%n%s", round, output)
-                    .isTrue();
-            child.destroyForcibly(); // SIGKILL
-            assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            reader.join(5_000);
         }
 
         List<String> sent = Files.readAllLines(reached, StandardCharsets.US_ASCII).stream()
