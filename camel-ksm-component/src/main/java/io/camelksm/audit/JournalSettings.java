@@ -17,7 +17,7 @@ import java.util.Objects;
 public record JournalSettings(Path directory, boolean sync, long maxSize, int segmentSize) {
 
     public static final long DEFAULT_MAX_SIZE = 1L << 30;
-    public static final int DEFAULT_SEGMENT_SIZE = 64 << 20;
+    public static final int DEFAULT_SEGMENT_SIZE = 16 << 20;
     /** Room for the largest record (texts are clipped to what the database keeps). */
     public static final int MIN_SEGMENT_SIZE = 128 << 10;
     /** How long a request waits for room in a full journal before it is refused. */
@@ -35,7 +35,7 @@ public record JournalSettings(Path directory, boolean sync, long maxSize, int se
         }
     }
 
-    /** The defaults: no sync per event, 1 GiB, 64 MiB files. */
+    /** The defaults: no sync per event, 1 GiB, 16 MiB files (one freed every few seconds by a busy database writer). */
     public static JournalSettings of(Path directory) {
         return new JournalSettings(directory, false, DEFAULT_MAX_SIZE, DEFAULT_SEGMENT_SIZE);
     }

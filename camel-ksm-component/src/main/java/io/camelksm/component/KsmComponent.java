@@ -626,7 +626,7 @@ public class KsmComponent extends DefaultComponent {
     }
 
     /**
-     * How many bytes of journaled audit events may wait for the database (auditMode=journal), at least 128 MiB. When the
+     * How many bytes of journaled audit events may wait for the database (auditMode=journal), at least 32 MiB. When the
      * database writer falls that far behind (the database is down), requests wait, and are refused after 10 s.
      */
     public void setAuditJournalMaxSize(long auditJournalMaxSize) {
