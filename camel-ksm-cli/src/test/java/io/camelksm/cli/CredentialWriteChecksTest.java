@@ -2,14 +2,10 @@ package io.camelksm.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import io.camelksm.auth.oauth2.ClientAuthenticationMethod;
 import io.camelksm.credential.Credential;
@@ -22,41 +18,14 @@ import io.camelksm.store.jdbc.KsmDatabase;
  * What {@code credential add} and {@code update} refuse before anything is stored: secrets that would be plain
  * properties, left-over standard input, credentials that would fail at their first exchange, confusable names.
  */
-class CredentialWriteChecksTest {
+class CredentialWriteChecksTest extends AdminTestSupport {
 
     private static final String SECRET = "s3cr3t-Value-42";
     private static final String TOKEN_URL = "https://login.example/token";
 
-    @TempDir
-    Path home;
-
-    private final List<AdminRun> runs = new ArrayList<>();
-
-    private AdminRun admin(String stdin, String... args) {
-        List<String> all = new ArrayList<>(List.of("--home", home.toString()));
-        all.addAll(List.of(args));
-        AdminRun run = AdminRun.run(stdin, all.toArray(String[]::new));
-        runs.add(run);
-        return run;
-    }
-
-    private AdminRun ok(String stdin, String... args) {
-        AdminRun run = admin(stdin, args);
-        assertThat(run.exitCode()).as(run.toString()).isZero();
-        return run;
-    }
-
-    private AdminRun userError(String stdin, String... args) {
-        AdminRun run = admin(stdin, args);
-        assertThat(run.exitCode()).as(run.toString()).isEqualTo(KsmAdmin.EXIT_USER_ERROR);
-        return run;
-    }
-
-    @AfterEach
-    void noRunPrintedASecret() {
-        for (AdminRun run : runs) {
-            assertThat(run.all()).doesNotContain(SECRET).doesNotContain("MII");
-        }
+    @Override
+    List<String> secrets() {
+        return List.of(SECRET, "MII");
     }
 
     private Optional<Credential> stored(String name) {

@@ -2,15 +2,11 @@ package io.camelksm.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import io.camelksm.access.AccessRights;
 import io.camelksm.access.AuditEvent;
@@ -26,43 +22,15 @@ import io.camelksm.store.jdbc.KsmDatabase;
  * {@code ksm-admin} against a real embedded H2 database in a temporary directory: every command, round trips checked
  * in the database itself, and no secret ever printed.
  */
-class KsmAdminDatabaseTest {
+class KsmAdminDatabaseTest extends AdminTestSupport {
 
     private static final String PASSWORD = "open sesame";
     private static final String NEW_PASSWORD = "Op3n-S3same-2!";
     private static final String API_KEY = "k-8f3a9c0e1d";
 
-    @TempDir
-    Path home;
-
-    /** Every run of the test, to check at the end that none of them printed a secret. */
-    private final List<AdminRun> runs = new ArrayList<>();
-
-    private AdminRun admin(String stdin, String... args) {
-        List<String> all = new ArrayList<>(List.of("--home", home.toString()));
-        all.addAll(List.of(args));
-        AdminRun run = AdminRun.run(stdin, all.toArray(String[]::new));
-        runs.add(run);
-        return run;
-    }
-
-    private AdminRun ok(String stdin, String... args) {
-        AdminRun run = admin(stdin, args);
-        assertThat(run.exitCode()).as(run.toString()).isZero();
-        return run;
-    }
-
-    private AdminRun userError(String stdin, String... args) {
-        AdminRun run = admin(stdin, args);
-        assertThat(run.exitCode()).as(run.toString()).isEqualTo(KsmAdmin.EXIT_USER_ERROR);
-        return run;
-    }
-
-    @AfterEach
-    void noRunPrintedASecret() {
-        for (AdminRun run : runs) {
-            assertThat(run.all()).doesNotContain(PASSWORD, NEW_PASSWORD, API_KEY, "MIIEvQ");
-        }
+    @Override
+    List<String> secrets() {
+        return List.of(PASSWORD, NEW_PASSWORD, API_KEY, "MIIEvQ");
     }
 
     @Test
