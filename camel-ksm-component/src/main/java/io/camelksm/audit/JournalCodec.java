@@ -61,14 +61,15 @@ final class JournalCodec {
         out.putInt(0);
         if (!e.roles().isEmpty()) {
             int written = 0;
-            int roleChars = MAX_ROLES; // what the database keeps of the roles; the rest would be cut there anyway
+            // what the database keeps of the roles (joined by commas); the rest would be cut there anyway. Only whole
+            // roles are written, so a cut never makes up a role name ("role" out of "role-4711")
+            int roleChars = MAX_ROLES;
             for (String role : e.roles()) {
-                if (roleChars <= 0) {
-                    break;
+                if (role.length() + 1 > roleChars) {
+                    continue; // a shorter one may still fit
                 }
-                int clip = Math.min(role.length(), roleChars);
-                putString(out, role, clip);
-                roleChars -= clip + 1;
+                putString(out, role, role.length());
+                roleChars -= role.length() + 1;
                 written++;
             }
             out.putInt(countAt, written);
