@@ -59,10 +59,23 @@ abstract class ClientAuthentication {
         };
     }
 
-    abstract ClientAuthenticationMethod method();
+    private final ClientAuthenticationMethod method;
+    private final CredentialField keyField;
+
+    /** @param keyField the secret field the method sends or signs with, or null when it needs none */
+    ClientAuthentication(ClientAuthenticationMethod method, CredentialField keyField) {
+        this.method = method;
+        this.keyField = keyField;
+    }
+
+    final ClientAuthenticationMethod method() {
+        return method;
+    }
 
     /** The secret field the method sends or signs with, or null when it needs none. */
-    abstract CredentialField keyField();
+    final CredentialField keyField() {
+        return keyField;
+    }
 
     /** Whether the method needs the {@code clientId} field ({@code none} sends it only when there is one). */
     boolean needsClientId() {
@@ -115,14 +128,8 @@ abstract class ClientAuthentication {
 
     /** A public client, or a grant that authenticates by its assertion alone: at most the {@code client_id}. */
     private static final class None extends ClientAuthentication {
-        @Override
-        ClientAuthenticationMethod method() {
-            return ClientAuthenticationMethod.NONE;
-        }
-
-        @Override
-        CredentialField keyField() {
-            return null;
+        None() {
+            super(ClientAuthenticationMethod.NONE, null);
         }
 
         @Override
@@ -140,14 +147,8 @@ abstract class ClientAuthentication {
     }
 
     private static final class SecretBasic extends ClientAuthentication {
-        @Override
-        ClientAuthenticationMethod method() {
-            return ClientAuthenticationMethod.CLIENT_SECRET_BASIC;
-        }
-
-        @Override
-        CredentialField keyField() {
-            return CredentialField.CLIENT_SECRET;
+        SecretBasic() {
+            super(ClientAuthenticationMethod.CLIENT_SECRET_BASIC, CredentialField.CLIENT_SECRET);
         }
 
         @Override
@@ -159,14 +160,8 @@ abstract class ClientAuthentication {
     }
 
     private static final class SecretPost extends ClientAuthentication {
-        @Override
-        ClientAuthenticationMethod method() {
-            return ClientAuthenticationMethod.CLIENT_SECRET_POST;
-        }
-
-        @Override
-        CredentialField keyField() {
-            return CredentialField.CLIENT_SECRET;
+        SecretPost() {
+            super(ClientAuthenticationMethod.CLIENT_SECRET_POST, CredentialField.CLIENT_SECRET);
         }
 
         @Override
@@ -179,27 +174,13 @@ abstract class ClientAuthentication {
 
     /** {@code private_key_jwt} (RFC 7523 §2.2) and {@code client_secret_jwt} (OpenID Connect Core §9). */
     private static final class SignedAssertion extends ClientAuthentication {
-        private final ClientAuthenticationMethod method;
-        private final CredentialField key;
-
         SignedAssertion(ClientAuthenticationMethod method, CredentialField key) {
-            this.method = method;
-            this.key = key;
-        }
-
-        @Override
-        ClientAuthenticationMethod method() {
-            return method;
-        }
-
-        @Override
-        CredentialField keyField() {
-            return key;
+            super(method, key);
         }
 
         @Override
         JWSAlgorithm algorithm(String name) {
-            if (method == ClientAuthenticationMethod.CLIENT_SECRET_JWT) {
+            if (method() == ClientAuthenticationMethod.CLIENT_SECRET_JWT) {
                 JWSAlgorithm algorithm = JwtAssertionSigner.algorithm(name == null ? "HS256" : name);
                 if (!JWSAlgorithm.HS256.equals(algorithm)) {
                     throw new IllegalArgumentException("client_secret_jwt signs with HS256, not " + algorithm);
@@ -217,7 +198,7 @@ abstract class ClientAuthentication {
         @Override
         JWSAlgorithm algorithmBesideGrant(String grantAlgorithm) {
             // private_key_jwt signs with the grant's own private key, so with its algorithm
-            return algorithm(method == ClientAuthenticationMethod.PRIVATE_KEY_JWT ? grantAlgorithm : null);
+            return algorithm(method() == ClientAuthenticationMethod.PRIVATE_KEY_JWT ? grantAlgorithm : null);
         }
 
         @Override
@@ -226,12 +207,12 @@ abstract class ClientAuthentication {
             // RFC 7523 §3: the client is issuer and subject; the token endpoint is the audience
             JWTClaimsSet claims = TokenRequestFactory.claims(clientId, clientId, signing.tokenUrl().toString(),
                     signing.now(), signing.lifetime()).build();
-            Secret secret = credential.secret(key).orElseThrow();
+            Secret secret = credential.secret(keyField()).orElseThrow();
             parts.form.add(plain("client_id", clientId));
             parts.form.add(plain("client_assertion_type", TokenRequestFactory.CLIENT_ASSERTION_TYPE));
             parts.form.add(new FormParameter("client_assertion", JwtAssertionSigner.sign(signing.algorithm(), secret,
                     credential.field(CredentialField.KEY_ID).orElse(null), claims), true));
-            if (method == ClientAuthenticationMethod.CLIENT_SECRET_JWT) {
+            if (method() == ClientAuthenticationMethod.CLIENT_SECRET_JWT) {
                 parts.otherSecrets.add(Secret.of(secret.reveal()));
             }
         }
