@@ -33,13 +33,8 @@ import io.camelksm.KsmException;
 import io.camelksm.access.AuditEvent;
 import io.camelksm.access.AuditOutcome;
 import io.camelksm.access.Caller;
-import io.camelksm.access.Dimension;
 import io.camelksm.access.GovernedCredentials;
-import io.camelksm.credential.Credential;
-import io.camelksm.credential.CredentialField;
 import io.camelksm.credential.CredentialName;
-import io.camelksm.credential.CredentialType;
-import io.camelksm.credential.Secret;
 import io.camelksm.store.jdbc.AuditVerification;
 import io.camelksm.store.jdbc.DatabaseSettings;
 import io.camelksm.store.jdbc.KsmDatabase;
@@ -167,11 +162,7 @@ class PostgresRestrictedRoleTest {
         });
         context.start();
         GovernedCredentials governed = component.getGovernedCredentials();
-        governed.create(Credential.builder(NAME, CredentialType.GENERAL).field(CredentialField.USERNAME, "bot")
-                .secret(CredentialField.PASSWORD, Secret.of("pw-1")).build(), ADMIN);
-        governed.grant(NAME, Dimension.ROLE, "*", ADMIN);
-        governed.grant(NAME, Dimension.PROCESS, "portal", ADMIN);
-        governed.grant(NAME, Dimension.RESOURCE, "node-1", ADMIN);
+        PortalCredential.storeAndGrant(governed, ADMIN);
         for (int i = 0; i < 3; i++) {
             Exchange done = context.createProducerTemplate().send("direct:get", e -> { });
             assertThat(done.getException()).isNull();
