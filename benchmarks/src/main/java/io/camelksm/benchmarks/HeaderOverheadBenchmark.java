@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import java.util.Set;
 
 import io.camelksm.access.Caller;
-import io.camelksm.access.GovernedCredentials;
+import io.camelksm.governance.GovernedCredentials;
 import io.camelksm.audit.JournalAuditTrail;
 import io.camelksm.auth.oauth2.OAuth2Settings;
 import io.camelksm.auth.oauth2.OAuth2TokenProvider;

@@ -16,13 +16,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import io.camelksm.access.AsyncAuditTrail;
-import io.camelksm.access.AuditEvent;
-import io.camelksm.access.AuditTrail;
+import io.camelksm.audit.AsyncAuditTrail;
+import io.camelksm.audit.AuditEvent;
+import io.camelksm.audit.AuditTrail;
 import io.camelksm.access.Caller;
 import io.camelksm.access.Dimension;
-import io.camelksm.access.GovernedCredentials;
-import io.camelksm.access.Slf4jAuditTrail;
+import io.camelksm.governance.GovernedCredentials;
+import io.camelksm.audit.Slf4jAuditTrail;
 import io.camelksm.audit.JournalAuditTrail;
 import io.camelksm.audit.JournalSettings;
 import io.camelksm.audit.SequencedAuditTrail;

@@ -6,8 +6,8 @@ import java.time.Clock;
 import java.util.Set;
 
 import io.camelksm.access.Caller;
-import io.camelksm.access.GovernedCredentials;
-import io.camelksm.access.Slf4jAuditTrail;
+import io.camelksm.governance.GovernedCredentials;
+import io.camelksm.audit.Slf4jAuditTrail;
 import io.camelksm.auth.oauth2.OAuth2CredentialValidator;
 import io.camelksm.credential.CredentialName;
 import io.camelksm.credential.CredentialNotFoundException;

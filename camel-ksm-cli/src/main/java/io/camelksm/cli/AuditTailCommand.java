@@ -3,7 +3,7 @@ package io.camelksm.cli;
 import java.util.List;
 
 import io.camelksm.access.AccessMode;
-import io.camelksm.access.AuditEvent;
+import io.camelksm.audit.AuditEvent;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -8,8 +8,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import io.camelksm.access.AccessMode;
-import io.camelksm.access.AuditEvent;
-import io.camelksm.access.AuditOutcome;
+import io.camelksm.audit.AuditEvent;
+import io.camelksm.audit.AuditOutcome;
 import io.camelksm.access.Caller;
 
 /** The line {@code audit tail} prints for a single decision and for several merged ones (auditMode=summary). */

@@ -9,8 +9,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.camelksm.access.AccessRights;
-import io.camelksm.access.AuditEvent;
-import io.camelksm.access.AuditOutcome;
+import io.camelksm.audit.AuditEvent;
+import io.camelksm.audit.AuditOutcome;
 import io.camelksm.credential.Credential;
 import io.camelksm.credential.CredentialField;
 import io.camelksm.credential.CredentialName;

@@ -77,7 +77,7 @@ public class KsmComponentConfigurer extends PropertyConfigurerSupport implements
         case "fieldsproperty":
         case "fieldsProperty": getOrCreateConfiguration(target).setFieldsProperty(property(camelContext, java.lang.String.class, value)); return true;
         case "governedcredentials":
-        case "governedCredentials": target.setGovernedCredentials(property(camelContext, io.camelksm.access.GovernedCredentials.class, value)); return true;
+        case "governedCredentials": target.setGovernedCredentials(property(camelContext, io.camelksm.governance.GovernedCredentials.class, value)); return true;
         case "headername":
         case "headerName": getOrCreateConfiguration(target).setHeaderName(property(camelContext, java.lang.String.class, value)); return true;
         case "includescheme":
@@ -91,7 +91,7 @@ public class KsmComponentConfigurer extends PropertyConfigurerSupport implements
         case "jdbcusername":
         case "jdbcUsername": target.setJdbcUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "keeperclientfactory":
-        case "keeperClientFactory": target.setKeeperClientFactory(property(camelContext, io.camelksm.component.KeeperClientFactory.class, value)); return true;
+        case "keeperClientFactory": target.setKeeperClientFactory(property(camelContext, java.lang.Object.class, value)); return true;
         case "keeperconfigfile":
         case "keeperConfigFile": target.setKeeperConfigFile(property(camelContext, java.lang.String.class, value)); return true;
         case "keeperhsmpin":
@@ -199,7 +199,7 @@ public class KsmComponentConfigurer extends PropertyConfigurerSupport implements
         case "fieldsproperty":
         case "fieldsProperty": return java.lang.String.class;
         case "governedcredentials":
-        case "governedCredentials": return io.camelksm.access.GovernedCredentials.class;
+        case "governedCredentials": return io.camelksm.governance.GovernedCredentials.class;
         case "headername":
         case "headerName": return java.lang.String.class;
         case "includescheme":
@@ -213,7 +213,7 @@ public class KsmComponentConfigurer extends PropertyConfigurerSupport implements
         case "jdbcusername":
         case "jdbcUsername": return java.lang.String.class;
         case "keeperclientfactory":
-        case "keeperClientFactory": return io.camelksm.component.KeeperClientFactory.class;
+        case "keeperClientFactory": return java.lang.Object.class;
         case "keeperconfigfile":
         case "keeperConfigFile": return java.lang.String.class;
         case "keeperhsmpin":

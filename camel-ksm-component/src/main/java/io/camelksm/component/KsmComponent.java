@@ -16,22 +16,21 @@ import org.apache.camel.util.InetAddressUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.camelksm.access.AsyncAuditTrail;
-import io.camelksm.access.AuditTrail;
-import io.camelksm.access.CredentialChangeListener;
-import io.camelksm.access.GovernedCredentials;
-import io.camelksm.access.Slf4jAuditTrail;
 import io.camelksm.audit.AuditHealth;
-import io.camelksm.audit.JournalAuditTrail;
 import io.camelksm.audit.JournalSettings;
-import io.camelksm.auth.oauth2.OAuth2CredentialValidator;
 import io.camelksm.auth.oauth2.OAuth2Settings;
 import io.camelksm.auth.oauth2.OAuth2TokenProvider;
 import io.camelksm.auth.oauth2.RetryPolicy;
 import io.camelksm.credential.CredentialStore;
 import io.camelksm.credential.Secret;
+import io.camelksm.governance.GovernedCredentials;
+import io.camelksm.runtime.AuditMode;
+import io.camelksm.runtime.KeeperSettings;
+import io.camelksm.runtime.KsmRuntime;
+import io.camelksm.runtime.KsmSettings;
+import io.camelksm.runtime.StoreKind;
 import io.camelksm.store.jdbc.DatabaseSettings;
-import io.camelksm.store.jdbc.KsmDatabase;
+
 
 /**
  * The {@code ksm:} component: governed credentials for routes. Unless a {@link GovernedCredentials} is given (or found
@@ -101,7 +100,7 @@ public class KsmComponent extends DefaultComponent {
     @Metadata(label = "keeper")
     private String keeperMappingFile;
     @Metadata(label = "keeper,advanced")
-    private KeeperClientFactory keeperClientFactory;
+    private Object keeperClientFactory;
 
     @Metadata(label = "advanced", autowired = true)
     private GovernedCredentials governedCredentials;
@@ -153,25 +152,10 @@ public class KsmComponent extends DefaultComponent {
     @Metadata(label = "oauth2,security", defaultValue = "false")
     private boolean allowPlainHttp;
 
-    /** The database this component opened itself, and so closes when it stops. */
-    private KsmDatabase database;
-    /** The asynchronous audit writer this component started (auditMode=async or summary), stopped when it stops. */
-    private AsyncAuditTrail asyncAudit;
-    /** The journal this component writes (auditMode=journal), closed when it stops. */
-    private JournalAuditTrail journalAudit;
+    /** The parts this component opened when it started (database, audit, store, token provider), closed when it stops. */
+    private KsmRuntime runtime;
     /** Registered with Camel's health checks while the component runs, when health checks are on the class path. */
     private KsmAuditHealthCheck auditHealthCheck;
-    /** The Keeper store this component opened itself (store=keeper), and so closes when it stops. */
-    private KeeperStoreFactory keeperStore;
-    /** Whether this component created its token provider, and so closes it when it stops. */
-    private boolean ownsTokenProvider;
-    /** Drops the tokens of credentials written or deleted through the governed credentials. */
-    private final CredentialChangeListener evictTokensOnChange = name -> {
-        OAuth2TokenProvider provider = oauth2TokenProvider;
-        if (provider != null) {
-            provider.evict(name);
-        }
-    };
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -205,50 +189,8 @@ public class KsmComponent extends DefaultComponent {
             // the Authorization header we set must not show in traces when the user asked for masking
             MaskingExchangeFormatter.maskTracer(getCamelContext());
         }
-        if (governedCredentials == null) {
-            String mode = auditMode(); // checks the option before anything is opened
-            if (cacheTtl < 0) {
-                throw new IllegalArgumentException("cacheTtl must not be negative, got " + cacheTtl + " ms");
-            }
-            keeperStore = keeperStoreFactory(); // checks the Keeper options before anything is opened
-            JournalSettings journal = AUDIT_JOURNAL.equals(mode) ? journalSettings() : null; // checks them too
-            DatabaseSettings settings = databaseSettings();
-            LOG.info("Opening the camel-ksm database {}", settings);
-            database = KsmDatabase.open(settings);
-            try {
-                AuditTrail audit = new Slf4jAuditTrail(database.auditTrail());
-                if (journal != null) {
-                    journalAudit = JournalAuditTrail.open(journal, database.auditTrail(), Slf4jAuditTrail::log);
-                    LOG.info("Audit events are journaled in {} before each request goes on (sync per event: {})",
-                            journal.directory(), journal.sync());
-                    audit = journalAudit;
-                } else if (AUDIT_ASYNC.equals(mode)) {
-                    asyncAudit = new AsyncAuditTrail(audit);
-                    audit = asyncAudit;
-                } else if (AUDIT_SUMMARY.equals(mode)) {
-                    asyncAudit = AsyncAuditTrail.summarizing(audit);
-                    audit = asyncAudit;
-                }
-                governedCredentials = new GovernedCredentials(secretStore(database), database.accessRights(), audit,
-                        clock, Duration.ofMillis(cacheTtl));
-                // set / setProperty refuse a credential that would fail at its first exchange (a given
-                // GovernedCredentials is checked as its maker decided)
-                governedCredentials.setWriteValidator(OAuth2CredentialValidator.INSTANCE);
-            } catch (RuntimeException e) {
-                closeStores();
-                throw e;
-            }
-        } else if (credentialStore != null || isKeeperStore()) {
-            throw new IllegalArgumentException("The ksm component got a governedCredentials, which brings its own"
-                                               + " store: do not set credentialStore or store=keeper with it");
-        }
-        if (oauth2TokenProvider == null) {
-            OAuth2Settings settings = oauth2Settings();
-            LOG.debug("Creating the OAuth 2.0 token provider with {}", settings);
-            oauth2TokenProvider = OAuth2TokenProvider.create(settings);
-            ownsTokenProvider = true;
-        }
-        governedCredentials.addChangeListener(evictTokensOnChange);
+        KsmSettings settings = runtimeSettings(); // checks the options before anything is opened
+        runtime = KsmRuntime.open(settings);
         checkOAuthProfileProvider();
         registerAuditHealthCheck();
     }
@@ -270,71 +212,52 @@ public class KsmComponent extends DefaultComponent {
             }
             auditHealthCheck = null;
         }
-        if (governedCredentials != null) {
-            governedCredentials.removeChangeListener(evictTokensOnChange);
-        }
-        if (ownsTokenProvider && oauth2TokenProvider != null) {
-            try {
-                oauth2TokenProvider.close();
-            } finally {
-                oauth2TokenProvider = null;
-                ownsTokenProvider = false;
-            }
-        }
-        if (database != null) {
-            // only what we opened ourselves; a given GovernedCredentials belongs to whoever made it
-            try {
-                governedCredentials.close();
-            } finally {
-                governedCredentials = null;
-                closeStores();
-            }
+        KsmRuntime opened = runtime;
+        runtime = null;
+        if (opened != null) {
+            opened.close(); // only what it opened; given parts belong to whoever made them
         }
         super.doStop();
     }
 
-    /** Where the secret values come from: a given store, Keeper (store=keeper), or the database itself. */
-    private CredentialStore secretStore(KsmDatabase db) {
-        if (credentialStore != null) {
-            LOG.info("Credentials come from {}; access rights and audit from the camel-ksm database", credentialStore);
-            return credentialStore;
-        }
-        if (keeperStore != null) {
-            CredentialStore keeper = keeperStore.open();
-            LOG.info("Credentials come from Keeper Secrets Manager ({}); access rights and audit from the camel-ksm"
-                     + " database", keeper);
-            return keeper;
-        }
-        return db.credentials();
+    /** The settings of the runtime this component opens when it starts, from its options. */
+    KsmSettings runtimeSettings() {
+        DatabaseSettings database = databaseSettings();
+        return KsmSettings.builder()
+                .database(database)
+                .auditMode(auditMode())
+                .journal(journalSettings())
+                .cacheTtl(Duration.ofMillis(cacheTtl))
+                .store(storeKind())
+                .credentialStore(credentialStore)
+                .keeper(new KeeperSettings(keeperConfigFile, keeperHsmSettings,
+                        keeperHsmPin == null || keeperHsmPin.isEmpty() ? null : Secret.of(keeperHsmPin),
+                        keeperMappingFile, keeperClientFactory))
+                .oauth2(oauth2Settings())
+                .clock(clock)
+                .nodeName(nodeName)
+                .givenCredentials(governedCredentials)
+                .givenTokenProvider(oauth2TokenProvider)
+                .build();
     }
 
-    private KeeperStoreFactory keeperStoreFactory() {
+    private StoreKind storeKind() {
         String kind = store == null || store.isBlank() ? STORE_DATABASE : store.strip();
         if (!STORE_DATABASE.equals(kind) && !STORE_KEEPER.equals(kind)) {
             throw new IllegalArgumentException("Unknown store '" + kind + "': use store=database or store=keeper");
         }
-        if (!isKeeperStore()) {
-            return null;
-        }
-        if (credentialStore != null) {
-            throw new IllegalArgumentException("Set either credentialStore or store=keeper, not both");
-        }
-        return new KeeperStoreFactory(keeperConfigFile, keeperHsmSettings, keeperHsmPin, keeperMappingFile,
-                keeperClientFactory, clock);
+        return STORE_KEEPER.equals(kind) ? StoreKind.KEEPER : StoreKind.DATABASE;
     }
 
-    private boolean isKeeperStore() {
-        return store != null && STORE_KEEPER.equals(store.strip());
-    }
-
-    private String auditMode() {
+    private AuditMode auditMode() {
         String mode = auditMode == null || auditMode.isBlank() ? AUDIT_JOURNAL : auditMode.strip();
-        if (!AUDIT_JOURNAL.equals(mode) && !AUDIT_ASYNC.equals(mode) && !AUDIT_SYNC.equals(mode)
-            && !AUDIT_SUMMARY.equals(mode)) {
-            throw new IllegalArgumentException("Unknown auditMode '" + mode + "': use auditMode=journal,"
-                                               + " auditMode=async, auditMode=sync or auditMode=summary");
+        for (AuditMode m : AuditMode.values()) {
+            if (m.option().equals(mode)) {
+                return m;
+            }
         }
-        return mode;
+        throw new IllegalArgumentException("Unknown auditMode '" + mode + "': use auditMode=journal,"
+                                           + " auditMode=async, auditMode=sync or auditMode=summary");
     }
 
     /**
@@ -365,48 +288,8 @@ public class KsmComponent extends DefaultComponent {
 
     /** The audit trail's health: UP, DEGRADED (journal records, database writer failing or behind) or DOWN. */
     public AuditHealth getAuditHealth() {
-        JournalAuditTrail journal = journalAudit;
-        if (journal != null) {
-            return journal.health();
-        }
-        AsyncAuditTrail async = asyncAudit;
-        if (async != null) {
-            return new AuditHealth(AuditHealth.State.UP, "auditMode=" + (async.isSummarizing() ? AUDIT_SUMMARY
-                    : AUDIT_ASYNC) + " (not journaled)", async.queued());
-        }
-        return AuditHealth.up(governedCredentials == null ? "not started" : "auditMode=" + auditMode());
-    }
-
-    /**
-     * Flushes and stops the audit writer, then closes the Keeper store and the database this component opened (a given
-     * credentialStore stays open).
-     */
-    private void closeStores() {
-        try {
-            if (asyncAudit != null) {
-                asyncAudit.close();
-            }
-            if (journalAudit != null) {
-                journalAudit.close();
-            }
-        } finally {
-            asyncAudit = null;
-            journalAudit = null;
-        }
-        try {
-            if (keeperStore != null) {
-                keeperStore.close();
-            }
-        } finally {
-            keeperStore = null;
-            try {
-                if (database != null) {
-                    database.close();
-                }
-            } finally {
-                database = null;
-            }
-        }
+        KsmRuntime r = runtime;
+        return r == null ? AuditHealth.up("not started") : r.auditHealth();
     }
 
     /** The database the component opens when no GovernedCredentials is given, from the database options. */
@@ -648,7 +531,8 @@ public class KsmComponent extends DefaultComponent {
     }
 
     public GovernedCredentials getGovernedCredentials() {
-        return governedCredentials;
+        KsmRuntime r = runtime;
+        return r != null ? r.credentials() : governedCredentials;
     }
 
     /**
@@ -734,15 +618,15 @@ public class KsmComponent extends DefaultComponent {
         this.keeperMappingFile = keeperMappingFile;
     }
 
-    public KeeperClientFactory getKeeperClientFactory() {
+    public Object getKeeperClientFactory() {
         return keeperClientFactory;
     }
 
     /**
-     * store=keeper: makes the Keeper client on the opened client config, to reach Keeper through a proxy or a test
-     * double. Default: Keeper's SDK over HTTPS.
+     * store=keeper: makes the Keeper client on the opened client config (an io.camelksm.store.keeper.KeeperClientFactory
+     * from camel-ksm-keeper), to reach Keeper through a proxy or a test double. Default: Keeper's SDK over HTTPS.
      */
-    public void setKeeperClientFactory(KeeperClientFactory keeperClientFactory) {
+    public void setKeeperClientFactory(Object keeperClientFactory) {
         this.keeperClientFactory = keeperClientFactory;
     }
 
@@ -787,7 +671,8 @@ public class KsmComponent extends DefaultComponent {
     }
 
     public OAuth2TokenProvider getOauth2TokenProvider() {
-        return oauth2TokenProvider;
+        KsmRuntime r = runtime;
+        return r != null ? r.tokenProvider() : oauth2TokenProvider;
     }
 
     /**

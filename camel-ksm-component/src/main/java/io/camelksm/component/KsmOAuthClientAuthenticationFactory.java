@@ -9,7 +9,7 @@ import org.apache.camel.spi.OAuthClientConfig;
 
 import io.camelksm.KsmException;
 import io.camelksm.access.Caller;
-import io.camelksm.access.GovernedCredentials;
+import io.camelksm.governance.GovernedCredentials;
 import io.camelksm.auth.AuthHeaderBuilders;
 import io.camelksm.auth.oauth2.OAuth2TokenProvider;
 import io.camelksm.auth.oauth2.TokenRequestOptions;

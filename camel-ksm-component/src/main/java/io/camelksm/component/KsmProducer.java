@@ -14,7 +14,7 @@ import org.apache.camel.support.ExchangeHelper;
 
 import io.camelksm.KsmException;
 import io.camelksm.access.Caller;
-import io.camelksm.access.GovernedCredentials;
+import io.camelksm.governance.GovernedCredentials;
 import io.camelksm.auth.AuthHeader;
 import io.camelksm.auth.AuthHeaderBuilders;
 import io.camelksm.auth.oauth2.AccessToken;

@@ -9,7 +9,7 @@ import org.apache.camel.spi.PropertiesFunction;
 
 import io.camelksm.KsmException;
 import io.camelksm.access.Caller;
-import io.camelksm.access.GovernedCredentials;
+import io.camelksm.governance.GovernedCredentials;
 import io.camelksm.credential.Credential;
 import io.camelksm.credential.CredentialField;
 import io.camelksm.credential.CredentialName;

@@ -24,7 +24,7 @@ import com.sun.net.httpserver.HttpServer;
 
 import io.camelksm.access.Caller;
 import io.camelksm.access.Dimension;
-import io.camelksm.access.GovernedCredentials;
+import io.camelksm.governance.GovernedCredentials;
 import io.camelksm.credential.Credential;
 import io.camelksm.credential.CredentialField;
 import io.camelksm.credential.CredentialName;

@@ -1,5 +1,6 @@
 package io.camelksm.component;
 
+import io.camelksm.store.keeper.KeeperClientFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,7 +19,7 @@ import org.apache.camel.RoutesBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.PropertyBindingSupport;
 
-import io.camelksm.access.AuditEvent;
+import io.camelksm.audit.AuditEvent;
 import io.camelksm.credential.Secret;
 import io.camelksm.hsm.ConfigCipher;
 import io.camelksm.hsm.HsmConfigCiphers;

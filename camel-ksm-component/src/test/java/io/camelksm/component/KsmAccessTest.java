@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 import com.sun.security.auth.UserPrincipal;
 
-import io.camelksm.access.AuditEvent;
-import io.camelksm.access.AuditOutcome;
+import io.camelksm.audit.AuditEvent;
+import io.camelksm.audit.AuditOutcome;
 import io.camelksm.access.Dimension;
 import io.camelksm.access.KsmAccessDeniedException;
 import io.camelksm.credential.Credential;

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.camelksm.access.Caller;
 import io.camelksm.access.Dimension;
-import io.camelksm.access.GovernedCredentials;
+import io.camelksm.governance.GovernedCredentials;
 import io.camelksm.audit.AuditHealth;
 import io.camelksm.audit.JournalAuditTrail;
 import io.camelksm.audit.JournalSettings;

@@ -13,7 +13,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
 
 import io.camelksm.KsmException;
-import io.camelksm.access.AuditOutcome;
+import io.camelksm.audit.AuditOutcome;
 import io.camelksm.auth.oauth2.KsmTokenException;
 import io.camelksm.credential.Credential;
 import io.camelksm.credential.CredentialField;

@@ -21,8 +21,8 @@ import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerCon
 import org.apache.camel.test.AvailablePortFinder;
 import org.junit.jupiter.api.Test;
 
-import io.camelksm.access.AuditEvent;
-import io.camelksm.access.AuditOutcome;
+import io.camelksm.audit.AuditEvent;
+import io.camelksm.audit.AuditOutcome;
 import io.camelksm.access.KsmAccessDeniedException;
 import io.camelksm.credential.Credential;
 import io.camelksm.credential.CredentialField;

@@ -17,7 +17,7 @@ import com.keepersecurity.secretsManager.core.SecretsManager;
 
 import io.camelksm.access.Caller;
 import io.camelksm.access.Dimension;
-import io.camelksm.access.GovernedCredentials;
+import io.camelksm.governance.GovernedCredentials;
 import io.camelksm.credential.CredentialName;
 import io.camelksm.hsm.ConfigCipher;
 import io.camelksm.hsm.HsmConfigCiphers;

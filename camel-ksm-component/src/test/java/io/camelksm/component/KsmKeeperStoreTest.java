@@ -19,11 +19,11 @@ import com.keepersecurity.secretsManager.core.InMemoryStorage;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.camelksm.access.AccessMode;
-import io.camelksm.access.AuditEvent;
-import io.camelksm.access.AuditOutcome;
+import io.camelksm.audit.AuditEvent;
+import io.camelksm.audit.AuditOutcome;
 import io.camelksm.access.Caller;
 import io.camelksm.access.Dimension;
-import io.camelksm.access.GovernedCredentials;
+import io.camelksm.governance.GovernedCredentials;
 import io.camelksm.access.KsmAccessDeniedException;
 import io.camelksm.credential.CredentialName;
 import io.camelksm.store.keeper.FakeRecord;

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
 import io.camelksm.KsmException;
-import io.camelksm.access.AuditEvent;
-import io.camelksm.access.AuditOutcome;
+import io.camelksm.audit.AuditEvent;
+import io.camelksm.audit.AuditOutcome;
 import io.camelksm.access.Dimension;
 import io.camelksm.access.KsmAccessDeniedException;
 import io.camelksm.credential.Credential;

@@ -11,7 +11,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
 
 import io.camelksm.access.Dimension;
-import io.camelksm.access.Slf4jAuditTrail;
+import io.camelksm.audit.Slf4jAuditTrail;
 import io.camelksm.credential.Credential;
 import io.camelksm.credential.CredentialField;
 import io.camelksm.credential.CredentialType;

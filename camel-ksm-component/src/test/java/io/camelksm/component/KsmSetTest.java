@@ -12,7 +12,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
 
 import io.camelksm.KsmException;
-import io.camelksm.access.AuditOutcome;
+import io.camelksm.audit.AuditOutcome;
 import io.camelksm.access.KsmAccessDeniedException;
 import io.camelksm.credential.Credential;
 import io.camelksm.credential.CredentialField;

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.camelksm.access.AccessMode;
 import io.camelksm.access.Caller;
 import io.camelksm.access.Dimension;
-import io.camelksm.access.GovernedCredentials;
+import io.camelksm.governance.GovernedCredentials;
 import io.camelksm.auth.oauth2.OAuth2CredentialValidator;
 import io.camelksm.credential.Credential;
 import io.camelksm.credential.CredentialField;

@@ -12,8 +12,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.camelksm.access.AccessMode;
-import io.camelksm.access.AuditEvent;
-import io.camelksm.access.AuditOutcome;
+import io.camelksm.audit.AuditEvent;
+import io.camelksm.audit.AuditOutcome;
 import io.camelksm.access.KsmAccessDeniedException;
 import io.camelksm.access.KsmWriteRefusedException;
 import io.camelksm.credential.Credential;

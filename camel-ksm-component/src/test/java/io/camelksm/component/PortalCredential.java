@@ -2,7 +2,7 @@ package io.camelksm.component;
 
 import io.camelksm.access.Caller;
 import io.camelksm.access.Dimension;
-import io.camelksm.access.GovernedCredentials;
+import io.camelksm.governance.GovernedCredentials;
 import io.camelksm.credential.Credential;
 import io.camelksm.credential.CredentialField;
 import io.camelksm.credential.CredentialName;

@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.camelksm.access.AuditEvent;
-import io.camelksm.access.AuditOutcome;
+import io.camelksm.audit.AuditEvent;
+import io.camelksm.audit.AuditOutcome;
 import io.camelksm.store.jdbc.DatabaseSettings;
 import io.camelksm.store.jdbc.KsmDatabase;
 

@@ -1,0 +1,368 @@
+package io.camelksm.governance;
+
+import io.camelksm.access.AccessDecision;
+import io.camelksm.access.AccessMode;
+import io.camelksm.access.AccessPolicy;
+import io.camelksm.access.AccessRights;
+import io.camelksm.access.AccessRightsStore;
+import io.camelksm.access.Caller;
+import io.camelksm.access.Dimension;
+import io.camelksm.access.KsmAccessDeniedException;
+import io.camelksm.access.KsmWriteRefusedException;
+import io.camelksm.audit.AuditEvent;
+import io.camelksm.audit.AuditOutcome;
+import io.camelksm.audit.AuditTrail;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.camelksm.credential.AllowedHosts;
+import io.camelksm.credential.ConfusableNames;
+import io.camelksm.credential.Credential;
+import io.camelksm.credential.CredentialField;
+import io.camelksm.credential.CredentialName;
+import io.camelksm.credential.CredentialNotFoundException;
+import io.camelksm.credential.CredentialStore;
+import io.camelksm.credential.CredentialValidator;
+
+/**
+ * The one way to reach credentials: every request is checked against the credential's access rights (routes) or
+ * done on an administrator's behalf (CLI), and every decision and change goes to the audit trail.
+ */
+public final class GovernedCredentials implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GovernedCredentials.class);
+
+    private final CredentialStore store;
+    private final AccessRightsStore rights;
+    private final AuditTrail audit;
+    private final AccessPolicy policy = new AccessPolicy();
+    private final Clock clock;
+    private final List<CredentialChangeListener> listeners = new CopyOnWriteArrayList<>();
+    private final CredentialCache cache;
+    // bound once: a lambda capturing the name would be allocated on every request
+    private final Function<CredentialName, Optional<Credential>> findCredential;
+    private final Function<CredentialName, AccessRights> findRights;
+    private volatile CredentialValidator writeValidator = CredentialValidator.NONE;
+
+    /** Without a cache: every request reads the store and the access rights. */
+    public GovernedCredentials(CredentialStore store, AccessRightsStore rights, AuditTrail audit, Clock clock) {
+        this(store, rights, audit, clock, Duration.ZERO);
+    }
+
+    /**
+     * With a read cache: credentials and access rights read by routes are kept for {@code cacheTtl} (zero: no cache).
+     * Changes made through this instance apply at once; changes made elsewhere (CLI, other nodes), including a
+     * revoked right, apply within {@code cacheTtl}.
+     */
+    public GovernedCredentials(CredentialStore store, AccessRightsStore rights, AuditTrail audit, Clock clock,
+                               Duration cacheTtl) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.rights = Objects.requireNonNull(rights, "rights");
+        this.audit = Objects.requireNonNull(audit, "audit");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.cache = new CredentialCache(cacheTtl, clock);
+        this.findCredential = store::find;
+        this.findRights = rights::rightsOf;
+    }
+
+    public CredentialStore store() {
+        return store;
+    }
+
+    public AuditTrail audit() {
+        return audit;
+    }
+
+    public CredentialValidator getWriteValidator() {
+        return writeValidator;
+    }
+
+    /**
+     * Checks every credential before it is created, updated or changed by a route, so that one that would fail at its
+     * first exchange is refused when written. Default: {@link CredentialValidator#NONE}.
+     */
+    public void setWriteValidator(CredentialValidator writeValidator) {
+        this.writeValidator = Objects.requireNonNull(writeValidator, "writeValidator");
+    }
+
+    /** Tells the listener about every credential written or deleted from now on (after the store has done it). */
+    public void addChangeListener(CredentialChangeListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    public void removeChangeListener(CredentialChangeListener listener) {
+        listeners.remove(listener);
+    }
+
+    /**
+     * A route reads a credential: it must exist, the caller must be allowed, and it must be neither expired nor
+     * invalid.
+     */
+    public Credential read(CredentialName name, String operation, Caller caller, String routeId) {
+        return governed(name, operation, caller, routeId, () -> {
+            Credential credential = cache.credential(name, findCredential)
+                    .orElseThrow(() -> new CredentialNotFoundException(name));
+            try {
+                checkRead(credential.name(), operation, caller);
+                return credential.requireUsable(clock.instant());
+            } catch (RuntimeException e) {
+                credential.destroySecrets(); // never handed out: ours to wipe
+                throw e;
+            }
+        }, "access granted", AccessMode.READ);
+    }
+
+    /**
+     * A route uses a credential without taking it: checked and audited exactly like {@link #read}, then the action runs
+     * on the credential lent from the cache, without the copy {@code read} makes. The credential must not escape the
+     * action (it is shared and wiped by its owner); what the action returns may. Failures of the action itself are the
+     * caller's to report: the audit record is the access decision, written before the action runs.
+     */
+    public <T> T use(CredentialName name, String operation, Caller caller, String routeId,
+                     Function<Credential, T> action) {
+        Instant now = clock.instant(); // one reading for the expiry check and the audit record
+        CredentialLease lease;
+        try {
+            lease = lend(name, operation, caller, now);
+        } catch (RuntimeException e) {
+            throw refused(now, name, operation, caller, routeId, e, AccessMode.READ);
+        }
+        try (lease) { // the lease ends even if the audit trail refuses the record
+            record(now, name, operation, caller, routeId, AuditOutcome.GRANTED, "access granted", AccessMode.READ);
+            return action.apply(lease.credential());
+        }
+    }
+
+    /**
+     * The decision of {@link #use}, spelled out rather than passed to {@link #governed} as a lambda: this is every
+     * authorized exchange's path, and a capturing lambda would cost an allocation on each.
+     */
+    private CredentialLease lend(CredentialName name, String operation, Caller caller, Instant now) {
+        long nowMillis = now.toEpochMilli();
+        CredentialLease lent = cache.lease(name, findCredential, nowMillis)
+                .orElseThrow(() -> new CredentialNotFoundException(name));
+        try {
+            decide(lent.credential().name(), operation, caller, cache.rights(name, findRights, nowMillis),
+                    AccessMode.READ);
+            lent.credential().requireUsable(now);
+            return lent;
+        } catch (RuntimeException e) {
+            lent.close();
+            throw e;
+        }
+    }
+
+    /**
+     * A route changes a credential (an RPA bot rotating a password): the caller must hold the write right (granted
+     * apart from the read right), the change may touch only the secret values unless the credential allows route
+     * metadata writes ({@link RouteWriteScope}), and it is applied to the version read, so a concurrent change fails
+     * instead of being lost. The rights are read afresh, never from the cache.
+     */
+    public Credential change(CredentialName name, String operation, Caller caller, String routeId,
+                             UnaryOperator<Credential.Builder> change) {
+        return governed(null, name, operation, caller, routeId, () -> {
+            Credential current = store.find(name).orElseThrow(() -> new CredentialNotFoundException(name));
+            AccessRights granted = rights.rightsOf(name);
+            decide(current.name(), operation, caller, granted, AccessMode.WRITE);
+            Credential written = change.apply(current.toBuilder()).build();
+            RouteWriteScope.check(current, written, granted.routeMetadataWrites(), operation, caller);
+            writeValidator.validate(written);
+            return changed(name, store.update(written));
+        }, "credential written", AccessMode.WRITE);
+    }
+
+    // administration: done on an operator's behalf, audited, not checked against the credential's rights
+
+    /**
+     * Stores a new credential; a name that mixes scripts or looks like an existing name is refused
+     * ({@link ConfusableNames}), and so is a token URL outside the credential's own allowed hosts.
+     */
+    public Credential create(Credential credential, Caller admin) {
+        return governed(credential.name(), "create", admin, null, () -> {
+            ConfusableNames.checkNewName(credential.name(), store.names());
+            checkAllowedHosts(credential);
+            writeValidator.validate(credential);
+            return store.create(credential);
+        }, "created");
+    }
+
+    /** Replaces a credential; a token URL outside the credential's own allowed hosts is refused. */
+    public Credential update(Credential credential, Caller admin) {
+        return governed(credential.name(), "update", admin, null, () -> {
+            checkAllowedHosts(credential);
+            writeValidator.validate(credential);
+            return changed(credential.name(), store.update(credential));
+        }, "updated");
+    }
+
+    public boolean delete(CredentialName name, Caller admin) {
+        return governed(name, "delete", admin, null, () -> {
+            if (!store.delete(name)) {
+                throw new CredentialNotFoundException(name);
+            }
+            rights.revokeAll(name);
+            return changed(name, true);
+        }, "deleted");
+    }
+
+    /** Grants a value of the read right. */
+    public void grant(CredentialName name, Dimension dimension, String value, Caller admin) {
+        grant(name, AccessMode.READ, dimension, value, admin);
+    }
+
+    /** Grants a value of the read or the write right. */
+    public void grant(CredentialName name, AccessMode mode, Dimension dimension, String value, Caller admin) {
+        governed(name, "grant", admin, null, () -> {
+            rights.grant(name, mode, dimension, value);
+            cache.invalidate(name);
+            return null;
+        }, "granted " + mode.label() + " " + dimension.label() + " '" + value + "'");
+    }
+
+    /** Revokes a value of the read right. */
+    public boolean revoke(CredentialName name, Dimension dimension, String value, Caller admin) {
+        return revoke(name, AccessMode.READ, dimension, value, admin);
+    }
+
+    /** Revokes a value of the read or the write right; false if it was not granted. */
+    public boolean revoke(CredentialName name, AccessMode mode, Dimension dimension, String value, Caller admin) {
+        return governed(name, "revoke", admin, null, () -> {
+            boolean revoked = rights.revoke(name, mode, dimension, value);
+            cache.invalidate(name);
+            return revoked;
+        },
+                "revoked " + mode.label() + " " + dimension.label() + " '" + value + "'");
+    }
+
+    /**
+     * Lets routes holding the write right change the credential's non-secret parts too (true), or only its secret
+     * values (false, the default). Returns false when it was already so.
+     */
+    public boolean allowRouteMetadataWrites(CredentialName name, boolean allowed, Caller admin) {
+        return governed(name, allowed ? "grant" : "revoke", admin, null, () -> {
+            boolean changed = rights.allowRouteMetadataWrites(name, allowed);
+            cache.invalidate(name);
+            return changed;
+        }, allowed ? "allowed route metadata writes" : "route writes limited to secret values");
+    }
+
+    /** Reads without handing out: for showing a credential's metadata to an operator. */
+    public Optional<Credential> inspect(CredentialName name) {
+        return store.find(name);
+    }
+
+    public AccessRights rightsOf(CredentialName name) {
+        return rights.rightsOf(name);
+    }
+
+    public List<CredentialName> names() {
+        return store.names();
+    }
+
+    /** Drops (and wipes) every cached credential and access right. */
+    public void clearCache() {
+        cache.clear();
+    }
+
+    /** Wipes the cache. The stores and the audit trail stay open: they belong to whoever made them. */
+    @Override
+    public void close() {
+        cache.close();
+    }
+
+    /**
+     * Drops the cache entry, then tells the listeners; a failing listener is logged and never undoes or fails the
+     * write.
+     */
+    private <T> T changed(CredentialName name, T result) {
+        cache.invalidate(name);
+        for (CredentialChangeListener listener : listeners) {
+            try {
+                listener.credentialChanged(name);
+            } catch (RuntimeException e) {
+                LOG.warn("A credential change listener failed for credential '{}': {}", name, e.toString());
+            }
+        }
+        return result;
+    }
+
+    /** The read right, from the cache (a write reads the rights afresh: see {@link #change}). */
+    private void checkRead(CredentialName name, String operation, Caller caller) {
+        decide(name, operation, caller, cache.rights(name, findRights), AccessMode.READ);
+    }
+
+    private void decide(CredentialName name, String operation, Caller caller, AccessRights current, AccessMode mode) {
+        AccessDecision decision = policy.decide(current, caller, mode);
+        if (!decision.granted()) {
+            throw new KsmAccessDeniedException(name, operation, caller, decision);
+        }
+    }
+
+    private static void checkAllowedHosts(Credential credential) {
+        credential.field(CredentialField.TOKEN_URL).ifPresent(url -> AllowedHosts.of(credential)
+                .ifPresent(hosts -> hosts.check(url)));
+    }
+
+    /** Administration on an operator's behalf: no access right is checked. */
+    private <T> T governed(CredentialName name, String operation, Caller caller, String routeId, Action<T> action,
+                           String success) {
+        return governed(null, name, operation, caller, routeId, action, success, null);
+    }
+
+    private <T> T governed(CredentialName name, String operation, Caller caller, String routeId, Action<T> action,
+                           String success, AccessMode access) {
+        return governed(null, name, operation, caller, routeId, action, success, access);
+    }
+
+    /**
+     * @param decidedAt the time to record, or null for the time the action ends
+     * @param access    the right checked (recorded in the audit event), or null for administration
+     */
+    private <T> T governed(Instant decidedAt, CredentialName name, String operation, Caller caller, String routeId,
+                           Action<T> action, String success, AccessMode access) {
+        try {
+            T result = action.run();
+            record(decidedAt, name, operation, caller, routeId, AuditOutcome.GRANTED, success, access);
+            return result;
+        } catch (RuntimeException e) {
+            throw refused(decidedAt, name, operation, caller, routeId, e, access);
+        }
+    }
+
+    /** Audits a request that was denied or failed, and gives back the exception for the caller to throw. */
+    private RuntimeException refused(Instant decidedAt, CredentialName name, String operation, Caller caller,
+                                     String routeId, RuntimeException e, AccessMode access) {
+        if (e instanceof KsmWriteRefusedException refusedWrite) {
+            record(decidedAt, name, operation, caller, routeId, AuditOutcome.DENIED,
+                    "refused " + refusedWrite.getRefusedParts() + ": " + refusedWrite.getMessage(), access);
+        } else if (e instanceof KsmAccessDeniedException denied) {
+            record(decidedAt, name, operation, caller, routeId, AuditOutcome.DENIED,
+                    "denied by " + denied.getFailedRestrictions() + ": " + denied.getMessage(), access);
+        } else {
+            record(decidedAt, name, operation, caller, routeId, AuditOutcome.FAILED,
+                    e.getClass().getSimpleName() + ": " + e.getMessage(), access);
+        }
+        return e;
+    }
+
+    private void record(Instant decidedAt, CredentialName name, String operation, Caller caller, String routeId,
+                        AuditOutcome outcome, String reason, AccessMode access) {
+        audit.record(AuditEvent.of(decidedAt == null ? clock.instant() : decidedAt, name.value(), operation, routeId,
+                caller, outcome, reason, access));
+    }
+
+    @FunctionalInterface
+    private interface Action<T> {
+        T run();
+    }
+}

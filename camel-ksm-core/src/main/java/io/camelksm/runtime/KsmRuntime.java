@@ -1,0 +1,190 @@
+package io.camelksm.runtime;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.camelksm.KsmException;
+import io.camelksm.audit.AuditHealth;
+import io.camelksm.auth.oauth2.OAuth2CredentialValidator;
+import io.camelksm.auth.oauth2.OAuth2TokenProvider;
+import io.camelksm.credential.CredentialStore;
+import io.camelksm.governance.CredentialChangeListener;
+import io.camelksm.governance.GovernedCredentials;
+import io.camelksm.store.jdbc.KsmDatabase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: opens camel-ksm's parts from one {@link KsmSettings} (the database, the audit writer, the store
+ * of secret values, the governed credentials, the OAuth 2.0 token provider) and closes them again, in reverse order.
+ * The component, the CLI, the examples and the tests all start here; nothing else builds these parts by hand.
+ * <p>
+ * Parts given in the settings ({@link KsmSettings#givenCredentials()}, {@link KsmSettings#givenTokenProvider()},
+ * {@link KsmSettings#credentialStore()}) are used, never closed: they stay their maker's.
+ */
+public final class KsmRuntime implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KsmRuntime.class);
+
+    private final KsmSettings settings;
+    private final KsmDatabase database;
+    private final OpenedAudit audit;
+    private final SecretStoreProvider.Session secretStore;
+    private final GovernedCredentials credentials;
+    private final OAuth2TokenProvider tokenProvider;
+    private final boolean ownsTokenProvider;
+    /** Drops the tokens of credentials written or deleted through the governed credentials. */
+    private final CredentialChangeListener evictTokensOnChange;
+    private volatile boolean closed;
+
+    private KsmRuntime(KsmSettings settings, KsmDatabase database, OpenedAudit audit,
+                       SecretStoreProvider.Session secretStore, GovernedCredentials credentials,
+                       OAuth2TokenProvider tokenProvider, boolean ownsTokenProvider) {
+        this.settings = settings;
+        this.database = database;
+        this.audit = audit;
+        this.secretStore = secretStore;
+        this.credentials = credentials;
+        this.tokenProvider = tokenProvider;
+        this.ownsTokenProvider = ownsTokenProvider;
+        this.evictTokensOnChange = tokenProvider::evict;
+        credentials.addChangeListener(evictTokensOnChange);
+    }
+
+    /**
+     * Opens every part the settings name. Options are checked before anything is opened; if a later step fails, what
+     * was opened is closed again before the error is thrown.
+     */
+    public static KsmRuntime open(KsmSettings settings) {
+        List<AutoCloseable> opened = new ArrayList<>();
+        try {
+            KsmDatabase database = null;
+            OpenedAudit audit = null;
+            SecretStoreProvider.Session keeper = null;
+            GovernedCredentials credentials = settings.givenCredentials();
+            if (credentials == null) {
+                keeper = prepareSecretStore(settings); // checks the Keeper options before anything is opened
+                LOG.info("Opening the camel-ksm database {}", settings.database());
+                database = KsmDatabase.open(settings.database());
+                opened.add(database);
+                if (keeper != null) {
+                    opened.add(keeper);
+                }
+                audit = OpenedAudit.open(settings, database);
+                opened.add(audit);
+                credentials = new GovernedCredentials(secretStore(settings, database, keeper),
+                        database.accessRights(), audit.trail(), settings.clock(), settings.cacheTtl());
+                // set / setProperty refuse a credential that would fail at its first exchange
+                credentials.setWriteValidator(OAuth2CredentialValidator.INSTANCE);
+                opened.add(credentials);
+            }
+            OAuth2TokenProvider provider = settings.givenTokenProvider();
+            boolean ownsProvider = provider == null;
+            if (ownsProvider) {
+                LOG.debug("Creating the OAuth 2.0 token provider with {}", settings.oauth2());
+                provider = OAuth2TokenProvider.create(settings.oauth2());
+            }
+            return new KsmRuntime(settings, database, audit, keeper, credentials, provider, ownsProvider);
+        } catch (RuntimeException e) {
+            closeAll(opened, e);
+            throw e;
+        }
+    }
+
+    private static SecretStoreProvider.Session prepareSecretStore(KsmSettings settings) {
+        if (settings.store() != StoreKind.KEEPER) {
+            return null;
+        }
+        SecretStoreProvider provider = SecretStoreProvider.find(StoreKind.KEEPER).orElseThrow(() -> new KsmException(
+                "store=keeper needs the Keeper module on the class path: add the dependency"
+                + " io.camelksm:camel-ksm-keeper"));
+        return provider.prepare(settings.keeper(), settings.clock());
+    }
+
+    /** Where the secret values come from: a given store, Keeper (store=keeper), or the database itself. */
+    private static CredentialStore secretStore(KsmSettings settings, KsmDatabase database,
+                                               SecretStoreProvider.Session keeper) {
+        if (settings.credentialStore() != null) {
+            LOG.info("Credentials come from {}; access rights and audit from the camel-ksm database",
+                    settings.credentialStore());
+            return settings.credentialStore();
+        }
+        if (keeper != null) {
+            CredentialStore store = keeper.open();
+            LOG.info("Credentials come from Keeper Secrets Manager ({}); access rights and audit from the camel-ksm"
+                     + " database", store);
+            return store;
+        }
+        return database.credentials();
+    }
+
+    public KsmSettings settings() {
+        return settings;
+    }
+
+    /** Every governed read and write of credentials: access checked, decision audited. */
+    public GovernedCredentials credentials() {
+        return credentials;
+    }
+
+    /** The OAuth 2.0 token provider (HTTP client and token cache). */
+    public OAuth2TokenProvider tokenProvider() {
+        return tokenProvider;
+    }
+
+    /** The database this runtime opened, or null when governed credentials were given. */
+    public KsmDatabase database() {
+        return database;
+    }
+
+    /** The audit trail's health: UP, DEGRADED or DOWN (nothing can record, every request is refused). */
+    public AuditHealth auditHealth() {
+        if (closed) {
+            return AuditHealth.up("closed");
+        }
+        return audit != null ? audit.health() : AuditHealth.up("governed credentials given: audited by their maker");
+    }
+
+    /** Closes what this runtime opened, in reverse order: token provider, credentials, audit, Keeper, database. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        credentials.removeChangeListener(evictTokensOnChange);
+        List<AutoCloseable> parts = new ArrayList<>();
+        if (database != null) {
+            parts.add(database);
+            if (secretStore != null) {
+                parts.add(secretStore);
+            }
+            parts.add(audit);
+            parts.add(credentials);
+        }
+        if (ownsTokenProvider) {
+            parts.add(tokenProvider);
+        }
+        closeAll(parts, null);
+    }
+
+    /** Closes the parts in reverse order; every part is closed even when one fails. */
+    private static void closeAll(List<AutoCloseable> parts, RuntimeException cause) {
+        RuntimeException failure = cause;
+        for (int i = parts.size() - 1; i >= 0; i--) {
+            try {
+                parts.get(i).close();
+            } catch (Exception e) {
+                if (failure == null) {
+                    failure = e instanceof RuntimeException re ? re : new KsmException("Closing " + parts.get(i)
+                            + " failed: " + e.getMessage(), e);
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (cause == null && failure != null) {
+            throw failure;
+        }
+    }
+}

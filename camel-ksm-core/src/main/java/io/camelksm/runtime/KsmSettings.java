@@ -1,0 +1,228 @@
+package io.camelksm.runtime;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+import io.camelksm.audit.JournalSettings;
+import io.camelksm.auth.oauth2.OAuth2Settings;
+import io.camelksm.auth.oauth2.OAuth2TokenProvider;
+import io.camelksm.credential.CredentialStore;
+import io.camelksm.governance.GovernedCredentials;
+import io.camelksm.store.jdbc.DatabaseSettings;
+
+/**
+ * Everything {@link KsmRuntime#open(KsmSettings)} needs, each default written once, here or in the part's own settings
+ * ({@link DatabaseSettings}, {@link JournalSettings}, {@link OAuth2Settings}). Immutable; made by {@link #builder()}.
+ * The component's options, the CLI's flags and the Spring Boot properties all end up in one of these.
+ */
+public final class KsmSettings {
+
+    public static final AuditMode DEFAULT_AUDIT_MODE = AuditMode.JOURNAL;
+    public static final StoreKind DEFAULT_STORE = StoreKind.DATABASE;
+    /** How long a credential and its rights, once read, are reused before the database is asked again. */
+    public static final Duration DEFAULT_CACHE_TTL = Duration.ofSeconds(5);
+
+    private final DatabaseSettings database;
+    private final AuditMode auditMode;
+    private final JournalSettings journal;
+    private final Duration cacheTtl;
+    private final StoreKind store;
+    private final CredentialStore credentialStore;
+    private final KeeperSettings keeper;
+    private final OAuth2Settings oauth2;
+    private final Clock clock;
+    private final String nodeName;
+    private final GovernedCredentials givenCredentials;
+    private final OAuth2TokenProvider givenTokenProvider;
+
+    private KsmSettings(Builder b) {
+        this.database = b.database != null ? b.database : DatabaseSettings.embeddedDefaults();
+        this.auditMode = b.auditMode != null ? b.auditMode : DEFAULT_AUDIT_MODE;
+        this.journal = b.journal != null ? b.journal : JournalSettings.of(defaultJournalDirectory(database));
+        this.cacheTtl = b.cacheTtl != null ? b.cacheTtl : DEFAULT_CACHE_TTL;
+        if (cacheTtl.isNegative()) {
+            throw new IllegalArgumentException("cacheTtl must not be negative, got " + cacheTtl.toMillis() + " ms");
+        }
+        this.store = b.store != null ? b.store : DEFAULT_STORE;
+        this.credentialStore = b.credentialStore;
+        this.keeper = b.keeper != null ? b.keeper : KeeperSettings.none();
+        this.clock = b.clock != null ? b.clock : Clock.systemUTC();
+        this.oauth2 = b.oauth2 != null ? b.oauth2 : OAuth2Settings.builder().clock(clock).build();
+        this.nodeName = b.nodeName == null || b.nodeName.isBlank() ? "localhost" : b.nodeName.strip();
+        this.givenCredentials = b.givenCredentials;
+        this.givenTokenProvider = b.givenTokenProvider;
+        if (credentialStore != null && store == StoreKind.KEEPER) {
+            throw new IllegalArgumentException("Set either credentialStore or store=keeper, not both");
+        }
+        if (givenCredentials != null && (credentialStore != null || store == StoreKind.KEEPER)) {
+            throw new IllegalArgumentException("A given governedCredentials brings its own store: do not set"
+                                               + " credentialStore or store=keeper with it");
+        }
+    }
+
+    /** The audit journal's default home: {@code audit-journal} next to the database's key file. */
+    public static Path defaultJournalDirectory(DatabaseSettings database) {
+        Path parent = database.keyFile().toAbsolutePath().getParent();
+        return (parent != null ? parent : DatabaseSettings.defaultHome()).resolve("audit-journal");
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The embedded defaults (H2 and key file under {@code ~/.camel-ksm}, journal, database store). */
+    public static KsmSettings defaults() {
+        return builder().build();
+    }
+
+    public DatabaseSettings database() {
+        return database;
+    }
+
+    public AuditMode auditMode() {
+        return auditMode;
+    }
+
+    public JournalSettings journal() {
+        return journal;
+    }
+
+    public Duration cacheTtl() {
+        return cacheTtl;
+    }
+
+    public StoreKind store() {
+        return store;
+    }
+
+    /** A store of the application's own for the secret values, or null; it stays its owner's to close. */
+    public CredentialStore credentialStore() {
+        return credentialStore;
+    }
+
+    public KeeperSettings keeper() {
+        return keeper;
+    }
+
+    public OAuth2Settings oauth2() {
+        return oauth2;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** This node's name: the resource that access rights are checked against. */
+    public String nodeName() {
+        return nodeName;
+    }
+
+    /** Governed credentials made elsewhere, used instead of opening the database; its maker closes it. */
+    public GovernedCredentials givenCredentials() {
+        return givenCredentials;
+    }
+
+    /** A token provider made elsewhere, used instead of creating one; its maker closes it. */
+    public OAuth2TokenProvider givenTokenProvider() {
+        return givenTokenProvider;
+    }
+
+    @Override
+    public String toString() {
+        return "KsmSettings[database=" + database + ", auditMode=" + auditMode.option() + ", journal="
+               + journal.directory() + ", cacheTtl=" + cacheTtl.toMillis() + " ms, store=" + store.option()
+               + (credentialStore != null ? ", credentialStore=" + credentialStore : "")
+               + (store == StoreKind.KEEPER ? ", keeper=" + keeper : "") + ", nodeName=" + nodeName + "]";
+    }
+
+    public static final class Builder {
+
+        private DatabaseSettings database;
+        private AuditMode auditMode;
+        private JournalSettings journal;
+        private Duration cacheTtl;
+        private StoreKind store;
+        private CredentialStore credentialStore;
+        private KeeperSettings keeper;
+        private OAuth2Settings oauth2;
+        private Clock clock;
+        private String nodeName;
+        private GovernedCredentials givenCredentials;
+        private OAuth2TokenProvider givenTokenProvider;
+
+        private Builder() {
+        }
+
+        public Builder database(DatabaseSettings database) {
+            this.database = Objects.requireNonNull(database, "database");
+            return this;
+        }
+
+        /** The embedded H2 database and its key file in the directory. */
+        public Builder embeddedDatabase(Path directory) {
+            return database(DatabaseSettings.embedded(directory));
+        }
+
+        public Builder auditMode(AuditMode auditMode) {
+            this.auditMode = auditMode;
+            return this;
+        }
+
+        /** The audit journal (auditMode=journal); default: {@link #defaultJournalDirectory(DatabaseSettings)}. */
+        public Builder journal(JournalSettings journal) {
+            this.journal = journal;
+            return this;
+        }
+
+        public Builder cacheTtl(Duration cacheTtl) {
+            this.cacheTtl = cacheTtl;
+            return this;
+        }
+
+        public Builder store(StoreKind store) {
+            this.store = store;
+            return this;
+        }
+
+        public Builder credentialStore(CredentialStore credentialStore) {
+            this.credentialStore = credentialStore;
+            return this;
+        }
+
+        public Builder keeper(KeeperSettings keeper) {
+            this.keeper = keeper;
+            return this;
+        }
+
+        public Builder oauth2(OAuth2Settings oauth2) {
+            this.oauth2 = oauth2;
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        public Builder nodeName(String nodeName) {
+            this.nodeName = nodeName;
+            return this;
+        }
+
+        public Builder givenCredentials(GovernedCredentials givenCredentials) {
+            this.givenCredentials = givenCredentials;
+            return this;
+        }
+
+        public Builder givenTokenProvider(OAuth2TokenProvider givenTokenProvider) {
+            this.givenTokenProvider = givenTokenProvider;
+            return this;
+        }
+
+        public KsmSettings build() {
+            return new KsmSettings(this);
+        }
+    }
+}

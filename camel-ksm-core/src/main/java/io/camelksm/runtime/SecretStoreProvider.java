@@ -1,0 +1,45 @@
+package io.camelksm.runtime;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.ServiceLoader;
+
+import io.camelksm.credential.CredentialStore;
+
+/**
+ * A store of secret values that lives in a module of its own (Keeper: {@code camel-ksm-keeper}), found through
+ * {@link ServiceLoader} so that the core and the component need none of its libraries.
+ */
+public interface SecretStoreProvider {
+
+    /** The store this provider opens. */
+    StoreKind kind();
+
+    /**
+     * Checks the settings and returns what opens the store. Nothing is opened yet, so a bad option fails before the
+     * database is touched.
+     *
+     * @throws IllegalArgumentException naming the option that is missing or wrong
+     */
+    Session prepare(KeeperSettings settings, Clock clock);
+
+    /** An opened (or about to be opened) store and everything behind it; closing wipes and releases it all. */
+    interface Session extends AutoCloseable {
+
+        CredentialStore open();
+
+        @Override
+        void close();
+    }
+
+    /** The provider of the kind on the class path, if any. */
+    static Optional<SecretStoreProvider> find(StoreKind kind) {
+        for (SecretStoreProvider provider : ServiceLoader.load(SecretStoreProvider.class,
+                SecretStoreProvider.class.getClassLoader())) {
+            if (provider.kind() == kind) {
+                return Optional.of(provider);
+            }
+        }
+        return Optional.empty();
+    }
+}

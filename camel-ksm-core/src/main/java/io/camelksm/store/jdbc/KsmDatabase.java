@@ -1,0 +1,156 @@
+package io.camelksm.store.jdbc;
+
+import io.camelksm.audit.Slf4jAuditTrail;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Objects;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.camelksm.KsmException;
+import io.camelksm.access.AccessRightsStore;
+import io.camelksm.audit.SequencedAuditTrail;
+import io.camelksm.credential.CredentialStore;
+import io.camelksm.crypto.AesGcmScheme;
+import io.camelksm.crypto.EncryptionScheme;
+import io.camelksm.crypto.KeyCheck;
+import io.camelksm.crypto.KeyFile;
+import io.camelksm.crypto.KsmCryptoException;
+import io.camelksm.crypto.SchemeRegistry;
+import io.camelksm.crypto.SecretCipher;
+
+/**
+ * camel-ksm's own database: opens the connection pool, migrates the schema with Flyway and hands out the credential
+ * store, the access-rights store and the audit trail that live in it.
+ * <p>
+ * Secrets are encrypted with the default scheme {@value #DEFAULT_SCHEME_ID} (AES-256-GCM) under the key in
+ * {@link DatabaseSettings#keyFile()}. The key file is created on first use; once the database holds a check value for
+ * that key, a missing or different key file is refused when the database is opened, so no new key silently replaces
+ * the one the stored values need.
+ */
+public final class KsmDatabase implements AutoCloseable {
+
+    /** The encryption scheme seeded by the schema: AES-256-GCM with the key from the server's key file. */
+    public static final String DEFAULT_SCHEME_ID = "aes256-gcm-file-1";
+
+    private static final Logger LOG = LoggerFactory.getLogger(KsmDatabase.class);
+
+    private final ConnectionPool pool;
+    private final SchemeRegistry schemes;
+    private final JdbcCredentialStore credentials;
+    private final JdbcAccessRightsStore accessRights;
+    private final JdbcAuditTrail auditTrail;
+    private final AuditMac auditMac;
+
+    private KsmDatabase(ConnectionPool pool, SchemeRegistry schemes, AuditMac auditMac, Clock clock) {
+        this.pool = pool;
+        this.schemes = schemes;
+        this.auditMac = auditMac;
+        this.credentials = new JdbcCredentialStore(pool.dataSource(), new SecretCipher(schemes), clock);
+        this.accessRights = new JdbcAccessRightsStore(pool.dataSource(), clock);
+        this.auditTrail = new JdbcAuditTrail(pool.dataSource(), clock, auditMac);
+    }
+
+    /** Opens (creating and migrating if needed) the database described by the settings. */
+    public static KsmDatabase open(DatabaseSettings settings) {
+        Objects.requireNonNull(settings, "database settings");
+        if (settings.keyFile() == null) {
+            throw new KsmException("The key file of the camel-ksm database is not configured");
+        }
+        DatabaseVendor vendor = DatabaseVendor.of(settings.jdbcUrl());
+        String url = JdbcUrls.redact(settings.jdbcUrl());
+        prepareEmbeddedFiles(vendor, settings.jdbcUrl());
+        ConnectionPool pool = ConnectionPool.open(settings, vendor);
+        vendor.embeddedFile(settings.jdbcUrl()).ifPresent(EmbeddedDatabaseFiles::tightenFiles);
+        try {
+            if (settings.migrate()) {
+                SchemaMigration.migrate(pool.dataSource(), vendor, url);
+            } else {
+                SchemaMigration.validate(pool.dataSource(), vendor, url);
+            }
+            AuditMac[] auditMac = new AuditMac[1];
+            EncryptionScheme scheme = openDefaultScheme(new EncryptionSchemeTable(new Jdbc(pool.dataSource())),
+                    new KeyFile(settings.keyFile()), url, auditMac);
+            KsmDatabase database = new KsmDatabase(pool, new SchemeRegistry(scheme), auditMac[0], Clock.systemUTC());
+            LOG.info("Opened the camel-ksm database {} (key file {})", url, settings.keyFile().toAbsolutePath());
+            return database;
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    /** The directory and file of an embedded H2 database, owner-only: it holds the audit trail and rights too. */
+    private static void prepareEmbeddedFiles(DatabaseVendor vendor, String jdbcUrl) {
+        vendor.embeddedFile(jdbcUrl).ifPresent(EmbeddedDatabaseFiles::prepare);
+    }
+
+    /** The default scheme, and in {@code auditMac[0]} the audit chain's MAC key derived from the same key file. */
+    private static EncryptionScheme openDefaultScheme(EncryptionSchemeTable table, KeyFile keyFile, String url,
+                                                      AuditMac[] auditMac) {
+        EncryptionSchemeTable.SchemeRow row = table.require(DEFAULT_SCHEME_ID);
+        if (row.keyCheck().isPresent() && !keyFile.exists()) {
+            throw new KsmCryptoException("Key file " + keyFile.path() + " does not exist, but the camel-ksm database "
+                                         + url + " holds values encrypted with the key that was in it (scheme '"
+                                         + DEFAULT_SCHEME_ID + "'): restore that key file; a new key could not"
+                                         + " decrypt them");
+        }
+        byte[] key = row.keyCheck().isPresent() ? keyFile.load() : keyFile.loadOrCreate();
+        AesGcmScheme scheme;
+        try {
+            scheme = new AesGcmScheme(DEFAULT_SCHEME_ID, key);
+            auditMac[0] = AuditMac.fromFileKey(key);
+        } finally {
+            Arrays.fill(key, (byte) 0);
+        }
+        try {
+            var check = row.keyCheck();
+            if (check.isEmpty() && !table.recordKeyCheck(DEFAULT_SCHEME_ID, KeyCheck.create(scheme))) {
+                check = table.require(DEFAULT_SCHEME_ID).keyCheck(); // another process recorded it first
+            }
+            if (check.isPresent() && !KeyCheck.matches(scheme, check.get())) {
+                throw new KsmCryptoException("Key file " + keyFile.path() + " does not hold the key of encryption"
+                                             + " scheme '" + DEFAULT_SCHEME_ID + "' in the camel-ksm database " + url
+                                             + ": use the key file this database was created with");
+            }
+            return scheme;
+        } catch (RuntimeException e) {
+            scheme.close();
+            auditMac[0].close();
+            throw e;
+        }
+    }
+
+    public CredentialStore credentials() {
+        return credentials;
+    }
+
+    public AccessRightsStore accessRights() {
+        return accessRights;
+    }
+
+    /**
+     * The durable, append-only audit trail (wrap it in {@code Slf4jAuditTrail} to also log); journaled events keep their
+     * journal key.
+     */
+    public SequencedAuditTrail auditTrail() {
+        return auditTrail;
+    }
+
+    /** Checks the audit trail's MAC chain: the first gap, change or reorder, if any. */
+    public AuditVerification verifyAuditTrail() {
+        return auditTrail.verify();
+    }
+
+    /** Closes the connections and wipes the keys. */
+    @Override
+    public void close() {
+        try {
+            auditMac.close();
+            schemes.close();
+        } finally {
+            pool.close();
+        }
+    }
+}
