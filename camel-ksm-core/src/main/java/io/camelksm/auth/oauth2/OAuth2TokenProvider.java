@@ -1,6 +1,5 @@
 package io.camelksm.auth.oauth2;
 
-import io.camelksm.governance.GovernedCredentials;
 import io.camelksm.credential.Credential;
 import io.camelksm.credential.CredentialName;
 

@@ -1,6 +1,5 @@
 package io.camelksm.store.keeper;
 
-import io.camelksm.governance.GovernedCredentials;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;

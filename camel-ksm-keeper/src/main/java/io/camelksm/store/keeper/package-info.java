@@ -1,15 +1,12 @@
 /**
  * Keeper Secrets Manager as a credential store, through Keeper's official Java SDK.
  * <p>
- * <b>Wiring.</b> Bind a client config once with a one-time token (SDK {@code initializeStorage} into an
- * {@link io.camelksm.hsm.HsmKeyValueStorage}), then:
- * <pre>{@code
- * KeeperStoreSettings settings = KeeperStoreSettings.fromProperties(properties); // keeper.credentials.<name>=<UID>
- * KeeperCredentialStore store = new KeeperCredentialStore(KeeperClient.sdk(hsmStorage), settings);
- * store.prefetch();                                                              // optional: fetch at start
- * GovernedCredentials governed = new GovernedCredentials(store, db.accessRights(),
- *         new Slf4jAuditTrail(db.auditTrail()), Clock.systemUTC());               // rights + audit: own database
- * }</pre>
+ * <b>Wiring.</b> Bind a client config once with a one-time token ({@code ksm-admin config init}, SDK
+ * {@code initializeStorage} into an {@link io.camelksm.hsm.HsmKeyValueStorage}), then choose the store by settings: the
+ * component option {@code store=keeper} with the {@code keeper*} options, or {@code KsmSettings.builder().store(
+ * StoreKind.KEEPER).keeper(...)} for {@code KsmRuntime.open}. The runtime finds this module through
+ * {@link io.camelksm.store.keeper.KeeperStoreProvider} ({@code java.util.ServiceLoader}); access rights and the audit
+ * trail stay in camel-ksm's own database.
  * <p>
  * <b>Which record.</b> Each credential name maps to a record UID ({@code keeper.credentials.<name>=<UID>}), never a
  * title: Keeper throttles title look-ups, which fetch every record. {@code keeper://<UID>/field/password},
@@ -50,6 +47,3 @@
  * record's standard password field (SDK {@code updateSecret}) and nothing else; create and delete are refused.
  */
 package io.camelksm.store.keeper;
-
-import io.camelksm.audit.Slf4jAuditTrail;
-import io.camelksm.governance.GovernedCredentials;
