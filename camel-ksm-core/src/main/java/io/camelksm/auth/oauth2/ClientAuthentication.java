@@ -1,5 +1,7 @@
 package io.camelksm.auth.oauth2;
 
+import static io.camelksm.auth.oauth2.TokenRequest.FormParameter.plain;
+
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -143,10 +145,6 @@ abstract class ClientAuthentication {
         String pair = URLEncoder.encode(clientId, StandardCharsets.UTF_8) + ":"
                       + URLEncoder.encode(clientSecret.reveal(), StandardCharsets.UTF_8);
         return Secret.of("Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    static FormParameter plain(String name, String value) {
-        return new FormParameter(name, Secret.of(value), false);
     }
 
     /** A public client, or a grant that authenticates by its assertion alone: at most the {@code client_id}. */

@@ -61,10 +61,10 @@ final class ClientCredentialsGrant implements OAuth2Grant {
     public void addParameters(OAuth2Registration registration, GrantParameters parameters, Instant now,
                               List<FormParameter> form) {
         if (parameters.scope() != null) {
-            form.add(OAuth2Grant.plain("scope", parameters.scope()));
+            form.add(FormParameter.plain("scope", parameters.scope()));
         }
         if (parameters.audience() != null) {
-            form.add(OAuth2Grant.plain("audience", parameters.audience()));
+            form.add(FormParameter.plain("audience", parameters.audience()));
         }
     }
 

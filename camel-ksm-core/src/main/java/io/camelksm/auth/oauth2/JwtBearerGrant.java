@@ -72,7 +72,7 @@ final class JwtBearerGrant implements OAuth2Grant {
         form.add(new FormParameter("assertion", JwtAssertionSigner.sign(fields.assertionAlgorithm(),
                 registration.privateKey(), registration.keyId(), claims.build()), true));
         if (parameters.scope() != null) {
-            form.add(OAuth2Grant.plain("scope", parameters.scope()));
+            form.add(FormParameter.plain("scope", parameters.scope()));
         }
     }
 

@@ -7,7 +7,6 @@ import java.util.List;
 import io.camelksm.auth.oauth2.TokenRequest.FormParameter;
 import io.camelksm.credential.Credential;
 import io.camelksm.credential.CredentialType;
-import io.camelksm.credential.Secret;
 
 /**
  * One OAuth 2.0 grant: what it reads from a credential of its {@link #credentialType()} beyond the client's
@@ -63,8 +62,4 @@ interface OAuth2Grant {
      */
     void addParameters(OAuth2Registration registration, GrantParameters parameters, Instant now,
                        List<FormParameter> form);
-
-    static FormParameter plain(String name, String value) {
-        return new FormParameter(name, Secret.of(value), false);
-    }
 }

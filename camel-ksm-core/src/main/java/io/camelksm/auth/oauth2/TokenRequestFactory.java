@@ -61,10 +61,10 @@ final class TokenRequestFactory {
         Instant now = settings.clock().instant().truncatedTo(ChronoUnit.SECONDS);
         List<FormParameter> form = new ArrayList<>();
         List<Secret> otherSecrets = new ArrayList<>();
-        form.add(OAuth2Grant.plain("grant_type", p.grantType()));
+        form.add(FormParameter.plain("grant_type", p.grantType()));
         registration.grant().addParameters(registration, p, now, form);
         if (p.resource() != null) {
-            form.add(OAuth2Grant.plain("resource", p.resource()));
+            form.add(FormParameter.plain("resource", p.resource()));
         }
         registration.formParameters().forEach((name, property) ->
                 form.add(new FormParameter(name, Secret.of(property.value().reveal()), property.secret())));
