@@ -25,6 +25,7 @@ import io.camelksm.credential.CredentialField;
 import io.camelksm.credential.CredentialName;
 import io.camelksm.credential.CredentialProperty;
 import io.camelksm.credential.CredentialType;
+import io.camelksm.credential.CredentialType.Capability;
 import io.camelksm.credential.Secret;
 
 /**
@@ -131,10 +132,10 @@ public class KsmProducer extends DefaultAsyncProducer {
     private void get(Request request, KsmConfiguration config, Exchange exchange) {
         Credential credential = request.read();
         try {
-            if (credential.type() != CredentialType.GENERAL && credential.type() != CredentialType.DATA_GATEWAY) {
+            if (!credential.type().handsOverFields()) {
                 throw new KsmException("Credential '" + credential.name() + "' is of type " + credential.type()
-                        + ": operation=get hands over GENERAL and DATA_GATEWAY credentials only; use operation=authorize"
-                        + " to put its authentication header on the message");
+                        + ": operation=get hands over " + CredentialType.namesWith(Capability.FIELDS, "and")
+                        + " credentials only; use operation=authorize to put its authentication header on the message");
             }
             KsmCredentialFields fields = KsmCredentialFields.of(credential);
             exchange.setProperty(config.getFieldsProperty(), fields);

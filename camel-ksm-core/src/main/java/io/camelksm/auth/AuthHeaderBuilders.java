@@ -1,16 +1,27 @@
 package io.camelksm.auth;
 
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+
 import io.camelksm.KsmException;
 import io.camelksm.auth.oauth2.OAuth2TokenProvider;
 import io.camelksm.auth.oauth2.TokenRequestOptions;
 import io.camelksm.credential.Credential;
 import io.camelksm.credential.CredentialType;
+import io.camelksm.credential.CredentialType.Capability;
 
-/** Finds the header builder for a credential type, or explains why the type has none. */
+/**
+ * Finds the header builder for a credential type by its {@link Capability}, or explains why the type has none. The
+ * registry of builders for {@link Capability#AUTH_HEADER} types is the map {@code BUILDERS}: a new header type registers
+ * its builder there and nowhere else.
+ */
 public final class AuthHeaderBuilders {
 
-    private static final AuthHeaderBuilder BASIC = new BasicAuthHeader();
-    private static final AuthHeaderBuilder BEARER = new BearerAuthHeader();
+    /** The builder of each {@link Capability#AUTH_HEADER} type. */
+    private static final Map<CredentialType, AuthHeaderBuilder> BUILDERS = register(Map.of(
+            CredentialType.BASIC, new BasicAuthHeader(),
+            CredentialType.BEARER, new BearerAuthHeader()));
 
     private AuthHeaderBuilders() {
     }
@@ -40,7 +51,7 @@ public final class AuthHeaderBuilders {
     public static AuthHeaderBuilder forCredential(Credential credential, OAuth2TokenProvider provider,
                                                   TokenRequestOptions options) {
         TokenRequestOptions overrides = options == null ? TokenRequestOptions.none() : options;
-        if (isOAuth2(credential.type())) {
+        if (credential.type().isOAuth2()) {
             if (provider == null) {
                 throw new KsmException("Credential '" + credential.name() + "' is of type " + credential.type()
                         + ", but no OAuth2TokenProvider is available to obtain its access token");
@@ -49,15 +60,15 @@ public final class AuthHeaderBuilders {
         }
         if (!overrides.equals(TokenRequestOptions.none())) {
             throw new KsmException("Credential '" + credential.name() + "' is of type " + credential.type()
-                    + ": the options scope, audience, resource and subject apply to OAUTH2_CLIENT_CREDENTIALS and"
-                    + " OAUTH2_JWT_BEARER credentials only");
+                    + ": the options scope, audience, resource and subject apply to "
+                    + CredentialType.namesWith(Capability.OAUTH2_GRANT, "and") + " credentials only");
         }
         return forCredential(credential);
     }
 
-    /** Whether credentials of the type are exchanged for OAuth 2.0 access tokens. */
+    /** Whether credentials of the type are exchanged for OAuth 2.0 access tokens: {@link CredentialType#isOAuth2()}. */
     public static boolean isOAuth2(CredentialType type) {
-        return type == CredentialType.OAUTH2_CLIENT_CREDENTIALS || type == CredentialType.OAUTH2_JWT_BEARER;
+        return type.isOAuth2();
     }
 
     /**
@@ -67,14 +78,27 @@ public final class AuthHeaderBuilders {
      *                      provider ({@link #forCredential(Credential, OAuth2TokenProvider, TokenRequestOptions)})
      */
     public static AuthHeaderBuilder forType(CredentialType type) {
-        return switch (type) {
-            case BASIC -> BASIC;
-            case BEARER -> BEARER;
-            case OAUTH2_CLIENT_CREDENTIALS, OAUTH2_JWT_BEARER ->
-                throw new KsmException(type + " credentials are exchanged for access tokens: their header needs an"
-                        + " OAuth2TokenProvider");
-            case GENERAL, DATA_GATEWAY -> throw new KsmException(type
-                    + " credentials have no authentication header: use operation=get to hand their fields to the route");
+        return switch (type.capability()) {
+            case AUTH_HEADER -> BUILDERS.get(type);
+            case OAUTH2_GRANT -> throw new KsmException(type + " credentials are exchanged for access tokens: their"
+                    + " header needs an OAuth2TokenProvider");
+            case FIELDS -> throw new KsmException(type + " credentials have no authentication header: use"
+                    + " operation=get to hand their fields to the route");
         };
+    }
+
+    /** Keys the builders by their type; every {@link Capability#AUTH_HEADER} type must have exactly one. */
+    private static Map<CredentialType, AuthHeaderBuilder> register(Map<CredentialType, AuthHeaderBuilder> builders) {
+        Map<CredentialType, AuthHeaderBuilder> byType = new EnumMap<>(builders);
+        byType.keySet().stream().filter(type -> type.capability() != Capability.AUTH_HEADER).findFirst()
+                .ifPresent(type -> {
+                    throw new IllegalStateException(type + " has a header builder, but is no AUTH_HEADER type");
+                });
+        for (CredentialType type : CredentialType.values()) {
+            if (type.capability() == Capability.AUTH_HEADER && !byType.containsKey(type)) {
+                throw new IllegalStateException(type + " is an AUTH_HEADER type without a header builder");
+            }
+        }
+        return Collections.unmodifiableMap(byType);
     }
 }

@@ -73,6 +73,20 @@ class AuthHeaderBuildersTest {
         }
     }
 
+    /** The capability decides: a header type has its builder, the others say what to do instead. */
+    @Test
+    void everyHeaderTypeHasABuilderAndNoOtherTypeHasOne() {
+        for (CredentialType type : CredentialType.values()) {
+            if (type.capability() == CredentialType.Capability.AUTH_HEADER) {
+                assertThat(AuthHeaderBuilders.forType(type)).as(type.name()).isNotNull();
+            } else {
+                assertThatThrownBy(() -> AuthHeaderBuilders.forType(type)).as(type.name())
+                        .isInstanceOf(KsmException.class);
+            }
+            assertThat(AuthHeaderBuilders.isOAuth2(type)).isEqualTo(type.isOAuth2());
+        }
+    }
+
     @Test
     void everyTypeIsDecided() {
         for (CredentialType type : CredentialType.values()) {

@@ -8,7 +8,8 @@ import io.camelksm.credential.Credential;
 import io.camelksm.credential.CredentialName;
 
 /**
- * The {@link OAuth2TokenProvider}: resolves the grant from the credential ({@code TokenRequestFactory}), looks the
+ * The {@link OAuth2TokenProvider}: parses the credential once ({@code OAuth2Registration}), resolves the grant
+ * parameters with the endpoint's options and builds each request ({@code TokenRequestFactory}), looks the
  * token up by credential, secret fingerprint and grant parameters ({@code TokenCache}, single flight), and fetches it
  * with retries ({@code RetryingTokenFetcher}) through a {@link TokenEndpointClient}.
  */
@@ -56,25 +57,29 @@ public final class CachingOAuth2TokenProvider implements OAuth2TokenProvider {
         if (fresh != null) {
             return fresh; // the common case, without building the fetch
         }
+        OAuth2Registration registration = resolved.registration();
         GrantParameters grant = resolved.grant();
         return cache.get(resolved.key(), resolved.entry(), () -> fetcher.fetch(credential.name(),
-                () -> requests.create(credential, grant), grant.scope()));
+                () -> requests.create(registration, grant), grant.scope()));
     }
 
     /**
      * The grant and cache key of the request. Credentials are immutable, and the cache of governed credentials lends
      * the same instance to every request until the credential changes: for that instance and the same options, the
-     * last resolution is reused, skipping the checks and the fingerprint.
+     * last resolution is reused, skipping the checks and the fingerprint; for that instance and other options, its
+     * registration is.
      */
     private Resolved resolve(Credential credential, TokenRequestOptions options) {
         Resolved last = resolved.get(credential.name());
-        if (last != null && last.credential() == credential
-            && (last.options() == options || last.options().equals(options))) {
+        boolean sameCredential = last != null && last.credential() == credential;
+        if (sameCredential && (last.options() == options || last.options().equals(options))) {
             return last;
         }
-        GrantParameters grant = requests.parameters(credential, options);
-        TokenCacheKey key = TokenCacheKey.of(credential.name(), fingerprinter.fingerprint(credential), grant);
-        Resolved fresh = new Resolved(credential, options, grant, key, cache.entry(key));
+        OAuth2Registration registration = sameCredential ? last.registration() : requests.register(credential);
+        GrantParameters grant = requests.parameters(registration, options);
+        String fingerprint = sameCredential ? last.key().fingerprint() : fingerprinter.fingerprint(credential);
+        TokenCacheKey key = TokenCacheKey.of(credential.name(), fingerprint, grant);
+        Resolved fresh = new Resolved(credential, options, registration, grant, key, cache.entry(key));
         if (resolved.size() >= MAX_RESOLVED) {
             resolved.clear();
         }
@@ -86,8 +91,8 @@ public final class CachingOAuth2TokenProvider implements OAuth2TokenProvider {
      * The last resolution for a credential instance: compared by identity, never by content. It keeps the cache entry
      * of its key, which spares the map lookup (and the key's hash and equality) until the entry is removed.
      */
-    private record Resolved(Credential credential, TokenRequestOptions options, GrantParameters grant,
-                            TokenCacheKey key, TokenCache.Entry entry) {
+    private record Resolved(Credential credential, TokenRequestOptions options, OAuth2Registration registration,
+                            GrantParameters grant, TokenCacheKey key, TokenCache.Entry entry) {
     }
 
     @Override

@@ -1,15 +1,19 @@
 package io.camelksm.auth.oauth2;
 
+import static io.camelksm.auth.oauth2.TokenRequest.FormParameter.plain;
+
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jwt.JWTClaimsSet;
 
 import io.camelksm.auth.oauth2.TokenRequest.FormParameter;
-import io.camelksm.credential.Credential;
 import io.camelksm.credential.CredentialField;
 import io.camelksm.credential.Secret;
 
@@ -19,6 +23,8 @@ import io.camelksm.credential.Secret;
  * optional beside the assertion, RFC 7523 §3.1).
  */
 abstract class ClientAuthentication {
+
+    static final String CLIENT_ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 
     private static final ClientAuthentication NONE = new None();
     private static final ClientAuthentication SECRET_BASIC = new SecretBasic();
@@ -103,27 +109,42 @@ abstract class ClientAuthentication {
         return null;
     }
 
-    /** Checks the credential has what the method needs, naming the missing field. */
-    final void check(Credential credential) {
-        if (needsClientId() && credential.field(CredentialField.CLIENT_ID).filter(v -> !v.isBlank()).isEmpty()) {
+    /**
+     * Checks the credential has what the method needs, naming the missing field.
+     *
+     * @param clientId     the stripped client id, or null
+     * @param clientSecret the client secret, or null
+     * @param privateKey   the private key, or null
+     */
+    final void check(String clientId, Secret clientSecret, Secret privateKey) {
+        if (needsClientId() && clientId == null) {
             throw new IllegalArgumentException(method() + " needs the field '" + CredentialField.CLIENT_ID.fieldName()
                                                + "'");
         }
-        CredentialField key = keyField();
-        if (key != null && credential.secret(key).filter(s -> !s.isEmpty()).isEmpty()) {
-            throw new IllegalArgumentException(method() + " needs the field '" + key.fieldName() + "'");
+        Secret key = key(clientSecret, privateKey);
+        if (keyField() != null && (key == null || key.isEmpty())) {
+            throw new IllegalArgumentException(method() + " needs the field '" + keyField().fieldName() + "'");
         }
     }
 
-    /** Adds the client's authentication to the request. */
-    abstract void apply(Credential credential, Signing signing, Parts parts);
-
-    static String clientId(Credential credential) {
-        return credential.field(CredentialField.CLIENT_ID).filter(v -> !v.isBlank()).map(String::strip).orElse(null);
+    /** The secret the method sends or signs with, of the two a registration may have. */
+    private Secret key(Secret clientSecret, Secret privateKey) {
+        return keyField() == CredentialField.CLIENT_SECRET ? clientSecret
+                : keyField() == CredentialField.PRIVATE_KEY ? privateKey : null;
     }
 
-    static FormParameter plain(String name, String value) {
-        return new FormParameter(name, Secret.of(value), false);
+    final Secret key(OAuth2Registration registration) {
+        return key(registration.clientSecret(), registration.privateKey());
+    }
+
+    /** Adds the client's authentication to the request. */
+    abstract void apply(OAuth2Registration registration, Signing signing, Parts parts);
+
+    /** RFC 6749 §2.3.1: id and secret are form-urlencoded before they are joined and Base64-encoded. */
+    static Secret basic(String clientId, Secret clientSecret) {
+        String pair = URLEncoder.encode(clientId, StandardCharsets.UTF_8) + ":"
+                      + URLEncoder.encode(clientSecret.reveal(), StandardCharsets.UTF_8);
+        return Secret.of("Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** A public client, or a grant that authenticates by its assertion alone: at most the {@code client_id}. */
@@ -138,8 +159,8 @@ abstract class ClientAuthentication {
         }
 
         @Override
-        void apply(Credential credential, Signing signing, Parts parts) {
-            String clientId = clientId(credential);
+        void apply(OAuth2Registration registration, Signing signing, Parts parts) {
+            String clientId = registration.clientId();
             if (clientId != null) {
                 parts.form.add(plain("client_id", clientId)); // RFC 6749 §3.2.1: a client may identify itself
             }
@@ -152,9 +173,9 @@ abstract class ClientAuthentication {
         }
 
         @Override
-        void apply(Credential credential, Signing signing, Parts parts) {
-            Secret clientSecret = credential.secret(CredentialField.CLIENT_SECRET).orElseThrow();
-            parts.authorization = TokenRequestFactory.basic(clientId(credential), clientSecret);
+        void apply(OAuth2Registration registration, Signing signing, Parts parts) {
+            Secret clientSecret = registration.clientSecret();
+            parts.authorization = basic(registration.clientId(), clientSecret);
             parts.otherSecrets.add(Secret.of(clientSecret.reveal()));
         }
     }
@@ -165,10 +186,9 @@ abstract class ClientAuthentication {
         }
 
         @Override
-        void apply(Credential credential, Signing signing, Parts parts) {
-            parts.form.add(plain("client_id", clientId(credential)));
-            parts.form.add(new FormParameter("client_secret", Secret.of(credential.secret(CredentialField.CLIENT_SECRET)
-                    .orElseThrow().reveal()), true));
+        void apply(OAuth2Registration registration, Signing signing, Parts parts) {
+            parts.form.add(plain("client_id", registration.clientId()));
+            parts.form.add(new FormParameter("client_secret", Secret.of(registration.clientSecret().reveal()), true));
         }
     }
 
@@ -202,16 +222,16 @@ abstract class ClientAuthentication {
         }
 
         @Override
-        void apply(Credential credential, Signing signing, Parts parts) {
-            String clientId = clientId(credential);
+        void apply(OAuth2Registration registration, Signing signing, Parts parts) {
+            String clientId = registration.clientId();
             // RFC 7523 §3: the client is issuer and subject; the token endpoint is the audience
-            JWTClaimsSet claims = TokenRequestFactory.claims(clientId, clientId, signing.tokenUrl().toString(),
+            JWTClaimsSet claims = JwtAssertionSigner.claims(clientId, clientId, signing.tokenUrl().toString(),
                     signing.now(), signing.lifetime()).build();
-            Secret secret = credential.secret(keyField()).orElseThrow();
+            Secret secret = key(registration);
             parts.form.add(plain("client_id", clientId));
-            parts.form.add(plain("client_assertion_type", TokenRequestFactory.CLIENT_ASSERTION_TYPE));
+            parts.form.add(plain("client_assertion_type", CLIENT_ASSERTION_TYPE));
             parts.form.add(new FormParameter("client_assertion", JwtAssertionSigner.sign(signing.algorithm(), secret,
-                    credential.field(CredentialField.KEY_ID).orElse(null), claims), true));
+                    registration.keyId(), claims), true));
             if (method() == ClientAuthenticationMethod.CLIENT_SECRET_JWT) {
                 parts.otherSecrets.add(Secret.of(secret.reveal()));
             }

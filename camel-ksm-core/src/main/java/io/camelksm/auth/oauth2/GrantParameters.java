@@ -1,21 +1,14 @@
 package io.camelksm.auth.oauth2;
 
 import java.net.URI;
-import java.time.Duration;
-
-import com.nimbusds.jose.JWSAlgorithm;
 
 /**
- * What one token request asks for, resolved from a credential and the endpoint's {@link TokenRequestOptions}:
- * checked once, then used for the cache key and for building the request.
+ * What one token request asks for: the {@link OAuth2Registration}'s values with the endpoint's {@link
+ * TokenRequestOptions} applied. Resolved once per registration and options, then used for the cache key and for
+ * building each request.
  *
- * @param method                   how the client authenticates (both grants)
- * @param assertionAlgorithm       the signing algorithm of the JWT bearer grant's assertion, null for client
- *                                 credentials
- * @param clientAssertionAlgorithm the signing algorithm of the client assertion, null when the method signs nothing
- * @param assertionLifetime        lifetime of the JWT bearer grant's assertion, null for client credentials
+ * @param subject the JWT bearer assertion's {@code sub}, null for the client credentials grant
  */
 record GrantParameters(String grantType, URI tokenUrl, String scope, String audience, String resource,
-                       String subject, ClientAuthenticationMethod method, JWSAlgorithm assertionAlgorithm,
-                       JWSAlgorithm clientAssertionAlgorithm, Duration assertionLifetime) {
+                       String subject) {
 }

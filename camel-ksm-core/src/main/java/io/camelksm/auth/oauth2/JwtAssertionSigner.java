@@ -2,9 +2,13 @@ package io.camelksm.auth.oauth2;
 
 import java.security.PrivateKey;
 import java.security.interfaces.ECPrivateKey;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import com.nimbusds.jose.JOSEException;
@@ -44,6 +48,18 @@ final class JwtAssertionSigner {
                 .orElseThrow(() -> new IllegalArgumentException("algorithm '" + name.strip()
                         + "' is not supported; use one of " + SUPPORTED.stream().map(JWSAlgorithm::getName)
                                 .collect(Collectors.joining(", "))));
+    }
+
+    /** The claims every assertion carries (RFC 7523 §3), with a unique {@code jti}. */
+    static JWTClaimsSet.Builder claims(String issuer, String subject, String audience, Instant now,
+                                       Duration lifetime) {
+        return new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .subject(subject)
+                .audience(audience)
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(lifetime)))
+                .jwtID(UUID.randomUUID().toString());
     }
 
     /**

@@ -1,12 +1,11 @@
 package io.camelksm.auth.oauth2;
 
 import io.camelksm.credential.Credential;
-import io.camelksm.credential.CredentialType;
 import io.camelksm.credential.CredentialValidator;
 
 /**
- * Write-time check of OAuth 2.0 credentials: resolves the grant and builds one token request exactly as the first
- * exchange would (client authentication method, the secret or key it needs, algorithm, key type, size and curve,
+ * Write-time check of OAuth 2.0 credentials: parses the {@link OAuth2Registration} and builds one token request
+ * exactly as the first exchange would (client authentication method, the secret or key it needs, algorithm, key type, size and curve,
  * assertion lifetime, {@code form.*} properties, the token URL's form), and refuses the credential with the message the
  * exchange would give. Nothing is sent; the signed assertion is wiped at once.
  * <p>
@@ -25,13 +24,12 @@ public final class OAuth2CredentialValidator implements CredentialValidator {
 
     @Override
     public void validate(Credential credential) {
-        CredentialType type = credential.type();
-        if (type != CredentialType.OAUTH2_CLIENT_CREDENTIALS && type != CredentialType.OAUTH2_JWT_BEARER) {
+        if (!credential.type().isOAuth2()) {
             return;
         }
         try {
-            GrantParameters parameters = requests.parameters(credential, TokenRequestOptions.none());
-            requests.create(credential, parameters).destroy();
+            OAuth2Registration registration = requests.register(credential);
+            requests.create(registration, requests.parameters(registration, TokenRequestOptions.none())).destroy();
         } catch (KsmTokenException e) {
             // same words as at the first exchange, as a bad-input error
             throw new IllegalArgumentException(e.getMessage());

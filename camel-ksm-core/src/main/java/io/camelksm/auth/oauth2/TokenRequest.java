@@ -29,6 +29,11 @@ public final class TokenRequest {
             Objects.requireNonNull(value, "value of " + name);
         }
 
+        /** A plain parameter, shown in {@link TokenRequest#toString()}. */
+        static FormParameter plain(String name, String value) {
+            return new FormParameter(name, Secret.of(value), false);
+        }
+
         @Override
         public String toString() {
             return name + "=" + (secret ? "******" : value.reveal());

@@ -10,6 +10,13 @@
  * policy and the response size limit. Failures are {@link io.camelksm.auth.oauth2.KsmTokenException}s carrying the
  * server's HTTP status and {@code error} code, never a secret.
  *
+ * <h2>Structure</h2> A credential is parsed once into an {@code OAuth2Registration} (token URL, client, key
+ * material, defaults; after Spring Security's {@code ClientRegistration}); the write-time {@link
+ * io.camelksm.auth.oauth2.OAuth2CredentialValidator} parses the same way. Each request is built by picking two
+ * strategies: the {@code OAuth2Grant} of the credential type ({@code ClientCredentialsGrant}, {@code JwtBearerGrant},
+ * registered in {@code OAuth2Grants}) adds the grant's parameters, the {@code ClientAuthentication} of the method
+ * (one per {@link io.camelksm.auth.oauth2.ClientAuthenticationMethod}) the client's.
+ *
  * <h2>Caching</h2> Tokens are cached per credential name, HMAC fingerprint of the credential's secrets and fields,
  * and grant parameters (grant type, token URL, scope as a set, audience, resource, subject): a narrow scope never gets
  * a broader token, and a rotated secret never reuses a token of the old one. A token is handed out until {@code

@@ -44,7 +44,7 @@ class JwtBearerClientAuthenticationTest {
 
     private static final String CLIENT_ID = "jwt client:1";
     private static final String CLIENT_SECRET = "0123456789abcdef0123456789abcdef-s3cr3t";
-    private static final String GRANT = "grant_type=" + enc(TokenRequestFactory.JWT_BEARER);
+    private static final String GRANT = "grant_type=" + enc(JwtBearerGrant.GRANT_TYPE);
 
     private OAuth2TokenProvider provider;
 
@@ -97,7 +97,7 @@ class JwtBearerClientAuthenticationTest {
 
     /** The grant's own assertion is still there and signed by the private key. */
     private static void assertGrantAssertion(Map<String, String> form) {
-        assertThat(form).containsEntry("grant_type", TokenRequestFactory.JWT_BEARER);
+        assertThat(form).containsEntry("grant_type", JwtBearerGrant.GRANT_TYPE);
         assertThat(IndependentJwtVerifier.verify(form.get("assertion"), TestKeys.RSA.getPublic())).isTrue();
         assertThat(TokenEndpoint.jwtPart(form.get("assertion"), 1)).containsEntry("iss", "issuer-app")
                 .containsEntry("sub", "alice");
@@ -139,7 +139,7 @@ class JwtBearerClientAuthenticationTest {
     void privateKeyJwtSignsTheClientAssertionWithTheCredentialsKey() {
         accept(grant().withHeader("Authorization", absent())
                 .withRequestBody(containing("client_id=" + enc(CLIENT_ID)))
-                .withRequestBody(containing("client_assertion_type=" + enc(TokenRequestFactory.CLIENT_ASSERTION_TYPE)))
+                .withRequestBody(containing("client_assertion_type=" + enc(ClientAuthentication.CLIENT_ASSERTION_TYPE)))
                 .withRequestBody(containing("client_assertion="))
                 .withRequestBody(notContaining("client_secret=")));
 
@@ -161,7 +161,7 @@ class JwtBearerClientAuthenticationTest {
     @Test
     void clientSecretJwtSignsWithHs256UnderTheClientSecretWhileTheGrantUsesTheKey() {
         accept(grant().withHeader("Authorization", absent())
-                .withRequestBody(containing("client_assertion_type=" + enc(TokenRequestFactory.CLIENT_ASSERTION_TYPE)))
+                .withRequestBody(containing("client_assertion_type=" + enc(ClientAuthentication.CLIENT_ASSERTION_TYPE)))
                 .withRequestBody(notContaining("client_secret=")));
 
         provider.token(withClient("client_secret_jwt").build());

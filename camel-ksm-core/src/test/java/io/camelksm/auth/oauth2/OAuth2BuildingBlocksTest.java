@@ -103,10 +103,10 @@ class OAuth2BuildingBlocksTest {
     @Test
     void basicCredentialsFollowRfc6749() {
         // RFC 7617's example survives unchanged, as it has nothing to encode
-        assertThat(TokenRequestFactory.basic("Aladdin", Secret.of("open-sesame")).reveal())
+        assertThat(ClientAuthentication.basic("Aladdin", Secret.of("open-sesame")).reveal())
                 .isEqualTo("Basic QWxhZGRpbjpvcGVuLXNlc2FtZQ==");
         // a space becomes '+', and '+' and ':' are escaped, before Base64
-        assertThat(TokenRequestFactory.basic("a b", Secret.of("c+d:e")).reveal())
+        assertThat(ClientAuthentication.basic("a b", Secret.of("c+d:e")).reveal())
                 .isEqualTo("Basic " + java.util.Base64.getEncoder().encodeToString("a+b:c%2Bd%3Ae".getBytes()));
     }
 

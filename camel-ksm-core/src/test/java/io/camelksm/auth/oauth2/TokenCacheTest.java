@@ -145,8 +145,7 @@ class TokenCacheTest {
         TokenCache cache = new TokenCache(clock, Duration.ofSeconds(60), Duration.ZERO, new StatisticsCounters());
         Credential graph = credential();
         TokenCacheKey key = TokenCacheKey.of(graph.name(), "fingerprint", new GrantParameters(
-                "client_credentials", java.net.URI.create(TokenEndpoint.url(server)), null, null, null, null, null, null,
-                null, null));
+                "client_credentials", java.net.URI.create(TokenEndpoint.url(server)), null, null, null, null));
         TokenCache.Entry kept = cache.entry(key);
         AccessToken t1 = token("t1");
         assertThat(cache.get(key, kept, () -> t1)).isSameAs(t1);
@@ -427,11 +426,11 @@ class TokenCacheTest {
     @Test
     void aRotatedSecretGetsANewTokenNeverTheOldOne() {
         server.stubFor(post(urlEqualTo(TokenEndpoint.PATH))
-                .withHeader("Authorization", equalTo(TokenRequestFactory.basic("client-1", Secret.of("old-secret"))
+                .withHeader("Authorization", equalTo(ClientAuthentication.basic("client-1", Secret.of("old-secret"))
                         .reveal()))
                 .willReturn(okJson(TokenEndpoint.tokenJson("old-token", 3600))));
         server.stubFor(post(urlEqualTo(TokenEndpoint.PATH))
-                .withHeader("Authorization", equalTo(TokenRequestFactory.basic("client-1", Secret.of("new-secret"))
+                .withHeader("Authorization", equalTo(ClientAuthentication.basic("client-1", Secret.of("new-secret"))
                         .reveal()))
                 .willReturn(okJson(TokenEndpoint.tokenJson("new-token", 3600))));
 
