@@ -89,7 +89,7 @@ final class UpdateCredentialCommand extends AdminCommand {
         for (String fieldName : clearFields) {
             CredentialField field = CredentialField.byName(fieldName)
                     .orElseThrow(() -> new UserInputException("Unknown field '" + fieldName.strip() + "' in --clear-field"));
-            CredentialOptions.checkAllowed(current.type(), field);
+            CredentialFieldOptions.checkAllowed(current.type(), field);
             if (current.type().requiredFields().contains(field)) {
                 throw new UserInputException("Field '" + field.fieldName() + "' is required for a " + current.type()
                                              + " credential and cannot be cleared");
