@@ -9,8 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 import java.util.UUID;
 
@@ -51,7 +49,7 @@ final class JournalDirectory implements AutoCloseable {
         Path dir = directory.toAbsolutePath();
         OwnerOnlyFiles.createDirectories(dir);
         FileChannel lockChannel = FileChannel.open(dir.resolve(LOCK_FILE), Set.of(StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE), ownerOnly());
+                StandardOpenOption.WRITE), OwnerOnlyFiles.fileAttributes());
         try {
             FileLock lock;
             try {
@@ -94,14 +92,6 @@ final class JournalDirectory implements AutoCloseable {
         Files.write(temp, id.toString().getBytes(StandardCharsets.US_ASCII));
         Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
         return id;
-    }
-
-    /** Creation attributes of a file only its owner may read and write (none where POSIX permissions do not exist). */
-    static FileAttribute<?>[] ownerOnly() {
-        return OwnerOnlyFiles.isPosix()
-                ? new FileAttribute<?>[] {
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")) }
-                : new FileAttribute<?>[0];
     }
 
     /** Unlocks the directory. */

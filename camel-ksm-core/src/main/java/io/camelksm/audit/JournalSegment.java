@@ -22,6 +22,8 @@ import java.util.zip.CRC32C;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.camelksm.crypto.OwnerOnlyFiles;
+
 /** One file of the {@link AuditJournal}, mapped whole; its layout is described there. */
 final class JournalSegment {
 
@@ -47,7 +49,7 @@ final class JournalSegment {
     static JournalSegment create(Path dir, UUID id, long firstSequence, int size) throws IOException {
         Path path = dir.resolve(String.format("audit-%020d.journal", firstSequence));
         FileChannel channel = FileChannel.open(path, Set.of(StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.READ, StandardOpenOption.WRITE), JournalDirectory.ownerOnly());
+                StandardOpenOption.READ, StandardOpenOption.WRITE), OwnerOnlyFiles.fileAttributes());
         try {
             MappedByteBuffer buffer = channel.map(FileChannel.MapMode.READ_WRITE, 0, size);
             buffer.putInt(0, MAGIC).putInt(4, VERSION).putLong(8, firstSequence)
