@@ -40,6 +40,9 @@ final class AddCredentialCommand extends AdminCommand {
     @Mixin
     CredentialOptions options;
 
+    @Mixin
+    RefusedSecretOptions refusedSecrets;
+
     @Override
     void execute() {
         CredentialName credentialName = credentialName(name);

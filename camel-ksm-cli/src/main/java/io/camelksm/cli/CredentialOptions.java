@@ -20,28 +20,18 @@ import io.camelksm.credential.CredentialField;
 import io.camelksm.credential.CredentialName;
 import io.camelksm.credential.CredentialProperty;
 import io.camelksm.credential.CredentialType;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * The options {@code credential add} and {@code credential update} share: non-secret fields, plain properties, which
- * secret values to read from standard input, expiry and the invalid flag.
- *
- * <p>
- * Options that would carry a secret value ({@code --password}, {@code --token}, {@code --client-secret},
- * {@code --private-key}, {@code --secret}) exist only to be refused with a message pointing to standard input: on the
- * command line a secret is visible to every user of the machine and lands in shell history.
+ * secret values to read from standard input, expiry and the invalid flag. Options that would carry a secret value are
+ * refused by {@link RefusedSecretOptions}, mixed in beside this one.
  */
 final class CredentialOptions {
 
     static final String SECRET_ORDER_HELP = "Secret values are read from standard input, one per line (a PEM key from"
             + " its -----BEGIN line to its -----END line), or prompted for on a terminal, in this order: the fields"
             + " named by --secret-from-stdin in the order given, then the --secret-property values in the order given.";
-
-    @Spec(Spec.Target.MIXEE)
-    CommandSpec mixee;
 
     private final Map<CredentialField, String> namedFields = new EnumMap<>(CredentialField.class);
 
@@ -144,41 +134,6 @@ final class CredentialOptions {
     @Option(names = "--secret-property", paramLabel = "NAME",
             description = "A secret property whose value is read from standard input or a prompt. Repeatable.")
     List<String> secretProperties = new ArrayList<>();
-
-    // ---- refused: secrets on the command line
-
-    @Option(names = "--password", hidden = true, arity = "0..1", fallbackValue = "")
-    void password(String ignored) {
-        refuse("--password", CredentialField.PASSWORD);
-    }
-
-    @Option(names = "--token", hidden = true, arity = "0..1", fallbackValue = "")
-    void token(String ignored) {
-        refuse("--token", CredentialField.TOKEN);
-    }
-
-    @Option(names = "--client-secret", hidden = true, arity = "0..1", fallbackValue = "")
-    void clientSecret(String ignored) {
-        refuse("--client-secret", CredentialField.CLIENT_SECRET);
-    }
-
-    @Option(names = "--private-key", hidden = true, arity = "0..1", fallbackValue = "")
-    void privateKey(String ignored) {
-        refuse("--private-key", CredentialField.PRIVATE_KEY);
-    }
-
-    @Option(names = "--secret", hidden = true, arity = "0..1", fallbackValue = "")
-    void secret(String ignored) {
-        throw new ParameterException(mixee.commandLine(), "Secret values are never taken from the command line"
-                + " (other users and shell history can see them): name the field with --secret-from-stdin FIELD and"
-                + " pipe its value on standard input, or answer the prompt");
-    }
-
-    private void refuse(String option, CredentialField field) {
-        throw new ParameterException(mixee.commandLine(), option + " is refused: secret values are never taken from"
-                + " the command line (other users and shell history can see them). Use --secret-from-stdin "
-                + field.fieldName() + " and pipe the value on standard input, or answer the prompt");
-    }
 
     // ---- turning the options into a credential
 

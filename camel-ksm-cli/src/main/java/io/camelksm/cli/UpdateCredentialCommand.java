@@ -34,6 +34,9 @@ final class UpdateCredentialCommand extends AdminCommand {
     @Mixin
     CredentialOptions options;
 
+    @Mixin
+    RefusedSecretOptions refusedSecrets;
+
     @Option(names = "--valid", description = "Mark the credential valid again (undoes --invalid).")
     boolean valid;
 
