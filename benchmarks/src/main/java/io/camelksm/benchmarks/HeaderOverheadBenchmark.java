@@ -1,6 +1,7 @@
 package io.camelksm.benchmarks;
 
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.CamelContext;
@@ -18,8 +19,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-
-import java.util.Set;
 
 import io.camelksm.access.Caller;
 import io.camelksm.governance.GovernedCredentials;
@@ -102,33 +101,18 @@ public class HeaderOverheadBenchmark {
         component.setGovernedCredentials(ksm.governedWith(roomyJournal));
         component.setNodeName(KsmFixture.NODE);
         // the exact component defaults (a 1 GiB journal): once it is full, exchanges go at the database writer's pace
-        KsmComponent defaults = new KsmComponent();
-        defaults.setGovernedCredentials(ksm.governed());
-        defaults.setNodeName(KsmFixture.NODE);
-        context.addComponent("ksmdefault", defaults);
+        addKsmComponent("ksmdefault", ksm.governed());
         // the diagnostic: journaled, but the journal's writer hands the events to nothing (no database work)
         journalOnly = ksm.journalWithoutDatabase("audit-journal-only");
-        KsmComponent journalOnlyComponent = new KsmComponent();
-        journalOnlyComponent.setGovernedCredentials(ksm.governedWith(journalOnly));
-        journalOnlyComponent.setNodeName(KsmFixture.NODE);
-        context.addComponent("ksmjournalonly", journalOnlyComponent);
+        addKsmComponent("ksmjournalonly", ksm.governedWith(journalOnly));
         // the diagnostic: the same route on a component whose audit events are discarded, sharing the token provider
         unaudited = ksm.governedWithoutAudit();
-        KsmComponent withoutAudit = new KsmComponent();
-        withoutAudit.setGovernedCredentials(unaudited);
-        withoutAudit.setNodeName(KsmFixture.NODE);
-        context.addComponent("ksmunaudited", withoutAudit);
+        addKsmComponent("ksmunaudited", unaudited);
         // the same route on a component audited as auditMode=summary wires it, sharing database and credentials
         summaryAudited = ksm.governedWithSummaryAudit();
-        KsmComponent withSummaryAudit = new KsmComponent();
-        withSummaryAudit.setGovernedCredentials(summaryAudited);
-        withSummaryAudit.setNodeName(KsmFixture.NODE);
-        context.addComponent("ksmsummary", withSummaryAudit);
+        addKsmComponent("ksmsummary", summaryAudited);
         // the former default, auditMode=async, as a diagnostic
-        KsmComponent withAsyncAudit = new KsmComponent();
-        withAsyncAudit.setGovernedCredentials(ksm.governedWithAsyncAudit());
-        withAsyncAudit.setNodeName(KsmFixture.NODE);
-        context.addComponent("ksmasync", withAsyncAudit);
+        addKsmComponent("ksmasync", ksm.governedWithAsyncAudit());
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -207,6 +191,14 @@ public class HeaderOverheadBenchmark {
                     + " journal-only, summary-audited and async-audited routes, the unaudited diagnostic route and the"
                     + " diagnostic provider), saw " + tokenRequests);
         }
+    }
+
+    /** A ksm: component of its own under that scheme, on the given governed credentials. */
+    private void addKsmComponent(String scheme, GovernedCredentials governed) {
+        KsmComponent component = new KsmComponent();
+        component.setGovernedCredentials(governed);
+        component.setNodeName(KsmFixture.NODE);
+        context.addComponent(scheme, component);
     }
 
     /** Every decision must be in the journal: the count it numbered equals the exchanges sent. */

@@ -40,6 +40,9 @@ final class AddCredentialCommand extends AdminCommand {
     @Mixin
     CredentialOptions options;
 
+    @Mixin
+    RefusedSecretOptions refusedSecrets;
+
     @Override
     void execute() {
         CredentialName credentialName = credentialName(name);
@@ -85,7 +88,7 @@ final class AddCredentialCommand extends AdminCommand {
     private static List<CredentialField> defaultSecrets(CredentialType type, Map<CredentialField, String> fields) {
         if (type == CredentialType.OAUTH2_CLIENT_CREDENTIALS) {
             String method = fields.get(CredentialField.CLIENT_AUTHENTICATION_METHOD);
-            return List.of(method != null && CredentialOptions.parseClientAuthenticationMethod(method)
+            return List.of(method != null && CredentialFieldOptions.parseClientAuthenticationMethod(method)
                     == ClientAuthenticationMethod.PRIVATE_KEY_JWT ? CredentialField.PRIVATE_KEY
                     : CredentialField.CLIENT_SECRET);
         }
@@ -100,7 +103,7 @@ final class AddCredentialCommand extends AdminCommand {
             }
             if (!required.isSecret() && !fields.containsKey(required)) {
                 throw new UserInputException("A " + type + " credential needs the field '" + required.fieldName()
-                        + "': add " + CredentialOptions.optionFor(required) + " VALUE");
+                        + "': add " + CredentialFieldOptions.optionFor(required) + " VALUE");
             }
         }
     }

@@ -1,46 +1,37 @@
 package io.camelksm.cli;
 
+import static io.camelksm.cli.CredentialFieldOptions.allFieldNames;
+import static io.camelksm.cli.CredentialFieldOptions.checkAllowed;
+import static io.camelksm.cli.CredentialFieldOptions.optionFor;
+import static io.camelksm.cli.CredentialFieldOptions.parseClientAuthenticationMethod;
+import static io.camelksm.cli.CredentialFieldOptions.secretFieldNames;
+
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
-import io.camelksm.auth.oauth2.ClientAuthenticationMethod;
 import io.camelksm.credential.Credential;
 import io.camelksm.credential.CredentialField;
 import io.camelksm.credential.CredentialName;
 import io.camelksm.credential.CredentialProperty;
 import io.camelksm.credential.CredentialType;
-import io.camelksm.credential.DisplayText;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * The options {@code credential add} and {@code credential update} share: non-secret fields, plain properties, which
- * secret values to read from standard input, expiry and the invalid flag.
- *
- * <p>
- * Options that would carry a secret value ({@code --password}, {@code --token}, {@code --client-secret},
- * {@code --private-key}, {@code --secret}) exist only to be refused with a message pointing to standard input: on the
- * command line a secret is visible to every user of the machine and lands in shell history.
+ * secret values to read from standard input, expiry and the invalid flag. Options that would carry a secret value are
+ * refused by {@link RefusedSecretOptions}, mixed in beside this one.
  */
 final class CredentialOptions {
 
     static final String SECRET_ORDER_HELP = "Secret values are read from standard input, one per line (a PEM key from"
             + " its -----BEGIN line to its -----END line), or prompted for on a terminal, in this order: the fields"
             + " named by --secret-from-stdin in the order given, then the --secret-property values in the order given.";
-
-    @Spec(Spec.Target.MIXEE)
-    CommandSpec mixee;
 
     private final Map<CredentialField, String> namedFields = new EnumMap<>(CredentialField.class);
 
@@ -143,41 +134,6 @@ final class CredentialOptions {
     @Option(names = "--secret-property", paramLabel = "NAME",
             description = "A secret property whose value is read from standard input or a prompt. Repeatable.")
     List<String> secretProperties = new ArrayList<>();
-
-    // ---- refused: secrets on the command line
-
-    @Option(names = "--password", hidden = true, arity = "0..1", fallbackValue = "")
-    void password(String ignored) {
-        refuse("--password", CredentialField.PASSWORD);
-    }
-
-    @Option(names = "--token", hidden = true, arity = "0..1", fallbackValue = "")
-    void token(String ignored) {
-        refuse("--token", CredentialField.TOKEN);
-    }
-
-    @Option(names = "--client-secret", hidden = true, arity = "0..1", fallbackValue = "")
-    void clientSecret(String ignored) {
-        refuse("--client-secret", CredentialField.CLIENT_SECRET);
-    }
-
-    @Option(names = "--private-key", hidden = true, arity = "0..1", fallbackValue = "")
-    void privateKey(String ignored) {
-        refuse("--private-key", CredentialField.PRIVATE_KEY);
-    }
-
-    @Option(names = "--secret", hidden = true, arity = "0..1", fallbackValue = "")
-    void secret(String ignored) {
-        throw new ParameterException(mixee.commandLine(), "Secret values are never taken from the command line"
-                + " (other users and shell history can see them): name the field with --secret-from-stdin FIELD and"
-                + " pipe its value on standard input, or answer the prompt");
-    }
-
-    private void refuse(String option, CredentialField field) {
-        throw new ParameterException(mixee.commandLine(), option + " is refused: secret values are never taken from"
-                + " the command line (other users and shell history can see them). Use --secret-from-stdin "
-                + field.fieldName() + " and pipe the value on standard input, or answer the prompt");
-    }
 
     // ---- turning the options into a credential
 
@@ -301,42 +257,5 @@ final class CredentialOptions {
             builder.property(CredentialProperty.secret(property,
                     source.read("value of the secret property '" + property + "' of '" + name + "'")));
         }
-    }
-
-    /** A method's registered name, checked now rather than at the first token request. */
-    static ClientAuthenticationMethod parseClientAuthenticationMethod(String name) {
-        return ClientAuthenticationMethod.parse(name).orElseThrow(() -> new UserInputException(
-                "Unknown client authentication method '" + DisplayText.escape(name.strip()) + "'; use one of "
-                + Arrays.stream(ClientAuthenticationMethod.values()).map(ClientAuthenticationMethod::registeredName)
-                        .collect(Collectors.joining(", "))));
-    }
-
-    static void checkAllowed(CredentialType type, CredentialField field) {
-        if (!type.allows(field)) {
-            throw new UserInputException("A " + type + " credential has no field '" + field.fieldName()
-                                         + "'; its fields are: " + fieldNames(type));
-        }
-    }
-
-    static String fieldNames(CredentialType type) {
-        List<CredentialField> fields = new ArrayList<>(type.requiredFields());
-        fields.addAll(type.optionalFields());
-        return fields.stream().sorted().map(f -> f.fieldName() + (type.requiredFields().contains(f) ? "" : " (optional)")
-                + (f.isSecret() ? " [secret]" : "")).collect(Collectors.joining(", "));
-    }
-
-    /** The option that sets a non-secret field, e.g. {@code --client-id}. */
-    static String optionFor(CredentialField field) {
-        return "--" + field.fieldName().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
-    }
-
-    private static String allFieldNames() {
-        return Arrays.stream(CredentialField.values()).map(CredentialField::fieldName)
-                .collect(Collectors.joining(", "));
-    }
-
-    private static String secretFieldNames() {
-        return Arrays.stream(CredentialField.values()).filter(CredentialField::isSecret)
-                .map(CredentialField::fieldName).collect(Collectors.joining(", "));
     }
 }

@@ -34,6 +34,9 @@ final class UpdateCredentialCommand extends AdminCommand {
     @Mixin
     CredentialOptions options;
 
+    @Mixin
+    RefusedSecretOptions refusedSecrets;
+
     @Option(names = "--valid", description = "Mark the credential valid again (undoes --invalid).")
     boolean valid;
 
@@ -89,7 +92,7 @@ final class UpdateCredentialCommand extends AdminCommand {
         for (String fieldName : clearFields) {
             CredentialField field = CredentialField.byName(fieldName)
                     .orElseThrow(() -> new UserInputException("Unknown field '" + fieldName.strip() + "' in --clear-field"));
-            CredentialOptions.checkAllowed(current.type(), field);
+            CredentialFieldOptions.checkAllowed(current.type(), field);
             if (current.type().requiredFields().contains(field)) {
                 throw new UserInputException("Field '" + field.fieldName() + "' is required for a " + current.type()
                                              + " credential and cannot be cleared");

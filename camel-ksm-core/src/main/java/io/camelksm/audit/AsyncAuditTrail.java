@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
@@ -41,7 +40,6 @@ import org.slf4j.LoggerFactory;
 public final class AsyncAuditTrail implements AuditTrail, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AsyncAuditTrail.class);
-    private static final Logger AUDIT = LoggerFactory.getLogger(Slf4jAuditTrail.LOGGER_NAME);
 
     public static final int DEFAULT_CAPACITY = 8192;
     public static final int DEFAULT_BATCH_SIZE = 256;
@@ -156,50 +154,6 @@ public final class AsyncAuditTrail implements AuditTrail, AutoCloseable {
     }
 
     /**
-     * Summarizing: the identical granted reads one thread records while its first one waits in the queue. Decisions join
-     * it without queueing anything (no shared counter, no lock): its own thread adds with one compare-and-set on the
-     * run's count, and the writer closes it when it takes it, with one compare-and-set too; the next decision of that
-     * thread then starts a new run. Only its own thread adds, so the last decision can sit in one of two slots chosen
-     * by the count's parity: an add writes the slot the writer will not read, then publishes it by the count.
-     */
-    static final class ThreadRun {
-        /** Set on the count once the writer has taken the run. */
-        private static final int CLOSED = Integer.MIN_VALUE;
-        private final AuditEvent first;
-        private final AuditEvent[] latest = new AuditEvent[2];
-        private final AtomicInteger occurrences = new AtomicInteger(1);
-
-        ThreadRun(AuditEvent first) {
-            this.first = first;
-        }
-
-        /** Called by the run's own thread only: joins the run, or false when it is closed or decided otherwise. */
-        boolean tryAdd(AuditEvent e) {
-            int count = occurrences.get();
-            if (count < 0 || count == Integer.MAX_VALUE || !AuditSummarizer.sameDecision(first, e)) {
-                return false; // closed (or full): the caller starts a new run
-            }
-            latest[(count + 1) & 1] = e;
-            // fails only when the writer closed the run meanwhile; that slot is then never read
-            return occurrences.compareAndSet(count, count + 1);
-        }
-
-        /** Called by the writer: no decision joins after this; the event standing for all that joined. */
-        AuditEvent close() {
-            int count;
-            do {
-                count = occurrences.get();
-            } while (count >= 0 && !occurrences.compareAndSet(count, count | CLOSED));
-            count &= ~CLOSED;
-            if (count == 1) {
-                return first;
-            }
-            AuditEvent last = latest[count & 1];
-            return first.mergedWith(count, last.time(), last.exchangeId());
-        }
-    }
-
-    /**
      * Back-pressure: waits while more than the capacity is queued ahead of the event, never dropping it. The event is
      * already queued, so an interrupt only ends the wait.
      */
@@ -275,9 +229,7 @@ public final class AsyncAuditTrail implements AuditTrail, AutoCloseable {
         if (!left.isEmpty()) {
             LOG.error("The audit trail could not write {} queued audit events before closing; they follow on logger {}",
                     left.size(), Slf4jAuditTrail.LOGGER_NAME);
-            left.forEach(e -> AUDIT.error("NOT PERSISTED outcome={} credential='{}' operation={} route={} exchange={}"
-                                          + " principal={} time={} reason={}", e.outcome(), e.credential(),
-                    e.operation(), e.routeId(), e.exchangeId(), e.principal(), e.time(), e.reason()));
+            left.forEach(Slf4jAuditTrail::notPersisted);
         }
     }
 

@@ -2,36 +2,15 @@ package io.camelksm.audit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.ToLongBiFunction;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
-import java.util.zip.CRC32C;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import io.camelksm.audit.AuditEvent;
-import io.camelksm.crypto.OwnerOnlyFiles;
 
 /**
  * An append-only file journal of audit events: each event gets the next sequence number and is copied into a
@@ -58,26 +37,20 @@ public final class AuditJournal implements AutoCloseable {
     static final int VERSION = 1;
     static final int FILE_HEADER = 32;
     static final int RECORD_HEADER = 16;
-    static final String ID_FILE = "journal.id";
-    static final String LOCK_FILE = "journal.lock";
     private static final String FULL = "the audit journal is full: the database writer is behind (is the database"
                                        + " reachable?)";
-    private static final Pattern SEGMENT_NAME = Pattern.compile("audit-(\\d{20})\\.journal");
 
     private final JournalSettings settings;
     private final Path directory;
     private final UUID id;
     private final String idText;
-    private final FileChannel lockChannel;
-    private final FileLock lock;
+    private final JournalDirectory directoryLock;
     /** Oldest first; the last one is {@link #active}. Guarded by {@code this}. */
     private final ArrayDeque<JournalSegment> segments = new ArrayDeque<>();
-    private final CRC32C crc = new CRC32C();
-    private final ThreadLocal<ByteBuffer> buffers = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(4096));
+    private final JournalRecords records = new JournalRecords();
     private JournalSegment active;
     private int position;
-    /** Makes the pages ahead of {@link #position} writable before an append needs them: see {@link #prefault}. */
-    private final Thread prefaulter;
+    private final JournalPrefaulter prefaulter;
     private long nextSequence;
     private volatile boolean closed;
     /** How long an append waits for room in a full journal; tests shorten it. */
@@ -87,15 +60,13 @@ public final class AuditJournal implements AutoCloseable {
     /** Why the last append failed, or null while appending works. */
     private volatile String failure;
 
-    private AuditJournal(JournalSettings settings, UUID id, FileChannel lockChannel, FileLock lock) {
+    private AuditJournal(JournalSettings settings, JournalDirectory directoryLock) {
         this.settings = settings;
         this.directory = settings.directory();
-        this.id = id;
+        this.directoryLock = directoryLock;
+        this.id = directoryLock.id();
         this.idText = id.toString();
-        this.lockChannel = lockChannel;
-        this.lock = lock;
-        this.prefaulter = new Thread(this::prefault, "camel-ksm-audit-journal-prefault");
-        this.prefaulter.setDaemon(true);
+        this.prefaulter = new JournalPrefaulter(this);
     }
 
     /**
@@ -106,37 +77,24 @@ public final class AuditJournal implements AutoCloseable {
      */
     public static AuditJournal open(JournalSettings settings, ToLongBiFunction<String, Long> lastRecorded) {
         Path dir = settings.directory().toAbsolutePath();
-        FileChannel lockChannel = null;
+        JournalDirectory directoryLock;
         try {
-            OwnerOnlyFiles.createDirectories(dir);
-            lockChannel = FileChannel.open(dir.resolve(LOCK_FILE), Set.of(StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE), ownerOnly());
-            FileLock lock;
-            try {
-                lock = lockChannel.tryLock();
-            } catch (OverlappingFileLockException e) {
-                lock = null; // held by this process already
-            }
-            if (lock == null) {
-                throw new KsmAuditException("The audit journal " + dir + " is in use by another process: give each"
-                                            + " process its own auditJournalDirectory");
-            }
-            AuditJournal journal = new AuditJournal(settings, readOrCreateId(dir), lockChannel, lock);
-            try {
-                journal.recover(lastRecorded);
-            } catch (RuntimeException | IOException e) {
-                journal.close();
-                throw e;
-            }
-            journal.prefaulter.start();
-            return journal;
+            directoryLock = JournalDirectory.lock(dir);
         } catch (IOException e) {
-            closeQuietly(lockChannel);
+            throw new KsmAuditException("Cannot open the audit journal " + dir + ": " + e, e);
+        }
+        AuditJournal journal = new AuditJournal(settings, directoryLock);
+        try {
+            journal.recover(lastRecorded);
+        } catch (IOException e) {
+            journal.close();
             throw new KsmAuditException("Cannot open the audit journal " + dir + ": " + e, e);
         } catch (RuntimeException e) {
-            closeQuietly(lockChannel);
+            journal.close();
             throw e;
         }
+        journal.prefaulter.start();
+        return journal;
     }
 
     /** The journal's id: with an event's sequence, the event's unique key in the database. */
@@ -164,7 +122,7 @@ public final class AuditJournal implements AutoCloseable {
      * @throws KsmAuditException when the event cannot be written (the request must then be refused)
      */
     public long append(AuditEvent event) {
-        ByteBuffer record = encode(event);
+        ByteBuffer record = records.encode(event);
         int size = record.limit();
         synchronized (this) {
             if (closed) {
@@ -176,11 +134,7 @@ public final class AuditJournal implements AutoCloseable {
                     roll(true);
                 }
                 long sequence = nextSequence;
-                record.putLong(8, sequence);
-                crc.reset();
-                crc.update(record.position(8));
-                record.putInt(4, (int) crc.getValue());
-                record.putInt(0, size - RECORD_HEADER);
+                records.number(record, sequence);
                 active.buffer.put(position, record, 0, size);
                 if (settings.sync()) {
                     active.buffer.force(position, size);
@@ -204,19 +158,6 @@ public final class AuditJournal implements AutoCloseable {
                                             + " credential '" + event.credential() + "', so it is refused: " + e, e);
             }
         }
-    }
-
-    /** The event as a record in this thread's buffer: header left blank, limit at its end, position 0. */
-    private ByteBuffer encode(AuditEvent event) {
-        int max = RECORD_HEADER + JournalCodec.maxSize(event);
-        ByteBuffer buffer = buffers.get();
-        if (buffer.capacity() < max) {
-            buffer = ByteBuffer.allocateDirect(Integer.highestOneBit(max) << 1);
-            buffers.set(buffer);
-        }
-        buffer.clear().position(RECORD_HEADER);
-        JournalCodec.encode(event, buffer);
-        return buffer.flip();
     }
 
     /**
@@ -305,17 +246,7 @@ public final class AuditJournal implements AutoCloseable {
 
     /** Maps the files left behind, keeps their valid records and starts a new file after them. */
     private void recover(ToLongBiFunction<String, Long> lastRecorded) throws IOException {
-        List<Path> files = new ArrayList<>();
-        try (Stream<Path> list = Files.list(directory)) {
-            list.filter(p -> SEGMENT_NAME.matcher(p.getFileName().toString()).matches()).sorted().forEach(files::add);
-        }
-        List<JournalSegment> found = new ArrayList<>();
-        for (Path file : files) {
-            JournalSegment s = JournalSegment.recover(file, id);
-            if (s != null) {
-                found.add(s);
-            }
-        }
+        List<JournalSegment> found = JournalSegment.recoverAll(directory, id);
         long recorded = lastRecorded.applyAsLong(idText, found.isEmpty() ? 0 : found.get(0).firstSequence - 1);
         long last = recorded;
         long recovered = 0;
@@ -343,64 +274,18 @@ public final class AuditJournal implements AutoCloseable {
         }
     }
 
-    private static UUID readOrCreateId(Path dir) throws IOException {
-        Path file = dir.resolve(ID_FILE);
-        if (Files.exists(file)) {
-            String text = Files.readString(file, StandardCharsets.US_ASCII).strip();
-            try {
-                return UUID.fromString(text);
-            } catch (IllegalArgumentException e) {
-                throw new KsmAuditException("The audit journal id file " + file + " is damaged (expected a UUID)");
-            }
-        }
-        UUID id = UUID.randomUUID();
-        Path temp = dir.resolve(ID_FILE + ".tmp");
-        Files.deleteIfExists(temp);
-        Files.write(temp, id.toString().getBytes(StandardCharsets.US_ASCII));
-        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
-        return id;
+    /** The file being written, for the {@link JournalPrefaulter}: read without the lock. */
+    JournalSegment activeSegment() {
+        return active;
     }
 
-    static FileAttribute<?>[] ownerOnly() {
-        return OwnerOnlyFiles.isPosix()
-                ? new FileAttribute<?>[] {
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")) }
-                : new FileAttribute<?>[0];
+    /** Where the next record goes in {@link #activeSegment()}, for the {@link JournalPrefaulter}: read without the lock. */
+    int writePosition() {
+        return position;
     }
 
-    static final int PAGE = 4096;
-    /** How far ahead of the write position pages are made writable: tens of milliseconds of full-speed appends. */
-    static final int PREFAULT_AHEAD = 4 << 20;
-    private static final VarHandle LONGS = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.nativeOrder());
-
-    /**
-     * The first write to a page of a mapped file faults into the kernel, which allocates the page and updates the
-     * file's modification time; on a busy file system that can wait for its journal commit (tens of milliseconds
-     * measured). This thread takes those faults instead of the appenders: it writes each page ahead of the write
-     * position with an atomic compare-and-set of zero to zero, which dirties the page without changing a byte, even if
-     * an appender is writing the same bytes at the same moment.
-     */
-    private void prefault() {
-        JournalSegment segment = null;
-        int touched = 0;
-        while (!closed) {
-            long ignored = appended; // volatile read: what follows sees active and position as of that append
-            JournalSegment current = active;
-            int at = position;
-            if (current != segment) {
-                segment = current;
-                touched = 0;
-            }
-            if (segment != null) {
-                int from = Math.max(touched, at & -PAGE);
-                int to = (int) Math.min(segment.buffer.capacity(), (long) at + PREFAULT_AHEAD) & -PAGE;
-                for (int page = from; page < to && !closed; page += PAGE) {
-                    LONGS.compareAndSet(segment.buffer, page, 0L, 0L);
-                }
-                touched = Math.max(touched, to);
-            }
-            LockSupport.parkNanos(this, 1_000_000);
-        }
+    boolean isClosed() {
+        return closed;
     }
 
     /**
@@ -417,22 +302,7 @@ public final class AuditJournal implements AutoCloseable {
             segments.forEach(JournalSegment::closeChannel);
             notifyAll();
         }
-        LockSupport.unpark(prefaulter);
-        try {
-            lock.release();
-        } catch (IOException e) {
-            LOG.debug("Releasing the audit journal lock: {}", e.toString());
-        }
-        closeQuietly(lockChannel);
-    }
-
-    private static void closeQuietly(FileChannel channel) {
-        if (channel != null) {
-            try {
-                channel.close();
-            } catch (IOException e) {
-                LOG.debug("Closing {}: {}", channel, e.toString());
-            }
-        }
+        prefaulter.wake();
+        directoryLock.close();
     }
 }

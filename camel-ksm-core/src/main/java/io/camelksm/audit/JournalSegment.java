@@ -11,17 +11,24 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import java.util.zip.CRC32C;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.camelksm.crypto.OwnerOnlyFiles;
+
 /** One file of the {@link AuditJournal}, mapped whole; its layout is described there. */
 final class JournalSegment {
 
     private static final Logger LOG = LoggerFactory.getLogger(JournalSegment.class);
+    private static final Pattern NAME = Pattern.compile("audit-(\\d{20})\\.journal");
 
     final Path path;
     final FileChannel channel;
@@ -42,7 +49,7 @@ final class JournalSegment {
     static JournalSegment create(Path dir, UUID id, long firstSequence, int size) throws IOException {
         Path path = dir.resolve(String.format("audit-%020d.journal", firstSequence));
         FileChannel channel = FileChannel.open(path, Set.of(StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.READ, StandardOpenOption.WRITE), AuditJournal.ownerOnly());
+                StandardOpenOption.READ, StandardOpenOption.WRITE), OwnerOnlyFiles.fileAttributes());
         try {
             MappedByteBuffer buffer = channel.map(FileChannel.MapMode.READ_WRITE, 0, size);
             buffer.putInt(0, MAGIC).putInt(4, VERSION).putLong(8, firstSequence)
@@ -53,6 +60,22 @@ final class JournalSegment {
             Files.deleteIfExists(path);
             throw e;
         }
+    }
+
+    /** The files left behind in the directory, oldest first, each sealed after its last valid record. */
+    static List<JournalSegment> recoverAll(Path dir, UUID id) throws IOException {
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> list = Files.list(dir)) {
+            list.filter(p -> NAME.matcher(p.getFileName().toString()).matches()).sorted().forEach(files::add);
+        }
+        List<JournalSegment> found = new ArrayList<>();
+        for (Path file : files) {
+            JournalSegment s = recover(file, id);
+            if (s != null) {
+                found.add(s);
+            }
+        }
+        return found;
     }
 
     /** A file left behind, sealed after its last valid record; null (and deleted) when it holds none. */

@@ -61,6 +61,16 @@ public final class Slf4jAuditTrail implements AuditTrail {
         }
     }
 
+    /**
+     * Logs at ERROR to {@code camel.ksm.audit} an event the durable trail could not take, so that it is not lost
+     * silently.
+     */
+    static void notPersisted(AuditEvent e) {
+        AUDIT.error("NOT PERSISTED outcome={} credential='{}' operation={} route={} exchange={} principal={} time={}"
+                    + " reason={}", e.outcome(), e.credential(), e.operation(), e.routeId(), e.exchangeId(),
+                e.principal(), e.time(), e.reason());
+    }
+
     /** read or write for a route's request, admin for administration. */
     private static String access(AuditEvent e) {
         return e.access() == null ? "admin" : e.access().label();

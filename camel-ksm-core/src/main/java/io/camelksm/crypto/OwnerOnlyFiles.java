@@ -55,6 +55,15 @@ public final class OwnerOnlyFiles {
         }
     }
 
+    /**
+     * Creation attributes of a file only its owner may read and write ({@code rw-------}); none where POSIX permissions
+     * do not exist.
+     */
+    public static FileAttribute<?>[] fileAttributes() {
+        return isPosix() ? new FileAttribute<?>[] { PosixFilePermissions.asFileAttribute(OWNER_FILE) }
+                : new FileAttribute<?>[0];
+    }
+
     public static boolean isPosix() {
         return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     }

@@ -8,8 +8,6 @@ import io.camelksm.access.AccessRightsStore;
 import io.camelksm.access.Caller;
 import io.camelksm.access.Dimension;
 import io.camelksm.access.KsmAccessDeniedException;
-import io.camelksm.access.KsmWriteRefusedException;
-import io.camelksm.audit.AuditEvent;
 import io.camelksm.audit.AuditOutcome;
 import io.camelksm.audit.AuditTrail;
 import java.time.Clock;
@@ -18,12 +16,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import io.camelksm.credential.AllowedHosts;
 import io.camelksm.credential.ConfusableNames;
@@ -40,15 +35,14 @@ import io.camelksm.credential.CredentialValidator;
  */
 public final class GovernedCredentials implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(GovernedCredentials.class);
-
     private final CredentialStore store;
     private final AccessRightsStore rights;
     private final AuditTrail audit;
     private final AccessPolicy policy = new AccessPolicy();
     private final Clock clock;
-    private final List<CredentialChangeListener> listeners = new CopyOnWriteArrayList<>();
     private final CredentialCache cache;
+    private final CredentialChanges changes;
+    private final AuditedRequests requests;
     // bound once: a lambda capturing the name would be allocated on every request
     private final Function<CredentialName, Optional<Credential>> findCredential;
     private final Function<CredentialName, AccessRights> findRights;
@@ -71,6 +65,8 @@ public final class GovernedCredentials implements AutoCloseable {
         this.audit = Objects.requireNonNull(audit, "audit");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.cache = new CredentialCache(cacheTtl, clock);
+        this.changes = new CredentialChanges(cache);
+        this.requests = new AuditedRequests(audit, clock);
         this.findCredential = store::find;
         this.findRights = rights::rightsOf;
     }
@@ -97,11 +93,11 @@ public final class GovernedCredentials implements AutoCloseable {
 
     /** Tells the listener about every credential written or deleted from now on (after the store has done it). */
     public void addChangeListener(CredentialChangeListener listener) {
-        listeners.add(Objects.requireNonNull(listener, "listener"));
+        changes.add(listener);
     }
 
     public void removeChangeListener(CredentialChangeListener listener) {
-        listeners.remove(listener);
+        changes.remove(listener);
     }
 
     /**
@@ -109,7 +105,7 @@ public final class GovernedCredentials implements AutoCloseable {
      * invalid.
      */
     public Credential read(CredentialName name, String operation, Caller caller, String routeId) {
-        return governed(name, operation, caller, routeId, () -> {
+        return requests.run(name, operation, caller, routeId, () -> {
             Credential credential = cache.credential(name, findCredential)
                     .orElseThrow(() -> new CredentialNotFoundException(name));
             try {
@@ -135,17 +131,18 @@ public final class GovernedCredentials implements AutoCloseable {
         try {
             lease = lend(name, operation, caller, now);
         } catch (RuntimeException e) {
-            throw refused(now, name, operation, caller, routeId, e, AccessMode.READ);
+            throw requests.refused(now, name, operation, caller, routeId, e, AccessMode.READ);
         }
         try (lease) { // the lease ends even if the audit trail refuses the record
-            record(now, name, operation, caller, routeId, AuditOutcome.GRANTED, "access granted", AccessMode.READ);
+            requests.record(now, name, operation, caller, routeId, AuditOutcome.GRANTED, "access granted",
+                    AccessMode.READ);
             return action.apply(lease.credential());
         }
     }
 
     /**
-     * The decision of {@link #use}, spelled out rather than passed to {@link #governed} as a lambda: this is every
-     * authorized exchange's path, and a capturing lambda would cost an allocation on each.
+     * The decision of {@link #use}, spelled out rather than passed to {@link AuditedRequests#run} as a lambda: this is
+     * every authorized exchange's path, and a capturing lambda would cost an allocation on each.
      */
     private CredentialLease lend(CredentialName name, String operation, Caller caller, Instant now) {
         long nowMillis = now.toEpochMilli();
@@ -170,14 +167,14 @@ public final class GovernedCredentials implements AutoCloseable {
      */
     public Credential change(CredentialName name, String operation, Caller caller, String routeId,
                              UnaryOperator<Credential.Builder> change) {
-        return governed(null, name, operation, caller, routeId, () -> {
+        return requests.run(name, operation, caller, routeId, () -> {
             Credential current = store.find(name).orElseThrow(() -> new CredentialNotFoundException(name));
             AccessRights granted = rights.rightsOf(name);
             decide(current.name(), operation, caller, granted, AccessMode.WRITE);
             Credential written = change.apply(current.toBuilder()).build();
             RouteWriteScope.check(current, written, granted.routeMetadataWrites(), operation, caller);
             writeValidator.validate(written);
-            return changed(name, store.update(written));
+            return changes.changed(name, store.update(written));
         }, "credential written", AccessMode.WRITE);
     }
 
@@ -188,7 +185,7 @@ public final class GovernedCredentials implements AutoCloseable {
      * ({@link ConfusableNames}), and so is a token URL outside the credential's own allowed hosts.
      */
     public Credential create(Credential credential, Caller admin) {
-        return governed(credential.name(), "create", admin, null, () -> {
+        return requests.run(credential.name(), "create", admin, null, () -> {
             ConfusableNames.checkNewName(credential.name(), store.names());
             checkAllowedHosts(credential);
             writeValidator.validate(credential);
@@ -198,20 +195,20 @@ public final class GovernedCredentials implements AutoCloseable {
 
     /** Replaces a credential; a token URL outside the credential's own allowed hosts is refused. */
     public Credential update(Credential credential, Caller admin) {
-        return governed(credential.name(), "update", admin, null, () -> {
+        return requests.run(credential.name(), "update", admin, null, () -> {
             checkAllowedHosts(credential);
             writeValidator.validate(credential);
-            return changed(credential.name(), store.update(credential));
+            return changes.changed(credential.name(), store.update(credential));
         }, "updated");
     }
 
     public boolean delete(CredentialName name, Caller admin) {
-        return governed(name, "delete", admin, null, () -> {
+        return requests.run(name, "delete", admin, null, () -> {
             if (!store.delete(name)) {
                 throw new CredentialNotFoundException(name);
             }
             rights.revokeAll(name);
-            return changed(name, true);
+            return changes.changed(name, true);
         }, "deleted");
     }
 
@@ -222,7 +219,7 @@ public final class GovernedCredentials implements AutoCloseable {
 
     /** Grants a value of the read or the write right. */
     public void grant(CredentialName name, AccessMode mode, Dimension dimension, String value, Caller admin) {
-        governed(name, "grant", admin, null, () -> {
+        requests.run(name, "grant", admin, null, () -> {
             rights.grant(name, mode, dimension, value);
             cache.invalidate(name);
             return null;
@@ -236,7 +233,7 @@ public final class GovernedCredentials implements AutoCloseable {
 
     /** Revokes a value of the read or the write right; false if it was not granted. */
     public boolean revoke(CredentialName name, AccessMode mode, Dimension dimension, String value, Caller admin) {
-        return governed(name, "revoke", admin, null, () -> {
+        return requests.run(name, "revoke", admin, null, () -> {
             boolean revoked = rights.revoke(name, mode, dimension, value);
             cache.invalidate(name);
             return revoked;
@@ -249,7 +246,7 @@ public final class GovernedCredentials implements AutoCloseable {
      * values (false, the default). Returns false when it was already so.
      */
     public boolean allowRouteMetadataWrites(CredentialName name, boolean allowed, Caller admin) {
-        return governed(name, allowed ? "grant" : "revoke", admin, null, () -> {
+        return requests.run(name, allowed ? "grant" : "revoke", admin, null, () -> {
             boolean changed = rights.allowRouteMetadataWrites(name, allowed);
             cache.invalidate(name);
             return changed;
@@ -280,22 +277,6 @@ public final class GovernedCredentials implements AutoCloseable {
         cache.close();
     }
 
-    /**
-     * Drops the cache entry, then tells the listeners; a failing listener is logged and never undoes or fails the
-     * write.
-     */
-    private <T> T changed(CredentialName name, T result) {
-        cache.invalidate(name);
-        for (CredentialChangeListener listener : listeners) {
-            try {
-                listener.credentialChanged(name);
-            } catch (RuntimeException e) {
-                LOG.warn("A credential change listener failed for credential '{}': {}", name, e.toString());
-            }
-        }
-        return result;
-    }
-
     /** The read right, from the cache (a write reads the rights afresh: see {@link #change}). */
     private void checkRead(CredentialName name, String operation, Caller caller) {
         decide(name, operation, caller, cache.rights(name, findRights), AccessMode.READ);
@@ -311,58 +292,5 @@ public final class GovernedCredentials implements AutoCloseable {
     private static void checkAllowedHosts(Credential credential) {
         credential.field(CredentialField.TOKEN_URL).ifPresent(url -> AllowedHosts.of(credential)
                 .ifPresent(hosts -> hosts.check(url)));
-    }
-
-    /** Administration on an operator's behalf: no access right is checked. */
-    private <T> T governed(CredentialName name, String operation, Caller caller, String routeId, Action<T> action,
-                           String success) {
-        return governed(null, name, operation, caller, routeId, action, success, null);
-    }
-
-    private <T> T governed(CredentialName name, String operation, Caller caller, String routeId, Action<T> action,
-                           String success, AccessMode access) {
-        return governed(null, name, operation, caller, routeId, action, success, access);
-    }
-
-    /**
-     * @param decidedAt the time to record, or null for the time the action ends
-     * @param access    the right checked (recorded in the audit event), or null for administration
-     */
-    private <T> T governed(Instant decidedAt, CredentialName name, String operation, Caller caller, String routeId,
-                           Action<T> action, String success, AccessMode access) {
-        try {
-            T result = action.run();
-            record(decidedAt, name, operation, caller, routeId, AuditOutcome.GRANTED, success, access);
-            return result;
-        } catch (RuntimeException e) {
-            throw refused(decidedAt, name, operation, caller, routeId, e, access);
-        }
-    }
-
-    /** Audits a request that was denied or failed, and gives back the exception for the caller to throw. */
-    private RuntimeException refused(Instant decidedAt, CredentialName name, String operation, Caller caller,
-                                     String routeId, RuntimeException e, AccessMode access) {
-        if (e instanceof KsmWriteRefusedException refusedWrite) {
-            record(decidedAt, name, operation, caller, routeId, AuditOutcome.DENIED,
-                    "refused " + refusedWrite.getRefusedParts() + ": " + refusedWrite.getMessage(), access);
-        } else if (e instanceof KsmAccessDeniedException denied) {
-            record(decidedAt, name, operation, caller, routeId, AuditOutcome.DENIED,
-                    "denied by " + denied.getFailedRestrictions() + ": " + denied.getMessage(), access);
-        } else {
-            record(decidedAt, name, operation, caller, routeId, AuditOutcome.FAILED,
-                    e.getClass().getSimpleName() + ": " + e.getMessage(), access);
-        }
-        return e;
-    }
-
-    private void record(Instant decidedAt, CredentialName name, String operation, Caller caller, String routeId,
-                        AuditOutcome outcome, String reason, AccessMode access) {
-        audit.record(AuditEvent.of(decidedAt == null ? clock.instant() : decidedAt, name.value(), operation, routeId,
-                caller, outcome, reason, access));
-    }
-
-    @FunctionalInterface
-    private interface Action<T> {
-        T run();
     }
 }

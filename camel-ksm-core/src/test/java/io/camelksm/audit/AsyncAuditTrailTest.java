@@ -264,7 +264,7 @@ class AsyncAuditTrailTest {
         try {
             int decision = 0;
             for (int round = 0; round < 2_000; round++) {
-                AsyncAuditTrail.ThreadRun run = new AsyncAuditTrail.ThreadRun(read("r1", decision++));
+                ThreadRun run = new ThreadRun(read("r1", decision++));
                 int joined = 1;
                 int lastJoined = decision - 1;
                 Future<AuditEvent> closed = closer.submit(run::close);
@@ -290,7 +290,7 @@ class AsyncAuditTrailTest {
 
     @Test
     void aThreadRunTakesOnlyIdenticalGrantedReads() {
-        AsyncAuditTrail.ThreadRun run = new AsyncAuditTrail.ThreadRun(read("r1", 0));
+        ThreadRun run = new ThreadRun(read("r1", 0));
         assertThat(run.tryAdd(read("r2", 1))).isFalse(); // another route
         assertThat(run.tryAdd(denied("r1", 2))).isFalse();
         assertThat(run.tryAdd(read("r1", 3))).isTrue();

@@ -7,23 +7,20 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.FileTime;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import io.camelksm.crypto.OwnerOnlyFiles;
 
 /**
  * Replaces a file so that a reader, or a restart after a crash, sees the old content or the new, never a mix: write a
@@ -41,8 +38,6 @@ final class AtomicFiles {
 
     private static final Logger LOG = LoggerFactory.getLogger(AtomicFiles.class);
 
-    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private AtomicFiles() {
     }
@@ -60,9 +55,7 @@ final class AtomicFiles {
     static void write(Path target, byte[] content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path temp = POSIX
-                ? Files.createTempFile(dir, tempPrefix(target), TEMP_SUFFIX, ownerOnly())
-                : Files.createTempFile(dir, tempPrefix(target), TEMP_SUFFIX);
+        Path temp = Files.createTempFile(dir, tempPrefix(target), TEMP_SUFFIX, OwnerOnlyFiles.fileAttributes());
         boolean moved = false;
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
@@ -184,9 +177,5 @@ final class AtomicFiles {
         } catch (IOException | UnsupportedOperationException e) {
             // best effort: the data itself was forced before the rename
         }
-    }
-
-    private static FileAttribute<Set<PosixFilePermission>> ownerOnly() {
-        return PosixFilePermissions.asFileAttribute(OWNER_ONLY);
     }
 }

@@ -1,11 +1,6 @@
 package io.camelksm.hsm;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
@@ -14,7 +9,6 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
@@ -54,14 +48,13 @@ public final class HsmKeyValueStorage implements KeyValueStorage {
 
     private static final Logger LOG = LoggerFactory.getLogger(HsmKeyValueStorage.class);
 
-    private final Path file;
+    private final EncryptedConfigFile file;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-    private final AtomicLong writes = new AtomicLong();
     // both replaced, never mutated, and only after a successful write; guarded by lock
     private ConfigCipher cipher;
     private SortedMap<String, String> values;
 
-    private HsmKeyValueStorage(Path file, ConfigCipher cipher, SortedMap<String, String> values) {
+    private HsmKeyValueStorage(EncryptedConfigFile file, ConfigCipher cipher, SortedMap<String, String> values) {
         this.file = file;
         this.cipher = cipher;
         this.values = Collections.unmodifiableSortedMap(values);
@@ -81,14 +74,15 @@ public final class HsmKeyValueStorage implements KeyValueStorage {
         Objects.requireNonNull(cipher, "cipher");
         Path path = file.toAbsolutePath();
         AtomicFiles.removeStaleTemps(path, AtomicFiles.STALE_TEMP_AGE);
-        byte[] bytes = readIfExists(path);
+        EncryptedConfigFile encrypted = new EncryptedConfigFile(path);
+        byte[] bytes = encrypted.readIfExists();
         if (bytes == null) {
-            return new HsmKeyValueStorage(path, cipher, new TreeMap<>());
+            return new HsmKeyValueStorage(encrypted, cipher, new TreeMap<>());
         }
-        if (!EncryptedConfigFormat.hasMagic(bytes) && looksLikePlaintextConfig(bytes)) {
+        if (!EncryptedConfigFormat.hasMagic(bytes) && PlaintextConfig.looksLikeOne(bytes)) {
             throw new PlaintextConfigException(path);
         }
-        return new HsmKeyValueStorage(path, cipher, decrypt(path, bytes, cipher));
+        return new HsmKeyValueStorage(encrypted, cipher, encrypted.decrypt(bytes, cipher));
     }
 
     /**
@@ -102,7 +96,8 @@ public final class HsmKeyValueStorage implements KeyValueStorage {
     public static HsmKeyValueStorage migratePlaintext(Path file, ConfigCipher cipher) {
         Objects.requireNonNull(cipher, "cipher");
         Path path = file.toAbsolutePath();
-        byte[] bytes = readIfExists(path);
+        EncryptedConfigFile encrypted = new EncryptedConfigFile(path);
+        byte[] bytes = encrypted.readIfExists();
         if (bytes == null) {
             throw new HsmException("cannot migrate " + path + ": the file does not exist");
         }
@@ -111,17 +106,17 @@ public final class HsmKeyValueStorage implements KeyValueStorage {
         }
         SortedMap<String, String> plain;
         try {
-            plain = parsePlaintext(bytes);
+            plain = PlaintextConfig.parse(bytes);
         } catch (ConfigJson.InvalidJson e) {
             throw new InvalidConfigJsonException(path, "it is not a plaintext config to migrate (" + e.getMessage()
                                                        + ")");
         } finally {
             Arrays.fill(bytes, (byte) 0);
         }
-        HsmKeyValueStorage storage = new HsmKeyValueStorage(path, cipher, new TreeMap<>());
+        HsmKeyValueStorage storage = new HsmKeyValueStorage(encrypted, cipher, new TreeMap<>());
         storage.lock.writeLock().lock();
         try {
-            storage.writeVerified(plain, cipher);
+            storage.file.writeVerified(plain, cipher);
             storage.values = Collections.unmodifiableSortedMap(plain);
         } finally {
             storage.lock.writeLock().unlock();
@@ -151,7 +146,7 @@ public final class HsmKeyValueStorage implements KeyValueStorage {
         try {
             return Base64.getDecoder().decode(value);
         } catch (IllegalArgumentException e) {
-            throw new HsmException("config value '" + key + "' in " + file + " is not Base64");
+            throw new HsmException("config value '" + key + "' in " + file.path() + " is not Base64");
         }
     }
 
@@ -199,21 +194,11 @@ public final class HsmKeyValueStorage implements KeyValueStorage {
      */
     public void exportPlaintext(Path target) {
         Path out = target.toAbsolutePath();
-        if (out.normalize().equals(file.normalize()) || sameFile(out, file)) {
-            throw new HsmException("will not overwrite the encrypted config " + file + " with plaintext");
-        }
         read(() -> {
-            byte[] json = ConfigJson.write(values);
-            try {
-                AtomicFiles.write(out, json);
-            } catch (IOException e) {
-                throw new HsmException("cannot write plaintext config to " + out + ": " + e.getMessage(), e);
-            } finally {
-                Arrays.fill(json, (byte) 0);
-            }
+            file.exportPlaintext(values, out);
             return null;
         });
-        LOG.warn("Wrote the config of {} in PLAINTEXT to {}, as asked", file, out);
+        LOG.warn("Wrote the config of {} in PLAINTEXT to {}, as asked", file.path(), out);
     }
 
     /**
@@ -226,9 +211,9 @@ public final class HsmKeyValueStorage implements KeyValueStorage {
         lock.writeLock().lock();
         try {
             ConfigCipher old = cipher;
-            writeVerified(values, newCipher);
+            file.writeVerified(values, newCipher);
             cipher = newCipher;
-            LOG.info("Re-encrypted config {}: {} -> {}", file, old.description(), newCipher.description());
+            LOG.info("Re-encrypted config {}: {} -> {}", file.path(), old.description(), newCipher.description());
         } finally {
             lock.writeLock().unlock();
         }
@@ -238,17 +223,15 @@ public final class HsmKeyValueStorage implements KeyValueStorage {
     public void deleteAll() {
         lock.writeLock().lock();
         try {
-            AtomicFiles.delete(file);
+            file.delete();
             values = Collections.emptySortedMap();
-        } catch (IOException e) {
-            throw new HsmException("cannot delete config file " + file + ": " + e.getMessage(), e);
         } finally {
             lock.writeLock().unlock();
         }
     }
 
     public Path file() {
-        return file;
+        return file.path();
     }
 
     /** The alias of the key new writes use. */
@@ -263,7 +246,7 @@ public final class HsmKeyValueStorage implements KeyValueStorage {
 
     /** How many times this instance wrote the file (a metric; unchanged content does not count). */
     public long writeCount() {
-        return writes.get();
+        return file.writes();
     }
 
     private void update(Consumer<SortedMap<String, String>> change) {
@@ -274,55 +257,10 @@ public final class HsmKeyValueStorage implements KeyValueStorage {
             if (next.equals(values)) {
                 return; // unchanged content is not rewritten
             }
-            write(next, cipher);
+            file.write(next, cipher);
             values = Collections.unmodifiableSortedMap(next);
         } finally {
             lock.writeLock().unlock();
-        }
-    }
-
-    private void write(SortedMap<String, String> next, ConfigCipher with) {
-        byte[] json = ConfigJson.write(next);
-        try {
-            replaceFile(EncryptedConfigFormat.encrypt(json, with));
-        } finally {
-            Arrays.fill(json, (byte) 0);
-        }
-    }
-
-    /** Encrypts, proves the result decrypts to the same config, then replaces the file. */
-    private void writeVerified(SortedMap<String, String> next, ConfigCipher with) {
-        byte[] json = ConfigJson.write(next);
-        byte[] back = null;
-        try {
-            byte[] image;
-            try {
-                image = EncryptedConfigFormat.encrypt(json, with);
-                back = EncryptedConfigFormat.decrypt(file, EncryptedConfigFormat.parse(file, image), with);
-            } catch (HsmException e) {
-                throw new HsmException("cannot encrypt config " + file + " with " + with.description()
-                                       + "; nothing was changed: " + e.getMessage(), e);
-            }
-            if (!MessageDigest.isEqual(json, back)) {
-                throw new HsmException(with.description() + " did not decrypt the re-encrypted config " + file
-                                       + " to the same content; nothing was changed");
-            }
-            replaceFile(image);
-        } finally {
-            Arrays.fill(json, (byte) 0);
-            if (back != null) {
-                Arrays.fill(back, (byte) 0);
-            }
-        }
-    }
-
-    private void replaceFile(byte[] image) {
-        try {
-            AtomicFiles.write(file, image);
-            writes.incrementAndGet();
-        } catch (IOException e) {
-            throw new HsmException("cannot write config file " + file + " (the old file is unchanged): "
-                                   + e.getMessage(), e);
         }
     }
 
@@ -336,70 +274,8 @@ public final class HsmKeyValueStorage implements KeyValueStorage {
         }
     }
 
-    private static SortedMap<String, String> decrypt(Path path, byte[] bytes, ConfigCipher cipher) {
-        EncryptedConfigFormat.Parsed parsed = EncryptedConfigFormat.parse(path, bytes);
-        byte[] json = EncryptedConfigFormat.decrypt(path, parsed, cipher);
-        try {
-            return ConfigJson.parse(json);
-        } catch (ConfigJson.InvalidJson e) {
-            throw new InvalidConfigJsonException(path, "it decrypted, but " + e.getMessage());
-        } finally {
-            Arrays.fill(json, (byte) 0);
-        }
-    }
-
-    /** Keeper's config JSON, or its Base64 form (as the SDK's InMemoryStorage accepts it). */
-    private static SortedMap<String, String> parsePlaintext(byte[] bytes) throws ConfigJson.InvalidJson {
-        try {
-            return ConfigJson.parse(bytes);
-        } catch (ConfigJson.InvalidJson asJson) {
-            byte[] decoded;
-            try {
-                String text = new String(bytes, StandardCharsets.US_ASCII).replaceAll("\\s", "");
-                decoded = Base64.getDecoder().decode(text);
-            } catch (IllegalArgumentException notBase64) {
-                throw asJson;
-            }
-            if (decoded.length == 0) {
-                throw asJson;
-            }
-            try {
-                return ConfigJson.parse(decoded);
-            } finally {
-                Arrays.fill(decoded, (byte) 0);
-            }
-        }
-    }
-
-    private static boolean looksLikePlaintextConfig(byte[] bytes) {
-        try {
-            parsePlaintext(bytes);
-            return true;
-        } catch (ConfigJson.InvalidJson e) {
-            return false;
-        }
-    }
-
-    private static byte[] readIfExists(Path path) {
-        try {
-            return Files.readAllBytes(path);
-        } catch (NoSuchFileException e) {
-            return null;
-        } catch (IOException e) {
-            throw new HsmException("cannot read config file " + path + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static boolean sameFile(Path a, Path b) {
-        try {
-            return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
     @Override
     public String toString() {
-        return "HsmKeyValueStorage[file=" + file + ", key=" + keyAlias() + "]";
+        return "HsmKeyValueStorage[file=" + file.path() + ", key=" + keyAlias() + "]";
     }
 }

@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -41,18 +40,13 @@ final class KeeperRecordCache implements AutoCloseable {
     private final KeeperStoreSettings settings;
     private final Clock clock;
 
-    private final LongAdder fetches = new LongAdder();
-    private final LongAdder cacheHits = new LongAdder();
-    private final LongAdder sharedWaits = new LongAdder();
-    private final LongAdder staleServed = new LongAdder();
-    private final LongAdder throttled = new LongAdder();
-    private final LongAdder failures = new LongAdder();
+    private final KeeperCacheCounters counters = new KeeperCacheCounters();
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final Object flightLock = new Object();
-    private volatile Snapshot current;
+    private volatile KeeperRecordSnapshot current;
     private volatile BackOff backOff;
-    private CompletableFuture<Snapshot> inFlight; // guarded by flightLock
+    private CompletableFuture<KeeperRecordSnapshot> inFlight; // guarded by flightLock
     private boolean closed; // guarded by lock's write lock
     private volatile boolean closing;
 
@@ -61,20 +55,6 @@ final class KeeperRecordCache implements AutoCloseable {
         this.settings = settings;
         this.uids = settings.recordUids();
         this.clock = clock;
-    }
-
-    /** One fetch's records, by UID. Replaced as a whole, never changed. */
-    private static final class Snapshot {
-        final Map<String, KeeperRecordView> records;
-        final Instant fetchedAt;
-        final boolean expired; // forced to refresh at the next look-up (after a write)
-        boolean superseded; // guarded by the write lock; readers then use the current snapshot
-
-        Snapshot(Map<String, KeeperRecordView> records, Instant fetchedAt, boolean expired) {
-            this.records = records;
-            this.fetchedAt = fetchedAt;
-            this.expired = expired;
-        }
     }
 
     /** No call to Keeper before {@code until}, because of {@code reason}. */
@@ -88,7 +68,7 @@ final class KeeperRecordCache implements AutoCloseable {
      * @throws KeeperStoreException if there is no usable snapshot and Keeper fails, throttles or is backed off from
      */
     <T> T withRecord(String uid, Function<Optional<KeeperRecordView>, T> use) {
-        Snapshot s = usableSnapshot();
+        KeeperRecordSnapshot s = usableSnapshot();
         lock.readLock().lock();
         try {
             if (s.superseded) {
@@ -110,7 +90,7 @@ final class KeeperRecordCache implements AutoCloseable {
 
     /** The next look-up fetches again (after a write); the current records stay as the fallback. */
     void expire() {
-        replace(s -> new Snapshot(s.records, s.fetchedAt, true), null);
+        replace(s -> new KeeperRecordSnapshot(s.records, s.fetchedAt, true), null);
     }
 
     /**
@@ -121,27 +101,26 @@ final class KeeperRecordCache implements AutoCloseable {
         replace(s -> {
             KeeperRecordView before = s.records.get(uid);
             if (before == null) {
-                return new Snapshot(s.records, s.fetchedAt, true);
+                return new KeeperRecordSnapshot(s.records, s.fetchedAt, true);
             }
             Map<String, KeeperRecordView> records = new HashMap<>(s.records);
             records.put(uid, change.apply(before));
-            return new Snapshot(Map.copyOf(records), s.fetchedAt, true);
+            return new KeeperRecordSnapshot(Map.copyOf(records), s.fetchedAt, true);
         }, uid);
     }
 
     KeeperStoreStatistics statistics() {
-        return new KeeperStoreStatistics(fetches.sum(), cacheHits.sum(), sharedWaits.sum(), staleServed.sum(),
-                throttled.sum(), failures.sum());
+        return counters.statistics();
     }
 
-    private Snapshot usableSnapshot() {
+    private KeeperRecordSnapshot usableSnapshot() {
         if (closing) {
             throw new KeeperStoreException("The Keeper store is closed");
         }
         Instant now = clock.instant();
-        Snapshot s = current;
-        if (s != null && isFresh(s, now)) {
-            cacheHits.increment();
+        KeeperRecordSnapshot s = current;
+        if (s != null && s.isFresh(now, settings.ttl())) {
+            counters.cacheHits.increment();
             return s;
         }
         BackOff b = backOff;
@@ -151,14 +130,14 @@ final class KeeperRecordCache implements AutoCloseable {
         return refresh(s);
     }
 
-    private Snapshot refresh(Snapshot seen) {
-        CompletableFuture<Snapshot> flight;
+    private KeeperRecordSnapshot refresh(KeeperRecordSnapshot seen) {
+        CompletableFuture<KeeperRecordSnapshot> flight;
         boolean leader = false;
         synchronized (flightLock) {
             Instant now = clock.instant();
-            Snapshot c = current;
-            if (c != null && c != seen && isFresh(c, now)) {
-                cacheHits.increment(); // another caller refreshed meanwhile
+            KeeperRecordSnapshot c = current;
+            if (c != null && c != seen && c.isFresh(now, settings.ttl())) {
+                counters.cacheHits.increment(); // another caller refreshed meanwhile
                 return c;
             }
             BackOff b = backOff;
@@ -174,7 +153,7 @@ final class KeeperRecordCache implements AutoCloseable {
         if (leader) {
             fetch(flight);
         } else {
-            sharedWaits.increment();
+            counters.sharedWaits.increment();
         }
         try {
             return flight.join();
@@ -186,13 +165,13 @@ final class KeeperRecordCache implements AutoCloseable {
         }
     }
 
-    private void fetch(CompletableFuture<Snapshot> flight) {
-        fetches.increment();
+    private void fetch(CompletableFuture<KeeperRecordSnapshot> flight) {
+        counters.fetches.increment();
         try {
             List<KeeperRecordView> records = client.fetch(uids);
             Map<String, KeeperRecordView> byUid = new HashMap<>();
             records.forEach(r -> byUid.put(r.uid(), r));
-            Snapshot fresh = new Snapshot(Map.copyOf(byUid), clock.instant(), false);
+            KeeperRecordSnapshot fresh = new KeeperRecordSnapshot(Map.copyOf(byUid), clock.instant(), false);
             backOff = null;
             install(fresh);
             reportMissing(byUid.keySet());
@@ -206,19 +185,19 @@ final class KeeperRecordCache implements AutoCloseable {
     }
 
     private KeeperStoreException failed(RuntimeException e) {
-        failures.increment();
+        counters.failures.increment();
         KeeperStoreException reason = e instanceof KeeperStoreException k ? k
                 : new KeeperStoreException("Keeper fetch failed: " + e.getClass().getName());
         Duration wait = settings.failureBackoff();
         if (reason instanceof KeeperThrottledException t) {
-            throttled.increment();
+            counters.throttled.increment();
             wait = t.retryAfter().orElse(settings.throttleBackoff());
         }
         Instant now = clock.instant();
         Instant until = now.plus(wait);
         backOff = new BackOff(until, reason);
-        Snapshot s = current;
-        if (s != null && isServable(s, now)) {
+        KeeperRecordSnapshot s = current;
+        if (s != null && s.isServable(now, settings.maxStale())) {
             LOG.warn("Keeper fetch of {} record(s) failed ({}): serving the last good records, fetched at {} (age {});"
                      + " no call to Keeper before {}", uids.size(), reason.getMessage(), s.fetchedAt,
                     Duration.between(s.fetchedAt, now), until);
@@ -229,7 +208,8 @@ final class KeeperRecordCache implements AutoCloseable {
         return reason;
     }
 
-    private void complete(CompletableFuture<Snapshot> flight, Snapshot result, KeeperStoreException failure) {
+    private void complete(CompletableFuture<KeeperRecordSnapshot> flight, KeeperRecordSnapshot result,
+                          KeeperStoreException failure) {
         synchronized (flightLock) {
             inFlight = null;
         }
@@ -240,9 +220,9 @@ final class KeeperRecordCache implements AutoCloseable {
         }
     }
 
-    private Snapshot staleOrThrow(Snapshot s, Instant now, BackOff b) {
-        if (s != null && isServable(s, now)) {
-            staleServed.increment();
+    private KeeperRecordSnapshot staleOrThrow(KeeperRecordSnapshot s, Instant now, BackOff b) {
+        if (s != null && s.isServable(now, settings.maxStale())) {
+            counters.staleServed.increment();
             LOG.debug("Serving Keeper records fetched at {} (older than the TTL): {}", s.fetchedAt,
                     b.reason().getMessage());
             return s;
@@ -257,14 +237,6 @@ final class KeeperRecordCache implements AutoCloseable {
         throw new KeeperStoreException(reason.getMessage() + "; " + why, reason);
     }
 
-    private boolean isFresh(Snapshot s, Instant now) {
-        return !s.expired && now.isBefore(s.fetchedAt.plus(settings.ttl()));
-    }
-
-    private boolean isServable(Snapshot s, Instant now) {
-        return !now.isAfter(s.fetchedAt.plus(settings.maxStale()));
-    }
-
     private void reportMissing(Set<String> returned) {
         Set<String> missing = new LinkedHashSet<>(uids);
         missing.removeAll(returned);
@@ -275,19 +247,17 @@ final class KeeperRecordCache implements AutoCloseable {
     }
 
     /** Installs a fetched snapshot and wipes the one it replaces. */
-    private void install(Snapshot fresh) {
+    private void install(KeeperRecordSnapshot fresh) {
         lock.writeLock().lock();
         try {
             if (closed) {
-                fresh.superseded = true;
-                fresh.records.values().forEach(KeeperRecordView::destroy);
+                fresh.retire();
                 return;
             }
-            Snapshot old = current;
+            KeeperRecordSnapshot old = current;
             current = fresh;
             if (old != null) {
-                old.superseded = true;
-                old.records.values().forEach(KeeperRecordView::destroy);
+                old.retire();
             }
         } finally {
             lock.writeLock().unlock();
@@ -295,14 +265,14 @@ final class KeeperRecordCache implements AutoCloseable {
     }
 
     /** Replaces the current snapshot by a derived one; wipes only the record of {@code replacedUid}, if any. */
-    private void replace(UnaryOperator<Snapshot> derive, String replacedUid) {
+    private void replace(UnaryOperator<KeeperRecordSnapshot> derive, String replacedUid) {
         lock.writeLock().lock();
         try {
-            Snapshot old = current;
+            KeeperRecordSnapshot old = current;
             if (old == null) {
                 return;
             }
-            Snapshot next = derive.apply(old);
+            KeeperRecordSnapshot next = derive.apply(old);
             current = next;
             old.superseded = true;
             KeeperRecordView replaced = replacedUid == null ? null : old.records.get(replacedUid);
@@ -321,11 +291,10 @@ final class KeeperRecordCache implements AutoCloseable {
         lock.writeLock().lock();
         try {
             closed = true;
-            Snapshot old = current;
+            KeeperRecordSnapshot old = current;
             current = null;
             if (old != null) {
-                old.superseded = true;
-                old.records.values().forEach(KeeperRecordView::destroy);
+                old.retire();
             }
         } finally {
             lock.writeLock().unlock();
