@@ -100,34 +100,34 @@ public class HeaderOverheadBenchmark {
         KsmComponent component = context.getComponent("ksm", KsmComponent.class);
         roomyJournal = ksm.journal("audit-journal-roomy", ROOMY_JOURNAL);
         component.setGovernedCredentials(ksm.governedWith(roomyJournal));
-        component.setNodeName(KsmFixture.NODE);
+        component.getCallerConfiguration().setNodeName(KsmFixture.NODE);
         // the exact component defaults (a 1 GiB journal): once it is full, exchanges go at the database writer's pace
         KsmComponent defaults = new KsmComponent();
         defaults.setGovernedCredentials(ksm.governed());
-        defaults.setNodeName(KsmFixture.NODE);
+        defaults.getCallerConfiguration().setNodeName(KsmFixture.NODE);
         context.addComponent("ksmdefault", defaults);
         // the diagnostic: journaled, but the journal's writer hands the events to nothing (no database work)
         journalOnly = ksm.journalWithoutDatabase("audit-journal-only");
         KsmComponent journalOnlyComponent = new KsmComponent();
         journalOnlyComponent.setGovernedCredentials(ksm.governedWith(journalOnly));
-        journalOnlyComponent.setNodeName(KsmFixture.NODE);
+        journalOnlyComponent.getCallerConfiguration().setNodeName(KsmFixture.NODE);
         context.addComponent("ksmjournalonly", journalOnlyComponent);
         // the diagnostic: the same route on a component whose audit events are discarded, sharing the token provider
         unaudited = ksm.governedWithoutAudit();
         KsmComponent withoutAudit = new KsmComponent();
         withoutAudit.setGovernedCredentials(unaudited);
-        withoutAudit.setNodeName(KsmFixture.NODE);
+        withoutAudit.getCallerConfiguration().setNodeName(KsmFixture.NODE);
         context.addComponent("ksmunaudited", withoutAudit);
         // the same route on a component audited as auditMode=summary wires it, sharing database and credentials
         summaryAudited = ksm.governedWithSummaryAudit();
         KsmComponent withSummaryAudit = new KsmComponent();
         withSummaryAudit.setGovernedCredentials(summaryAudited);
-        withSummaryAudit.setNodeName(KsmFixture.NODE);
+        withSummaryAudit.getCallerConfiguration().setNodeName(KsmFixture.NODE);
         context.addComponent("ksmsummary", withSummaryAudit);
         // the former default, auditMode=async, as a diagnostic
         KsmComponent withAsyncAudit = new KsmComponent();
         withAsyncAudit.setGovernedCredentials(ksm.governedWithAsyncAudit());
-        withAsyncAudit.setNodeName(KsmFixture.NODE);
+        withAsyncAudit.getCallerConfiguration().setNodeName(KsmFixture.NODE);
         context.addComponent("ksmasync", withAsyncAudit);
         context.addRoutes(new RouteBuilder() {
             @Override
