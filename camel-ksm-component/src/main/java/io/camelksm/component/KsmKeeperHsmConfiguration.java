@@ -121,7 +121,7 @@ public class KsmKeeperHsmConfiguration {
     }
 
     /**
-     * store=keeper: the alias of an HMAC-SHA256 key, needed for the CBC + HMAC mechanism. Overrides hmac-key-alias in
+     * store=keeper: the alias of an HMAC-SHA256 key, needed for the CBC-HMAC mechanism. Overrides hmac-key-alias in
      * keeperHsmSettings.
      */
     public void setKeeperHsmHmacKeyAlias(String keeperHsmHmacKeyAlias) {
@@ -133,7 +133,7 @@ public class KsmKeeperHsmConfiguration {
     }
 
     /**
-     * store=keeper: how the client config is encrypted: auto (AES-GCM where the HSM offers it, else CBC + HMAC), gcm
+     * store=keeper: how the client config is encrypted: auto (AES-GCM where the HSM offers it, else CBC-HMAC), gcm
      * or cbc-hmac. Overrides mechanism in keeperHsmSettings.
      */
     public void setKeeperHsmMechanism(String keeperHsmMechanism) {

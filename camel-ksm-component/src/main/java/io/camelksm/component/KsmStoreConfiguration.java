@@ -90,7 +90,8 @@ public class KsmStoreConfiguration {
      * store=keeper: a properties file that maps credential names to Keeper records,
      * keeper.credentials.NAME=RECORD-UID (or keeper://UID/field/password notation), with optional .type per
      * credential, keeper.cache.ttl, keeper.cache.max-stale, keeper.throttle.backoff, keeper.failure.backoff and
-     * keeper.password-updates (the keeperCache*, keeper*Backoff and keeperPasswordUpdates options override these).
+     * keeper.password-updates (the options keeperCacheTtl, keeperCacheMaxStale, keeperThrottleBackoff,
+     * keeperFailureBackoff and keeperPasswordUpdates override these).
      */
     public void setKeeperMappingFile(String keeperMappingFile) {
         this.keeperMappingFile = keeperMappingFile;
