@@ -73,9 +73,9 @@ public final class CamelKsmContender extends Contender {
         }
         KsmComponent component = context.getComponent("ksm", KsmComponent.class);
         component.setGovernedCredentials(ksm.governed());
-        component.setNodeName(KsmFixture.NODE);
-        component.setClockSkew(clockSkew.toMillis());
-        component.setRefreshAhead(refreshAhead.toMillis());
+        component.getCallerConfiguration().setNodeName(KsmFixture.NODE);
+        component.getOauth2Configuration().setClockSkew(clockSkew.toMillis());
+        component.getOauth2Configuration().setRefreshAhead(refreshAhead.toMillis());
         String api = apis.apiUrl(run);
         context.addRoutes(new RouteBuilder() {
             @Override

@@ -99,7 +99,7 @@ public class HeaderOverheadBenchmark {
         KsmComponent component = context.getComponent("ksm", KsmComponent.class);
         roomyJournal = ksm.journal("audit-journal-roomy", ROOMY_JOURNAL);
         component.setGovernedCredentials(ksm.governedWith(roomyJournal));
-        component.setNodeName(KsmFixture.NODE);
+        component.getCallerConfiguration().setNodeName(KsmFixture.NODE);
         // the exact component defaults (a 1 GiB journal): once it is full, exchanges go at the database writer's pace
         addKsmComponent("ksmdefault", ksm.governed());
         // the diagnostic: journaled, but the journal's writer hands the events to nothing (no database work)
@@ -197,7 +197,7 @@ public class HeaderOverheadBenchmark {
     private void addKsmComponent(String scheme, GovernedCredentials governed) {
         KsmComponent component = new KsmComponent();
         component.setGovernedCredentials(governed);
-        component.setNodeName(KsmFixture.NODE);
+        component.getCallerConfiguration().setNodeName(KsmFixture.NODE);
         context.addComponent(scheme, component);
     }
 

@@ -46,7 +46,7 @@ public class ProducerBodyBenchmark {
         context = new DefaultCamelContext();
         KsmComponent component = new KsmComponent();
         component.setGovernedCredentials(ksm.governedWithSummaryAudit());
-        component.setNodeName(KsmFixture.NODE);
+        component.getCallerConfiguration().setNodeName(KsmFixture.NODE);
         context.addComponent("ksm", component);
         context.start();
         ksmProducer = context.getEndpoint("ksm:Graph?process=ksm-header").createAsyncProducer();
@@ -59,7 +59,7 @@ public class ProducerBodyBenchmark {
         }
         KsmComponent unaudited = new KsmComponent();
         unaudited.setGovernedCredentials(ksm.governedWithoutAudit());
-        unaudited.setNodeName(KsmFixture.NODE);
+        unaudited.getCallerConfiguration().setNodeName(KsmFixture.NODE);
         context.addComponent("ksmunaudited", unaudited);
         unauditedProducer = context.getEndpoint("ksmunaudited:Graph?process=ksm-header").createAsyncProducer();
         unauditedProducer.start();

@@ -19,6 +19,13 @@ import org.apache.camel.support.component.PropertyConfigurerSupport;
 @SuppressWarnings("unchecked")
 public class KsmComponentConfigurer extends PropertyConfigurerSupport implements GeneratedPropertyConfigurer, PropertyConfigurerGetter {
 
+    private io.camelksm.component.KsmOAuth2Configuration getOrCreateOauth2Configuration(KsmComponent target) {
+        if (target.getOauth2Configuration() == null) {
+            target.setOauth2Configuration(new io.camelksm.component.KsmOAuth2Configuration());
+        }
+        return target.getOauth2Configuration();
+    }
+
     private io.camelksm.component.KsmConfiguration getOrCreateConfiguration(KsmComponent target) {
         if (target.getConfiguration() == null) {
             target.setConfiguration(new io.camelksm.component.KsmConfiguration());
@@ -26,49 +33,90 @@ public class KsmComponentConfigurer extends PropertyConfigurerSupport implements
         return target.getConfiguration();
     }
 
+    private io.camelksm.component.KsmAuditConfiguration getOrCreateAuditConfiguration(KsmComponent target) {
+        if (target.getAuditConfiguration() == null) {
+            target.setAuditConfiguration(new io.camelksm.component.KsmAuditConfiguration());
+        }
+        return target.getAuditConfiguration();
+    }
+
+    private io.camelksm.component.KsmCallerConfiguration getOrCreateCallerConfiguration(KsmComponent target) {
+        if (target.getCallerConfiguration() == null) {
+            target.setCallerConfiguration(new io.camelksm.component.KsmCallerConfiguration());
+        }
+        return target.getCallerConfiguration();
+    }
+
+    private io.camelksm.component.KsmStoreConfiguration getOrCreateStoreConfiguration(KsmComponent target) {
+        if (target.getStoreConfiguration() == null) {
+            target.setStoreConfiguration(new io.camelksm.component.KsmStoreConfiguration());
+        }
+        return target.getStoreConfiguration();
+    }
+
+    private io.camelksm.component.KsmDatabaseConfiguration getOrCreateDatabaseConfiguration(KsmComponent target) {
+        if (target.getDatabaseConfiguration() == null) {
+            target.setDatabaseConfiguration(new io.camelksm.component.KsmDatabaseConfiguration());
+        }
+        return target.getDatabaseConfiguration();
+    }
+
+    private io.camelksm.component.KsmKeeperHsmConfiguration getOrCreateKeeperHsmConfiguration(KsmComponent target) {
+        if (target.getKeeperHsmConfiguration() == null) {
+            target.setKeeperHsmConfiguration(new io.camelksm.component.KsmKeeperHsmConfiguration());
+        }
+        return target.getKeeperHsmConfiguration();
+    }
+
     @Override
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         KsmComponent target = (KsmComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "allowplainhttp":
-        case "allowPlainHttp": target.setAllowPlainHttp(property(camelContext, boolean.class, value)); return true;
+        case "allowPlainHttp": getOrCreateOauth2Configuration(target).setAllowPlainHttp(property(camelContext, boolean.class, value)); return true;
         case "assertionlifetime":
-        case "assertionLifetime": target.setAssertionLifetime(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "assertionLifetime": getOrCreateOauth2Configuration(target).setAssertionLifetime(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "audience": getOrCreateConfiguration(target).setAudience(property(camelContext, java.lang.String.class, value)); return true;
+        case "auditconfiguration":
+        case "auditConfiguration": target.setAuditConfiguration(property(camelContext, io.camelksm.component.KsmAuditConfiguration.class, value)); return true;
         case "auditjournaldirectory":
-        case "auditJournalDirectory": target.setAuditJournalDirectory(property(camelContext, java.lang.String.class, value)); return true;
+        case "auditJournalDirectory": getOrCreateAuditConfiguration(target).setAuditJournalDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "auditjournalmaxsize":
-        case "auditJournalMaxSize": target.setAuditJournalMaxSize(property(camelContext, long.class, value)); return true;
+        case "auditJournalMaxSize": getOrCreateAuditConfiguration(target).setAuditJournalMaxSize(property(camelContext, long.class, value)); return true;
         case "auditjournalsync":
-        case "auditJournalSync": target.setAuditJournalSync(property(camelContext, boolean.class, value)); return true;
+        case "auditJournalSync": getOrCreateAuditConfiguration(target).setAuditJournalSync(property(camelContext, boolean.class, value)); return true;
         case "auditmode":
-        case "auditMode": target.setAuditMode(property(camelContext, java.lang.String.class, value)); return true;
+        case "auditMode": getOrCreateAuditConfiguration(target).setAuditMode(property(camelContext, io.camelksm.runtime.AuditMode.class, value)); return true;
         case "authorityroleprefix":
-        case "authorityRolePrefix": target.setAuthorityRolePrefix(property(camelContext, java.lang.String.class, value)); return true;
+        case "authorityRolePrefix": getOrCreateCallerConfiguration(target).setAuthorityRolePrefix(property(camelContext, java.lang.String.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "backoffjitter":
-        case "backoffJitter": target.setBackoffJitter(property(camelContext, double.class, value)); return true;
+        case "backoffJitter": getOrCreateOauth2Configuration(target).setBackoffJitter(property(camelContext, double.class, value)); return true;
         case "cachettl":
-        case "cacheTtl": target.setCacheTtl(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "cacheTtl": getOrCreateCallerConfiguration(target).setCacheTtl(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "calltimeout":
-        case "callTimeout": target.setCallTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "callTimeout": getOrCreateOauth2Configuration(target).setCallTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "callerconfiguration":
+        case "callerConfiguration": target.setCallerConfiguration(property(camelContext, io.camelksm.component.KsmCallerConfiguration.class, value)); return true;
         case "callerresolver":
         case "callerResolver": target.setCallerResolver(property(camelContext, io.camelksm.component.CallerResolver.class, value)); return true;
         case "clock": target.setClock(property(camelContext, java.time.Clock.class, value)); return true;
         case "clockskew":
-        case "clockSkew": target.setClockSkew(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "clockSkew": getOrCreateOauth2Configuration(target).setClockSkew(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.camelksm.component.KsmConfiguration.class, value)); return true;
         case "connecttimeout":
-        case "connectTimeout": target.setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "connectTimeout": getOrCreateOauth2Configuration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "credentialstore":
-        case "credentialStore": target.setCredentialStore(property(camelContext, io.camelksm.credential.CredentialStore.class, value)); return true;
+        case "credentialStore": getOrCreateStoreConfiguration(target).setCredentialStore(property(camelContext, io.camelksm.credential.CredentialStore.class, value)); return true;
+        case "databaseconfiguration":
+        case "databaseConfiguration": target.setDatabaseConfiguration(property(camelContext, io.camelksm.component.KsmDatabaseConfiguration.class, value)); return true;
         case "databasedirectory":
-        case "databaseDirectory": target.setDatabaseDirectory(property(camelContext, java.lang.String.class, value)); return true;
+        case "databaseDirectory": getOrCreateDatabaseConfiguration(target).setDatabaseDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "dbconnectiontimeout":
-        case "dbConnectionTimeout": target.setDbConnectionTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "dbConnectionTimeout": getOrCreateDatabaseConfiguration(target).setDbConnectionTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "defaultexpiresin":
-        case "defaultExpiresIn": target.setDefaultExpiresIn(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "defaultExpiresIn": getOrCreateOauth2Configuration(target).setDefaultExpiresIn(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "evicttokenon401":
         case "evictTokenOn401": getOrCreateConfiguration(target).setEvictTokenOn401(property(camelContext, boolean.class, value)); return true;
         case "field": getOrCreateConfiguration(target).setField(property(camelContext, java.lang.String.class, value)); return true;
@@ -83,39 +131,65 @@ public class KsmComponentConfigurer extends PropertyConfigurerSupport implements
         case "includescheme":
         case "includeScheme": getOrCreateConfiguration(target).setIncludeScheme(property(camelContext, boolean.class, value)); return true;
         case "initialbackoff":
-        case "initialBackoff": target.setInitialBackoff(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "initialBackoff": getOrCreateOauth2Configuration(target).setInitialBackoff(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "jdbcpassword":
-        case "jdbcPassword": target.setJdbcPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "jdbcPassword": getOrCreateDatabaseConfiguration(target).setJdbcPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "jdbcurl":
-        case "jdbcUrl": target.setJdbcUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "jdbcUrl": getOrCreateDatabaseConfiguration(target).setJdbcUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "jdbcusername":
-        case "jdbcUsername": target.setJdbcUsername(property(camelContext, java.lang.String.class, value)); return true;
+        case "jdbcUsername": getOrCreateDatabaseConfiguration(target).setJdbcUsername(property(camelContext, java.lang.String.class, value)); return true;
+        case "keepercachemaxstale":
+        case "keeperCacheMaxStale": getOrCreateStoreConfiguration(target).setKeeperCacheMaxStale(property(camelContext, java.lang.String.class, value)); return true;
+        case "keepercachettl":
+        case "keeperCacheTtl": getOrCreateStoreConfiguration(target).setKeeperCacheTtl(property(camelContext, java.lang.String.class, value)); return true;
         case "keeperclientfactory":
-        case "keeperClientFactory": target.setKeeperClientFactory(property(camelContext, java.lang.Object.class, value)); return true;
+        case "keeperClientFactory": getOrCreateStoreConfiguration(target).setKeeperClientFactory(property(camelContext, java.lang.Object.class, value)); return true;
         case "keeperconfigfile":
-        case "keeperConfigFile": target.setKeeperConfigFile(property(camelContext, java.lang.String.class, value)); return true;
+        case "keeperConfigFile": getOrCreateStoreConfiguration(target).setKeeperConfigFile(property(camelContext, java.lang.String.class, value)); return true;
+        case "keeperfailurebackoff":
+        case "keeperFailureBackoff": getOrCreateStoreConfiguration(target).setKeeperFailureBackoff(property(camelContext, java.lang.String.class, value)); return true;
+        case "keeperhsmconfiguration":
+        case "keeperHsmConfiguration": target.setKeeperHsmConfiguration(property(camelContext, io.camelksm.component.KsmKeeperHsmConfiguration.class, value)); return true;
+        case "keeperhsmhmackeyalias":
+        case "keeperHsmHmacKeyAlias": getOrCreateKeeperHsmConfiguration(target).setKeeperHsmHmacKeyAlias(property(camelContext, java.lang.String.class, value)); return true;
+        case "keeperhsmkeyalias":
+        case "keeperHsmKeyAlias": getOrCreateKeeperHsmConfiguration(target).setKeeperHsmKeyAlias(property(camelContext, java.lang.String.class, value)); return true;
+        case "keeperhsmkeystorefile":
+        case "keeperHsmKeystoreFile": getOrCreateKeeperHsmConfiguration(target).setKeeperHsmKeystoreFile(property(camelContext, java.lang.String.class, value)); return true;
+        case "keeperhsmmechanism":
+        case "keeperHsmMechanism": getOrCreateKeeperHsmConfiguration(target).setKeeperHsmMechanism(property(camelContext, java.lang.String.class, value)); return true;
         case "keeperhsmpin":
-        case "keeperHsmPin": target.setKeeperHsmPin(property(camelContext, java.lang.String.class, value)); return true;
+        case "keeperHsmPin": getOrCreateKeeperHsmConfiguration(target).setKeeperHsmPin(property(camelContext, java.lang.String.class, value)); return true;
+        case "keeperhsmpkcs11config":
+        case "keeperHsmPkcs11Config": getOrCreateKeeperHsmConfiguration(target).setKeeperHsmPkcs11Config(property(camelContext, java.lang.String.class, value)); return true;
+        case "keeperhsmprovider":
+        case "keeperHsmProvider": getOrCreateKeeperHsmConfiguration(target).setKeeperHsmProvider(property(camelContext, java.lang.String.class, value)); return true;
         case "keeperhsmsettings":
-        case "keeperHsmSettings": target.setKeeperHsmSettings(property(camelContext, java.lang.String.class, value)); return true;
+        case "keeperHsmSettings": getOrCreateKeeperHsmConfiguration(target).setKeeperHsmSettings(property(camelContext, java.lang.String.class, value)); return true;
         case "keepermappingfile":
-        case "keeperMappingFile": target.setKeeperMappingFile(property(camelContext, java.lang.String.class, value)); return true;
+        case "keeperMappingFile": getOrCreateStoreConfiguration(target).setKeeperMappingFile(property(camelContext, java.lang.String.class, value)); return true;
+        case "keeperpasswordupdates":
+        case "keeperPasswordUpdates": getOrCreateStoreConfiguration(target).setKeeperPasswordUpdates(property(camelContext, java.lang.String.class, value)); return true;
+        case "keeperthrottlebackoff":
+        case "keeperThrottleBackoff": getOrCreateStoreConfiguration(target).setKeeperThrottleBackoff(property(camelContext, java.lang.String.class, value)); return true;
         case "keyfile":
-        case "keyFile": target.setKeyFile(property(camelContext, java.lang.String.class, value)); return true;
+        case "keyFile": getOrCreateDatabaseConfiguration(target).setKeyFile(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxbackoff":
-        case "maxBackoff": target.setMaxBackoff(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "maxBackoff": getOrCreateOauth2Configuration(target).setMaxBackoff(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxresponsebytes":
-        case "maxResponseBytes": target.setMaxResponseBytes(property(camelContext, int.class, value)); return true;
+        case "maxResponseBytes": getOrCreateOauth2Configuration(target).setMaxResponseBytes(property(camelContext, int.class, value)); return true;
         case "maxretries":
-        case "maxRetries": target.setMaxRetries(property(camelContext, int.class, value)); return true;
+        case "maxRetries": getOrCreateOauth2Configuration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxretryafter":
-        case "maxRetryAfter": target.setMaxRetryAfter(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "maxRetryAfter": getOrCreateOauth2Configuration(target).setMaxRetryAfter(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "migrateschema":
-        case "migrateSchema": target.setMigrateSchema(property(camelContext, boolean.class, value)); return true;
+        case "migrateSchema": getOrCreateDatabaseConfiguration(target).setMigrateSchema(property(camelContext, boolean.class, value)); return true;
         case "nodename":
-        case "nodeName": target.setNodeName(property(camelContext, java.lang.String.class, value)); return true;
+        case "nodeName": getOrCreateCallerConfiguration(target).setNodeName(property(camelContext, java.lang.String.class, value)); return true;
+        case "oauth2configuration":
+        case "oauth2Configuration": target.setOauth2Configuration(property(camelContext, io.camelksm.component.KsmOAuth2Configuration.class, value)); return true;
         case "oauth2tokenprovider":
         case "oauth2TokenProvider": target.setOauth2TokenProvider(property(camelContext, io.camelksm.auth.oauth2.OAuth2TokenProvider.class, value)); return true;
         case "operation": getOrCreateConfiguration(target).setOperation(property(camelContext, io.camelksm.component.KsmOperation.class, value)); return true;
@@ -125,21 +199,23 @@ public class KsmComponentConfigurer extends PropertyConfigurerSupport implements
         case "propertysecret":
         case "propertySecret": getOrCreateConfiguration(target).setPropertySecret(property(camelContext, boolean.class, value)); return true;
         case "readtimeout":
-        case "readTimeout": target.setReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "readTimeout": getOrCreateOauth2Configuration(target).setReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "refreshahead":
-        case "refreshAhead": target.setRefreshAhead(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "refreshAhead": getOrCreateOauth2Configuration(target).setRefreshAhead(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "resource": getOrCreateConfiguration(target).setResource(property(camelContext, java.lang.String.class, value)); return true;
         case "roleprincipalclasses":
-        case "rolePrincipalClasses": target.setRolePrincipalClasses(property(camelContext, java.lang.String.class, value)); return true;
+        case "rolePrincipalClasses": getOrCreateCallerConfiguration(target).setRolePrincipalClasses(property(camelContext, java.lang.String.class, value)); return true;
         case "scope": getOrCreateConfiguration(target).setScope(property(camelContext, java.lang.String.class, value)); return true;
-        case "store": target.setStore(property(camelContext, java.lang.String.class, value)); return true;
+        case "store": getOrCreateStoreConfiguration(target).setStore(property(camelContext, io.camelksm.runtime.StoreKind.class, value)); return true;
+        case "storeconfiguration":
+        case "storeConfiguration": target.setStoreConfiguration(property(camelContext, io.camelksm.component.KsmStoreConfiguration.class, value)); return true;
         case "subject": getOrCreateConfiguration(target).setSubject(property(camelContext, java.lang.String.class, value)); return true;
         case "tokenendpointtimeout":
-        case "tokenEndpointTimeout": target.setTokenEndpointTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "tokenEndpointTimeout": getOrCreateOauth2Configuration(target).setTokenEndpointTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "tokenfetchdeadline":
-        case "tokenFetchDeadline": target.setTokenFetchDeadline(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "tokenFetchDeadline": getOrCreateOauth2Configuration(target).setTokenFetchDeadline(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "writetimeout":
-        case "writeTimeout": target.setWriteTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "writeTimeout": getOrCreateOauth2Configuration(target).setWriteTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         default: return false;
         }
     }
@@ -157,6 +233,8 @@ public class KsmComponentConfigurer extends PropertyConfigurerSupport implements
         case "assertionlifetime":
         case "assertionLifetime": return long.class;
         case "audience": return java.lang.String.class;
+        case "auditconfiguration":
+        case "auditConfiguration": return io.camelksm.component.KsmAuditConfiguration.class;
         case "auditjournaldirectory":
         case "auditJournalDirectory": return java.lang.String.class;
         case "auditjournalmaxsize":
@@ -164,7 +242,7 @@ public class KsmComponentConfigurer extends PropertyConfigurerSupport implements
         case "auditjournalsync":
         case "auditJournalSync": return boolean.class;
         case "auditmode":
-        case "auditMode": return java.lang.String.class;
+        case "auditMode": return io.camelksm.runtime.AuditMode.class;
         case "authorityroleprefix":
         case "authorityRolePrefix": return java.lang.String.class;
         case "autowiredenabled":
@@ -175,6 +253,8 @@ public class KsmComponentConfigurer extends PropertyConfigurerSupport implements
         case "cacheTtl": return long.class;
         case "calltimeout":
         case "callTimeout": return long.class;
+        case "callerconfiguration":
+        case "callerConfiguration": return io.camelksm.component.KsmCallerConfiguration.class;
         case "callerresolver":
         case "callerResolver": return io.camelksm.component.CallerResolver.class;
         case "clock": return java.time.Clock.class;
@@ -185,6 +265,8 @@ public class KsmComponentConfigurer extends PropertyConfigurerSupport implements
         case "connectTimeout": return long.class;
         case "credentialstore":
         case "credentialStore": return io.camelksm.credential.CredentialStore.class;
+        case "databaseconfiguration":
+        case "databaseConfiguration": return io.camelksm.component.KsmDatabaseConfiguration.class;
         case "databasedirectory":
         case "databaseDirectory": return java.lang.String.class;
         case "dbconnectiontimeout":
@@ -212,16 +294,40 @@ public class KsmComponentConfigurer extends PropertyConfigurerSupport implements
         case "jdbcUrl": return java.lang.String.class;
         case "jdbcusername":
         case "jdbcUsername": return java.lang.String.class;
+        case "keepercachemaxstale":
+        case "keeperCacheMaxStale": return java.lang.String.class;
+        case "keepercachettl":
+        case "keeperCacheTtl": return java.lang.String.class;
         case "keeperclientfactory":
         case "keeperClientFactory": return java.lang.Object.class;
         case "keeperconfigfile":
         case "keeperConfigFile": return java.lang.String.class;
+        case "keeperfailurebackoff":
+        case "keeperFailureBackoff": return java.lang.String.class;
+        case "keeperhsmconfiguration":
+        case "keeperHsmConfiguration": return io.camelksm.component.KsmKeeperHsmConfiguration.class;
+        case "keeperhsmhmackeyalias":
+        case "keeperHsmHmacKeyAlias": return java.lang.String.class;
+        case "keeperhsmkeyalias":
+        case "keeperHsmKeyAlias": return java.lang.String.class;
+        case "keeperhsmkeystorefile":
+        case "keeperHsmKeystoreFile": return java.lang.String.class;
+        case "keeperhsmmechanism":
+        case "keeperHsmMechanism": return java.lang.String.class;
         case "keeperhsmpin":
         case "keeperHsmPin": return java.lang.String.class;
+        case "keeperhsmpkcs11config":
+        case "keeperHsmPkcs11Config": return java.lang.String.class;
+        case "keeperhsmprovider":
+        case "keeperHsmProvider": return java.lang.String.class;
         case "keeperhsmsettings":
         case "keeperHsmSettings": return java.lang.String.class;
         case "keepermappingfile":
         case "keeperMappingFile": return java.lang.String.class;
+        case "keeperpasswordupdates":
+        case "keeperPasswordUpdates": return java.lang.String.class;
+        case "keeperthrottlebackoff":
+        case "keeperThrottleBackoff": return java.lang.String.class;
         case "keyfile":
         case "keyFile": return java.lang.String.class;
         case "lazystartproducer":
@@ -238,6 +344,8 @@ public class KsmComponentConfigurer extends PropertyConfigurerSupport implements
         case "migrateSchema": return boolean.class;
         case "nodename":
         case "nodeName": return java.lang.String.class;
+        case "oauth2configuration":
+        case "oauth2Configuration": return io.camelksm.component.KsmOAuth2Configuration.class;
         case "oauth2tokenprovider":
         case "oauth2TokenProvider": return io.camelksm.auth.oauth2.OAuth2TokenProvider.class;
         case "operation": return io.camelksm.component.KsmOperation.class;
@@ -254,7 +362,9 @@ public class KsmComponentConfigurer extends PropertyConfigurerSupport implements
         case "roleprincipalclasses":
         case "rolePrincipalClasses": return java.lang.String.class;
         case "scope": return java.lang.String.class;
-        case "store": return java.lang.String.class;
+        case "store": return io.camelksm.runtime.StoreKind.class;
+        case "storeconfiguration":
+        case "storeConfiguration": return io.camelksm.component.KsmStoreConfiguration.class;
         case "subject": return java.lang.String.class;
         case "tokenendpointtimeout":
         case "tokenEndpointTimeout": return long.class;
@@ -271,44 +381,50 @@ public class KsmComponentConfigurer extends PropertyConfigurerSupport implements
         KsmComponent target = (KsmComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "allowplainhttp":
-        case "allowPlainHttp": return target.isAllowPlainHttp();
+        case "allowPlainHttp": return getOrCreateOauth2Configuration(target).isAllowPlainHttp();
         case "assertionlifetime":
-        case "assertionLifetime": return target.getAssertionLifetime();
+        case "assertionLifetime": return getOrCreateOauth2Configuration(target).getAssertionLifetime();
         case "audience": return getOrCreateConfiguration(target).getAudience();
+        case "auditconfiguration":
+        case "auditConfiguration": return target.getAuditConfiguration();
         case "auditjournaldirectory":
-        case "auditJournalDirectory": return target.getAuditJournalDirectory();
+        case "auditJournalDirectory": return getOrCreateAuditConfiguration(target).getAuditJournalDirectory();
         case "auditjournalmaxsize":
-        case "auditJournalMaxSize": return target.getAuditJournalMaxSize();
+        case "auditJournalMaxSize": return getOrCreateAuditConfiguration(target).getAuditJournalMaxSize();
         case "auditjournalsync":
-        case "auditJournalSync": return target.isAuditJournalSync();
+        case "auditJournalSync": return getOrCreateAuditConfiguration(target).isAuditJournalSync();
         case "auditmode":
-        case "auditMode": return target.getAuditMode();
+        case "auditMode": return getOrCreateAuditConfiguration(target).getAuditMode();
         case "authorityroleprefix":
-        case "authorityRolePrefix": return target.getAuthorityRolePrefix();
+        case "authorityRolePrefix": return getOrCreateCallerConfiguration(target).getAuthorityRolePrefix();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "backoffjitter":
-        case "backoffJitter": return target.getBackoffJitter();
+        case "backoffJitter": return getOrCreateOauth2Configuration(target).getBackoffJitter();
         case "cachettl":
-        case "cacheTtl": return target.getCacheTtl();
+        case "cacheTtl": return getOrCreateCallerConfiguration(target).getCacheTtl();
         case "calltimeout":
-        case "callTimeout": return target.getCallTimeout();
+        case "callTimeout": return getOrCreateOauth2Configuration(target).getCallTimeout();
+        case "callerconfiguration":
+        case "callerConfiguration": return target.getCallerConfiguration();
         case "callerresolver":
         case "callerResolver": return target.getCallerResolver();
         case "clock": return target.getClock();
         case "clockskew":
-        case "clockSkew": return target.getClockSkew();
+        case "clockSkew": return getOrCreateOauth2Configuration(target).getClockSkew();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
-        case "connectTimeout": return target.getConnectTimeout();
+        case "connectTimeout": return getOrCreateOauth2Configuration(target).getConnectTimeout();
         case "credentialstore":
-        case "credentialStore": return target.getCredentialStore();
+        case "credentialStore": return getOrCreateStoreConfiguration(target).getCredentialStore();
+        case "databaseconfiguration":
+        case "databaseConfiguration": return target.getDatabaseConfiguration();
         case "databasedirectory":
-        case "databaseDirectory": return target.getDatabaseDirectory();
+        case "databaseDirectory": return getOrCreateDatabaseConfiguration(target).getDatabaseDirectory();
         case "dbconnectiontimeout":
-        case "dbConnectionTimeout": return target.getDbConnectionTimeout();
+        case "dbConnectionTimeout": return getOrCreateDatabaseConfiguration(target).getDbConnectionTimeout();
         case "defaultexpiresin":
-        case "defaultExpiresIn": return target.getDefaultExpiresIn();
+        case "defaultExpiresIn": return getOrCreateOauth2Configuration(target).getDefaultExpiresIn();
         case "evicttokenon401":
         case "evictTokenOn401": return getOrCreateConfiguration(target).isEvictTokenOn401();
         case "field": return getOrCreateConfiguration(target).getField();
@@ -323,39 +439,65 @@ public class KsmComponentConfigurer extends PropertyConfigurerSupport implements
         case "includescheme":
         case "includeScheme": return getOrCreateConfiguration(target).isIncludeScheme();
         case "initialbackoff":
-        case "initialBackoff": return target.getInitialBackoff();
+        case "initialBackoff": return getOrCreateOauth2Configuration(target).getInitialBackoff();
         case "jdbcpassword":
-        case "jdbcPassword": return target.getJdbcPassword();
+        case "jdbcPassword": return getOrCreateDatabaseConfiguration(target).getJdbcPassword();
         case "jdbcurl":
-        case "jdbcUrl": return target.getJdbcUrl();
+        case "jdbcUrl": return getOrCreateDatabaseConfiguration(target).getJdbcUrl();
         case "jdbcusername":
-        case "jdbcUsername": return target.getJdbcUsername();
+        case "jdbcUsername": return getOrCreateDatabaseConfiguration(target).getJdbcUsername();
+        case "keepercachemaxstale":
+        case "keeperCacheMaxStale": return getOrCreateStoreConfiguration(target).getKeeperCacheMaxStale();
+        case "keepercachettl":
+        case "keeperCacheTtl": return getOrCreateStoreConfiguration(target).getKeeperCacheTtl();
         case "keeperclientfactory":
-        case "keeperClientFactory": return target.getKeeperClientFactory();
+        case "keeperClientFactory": return getOrCreateStoreConfiguration(target).getKeeperClientFactory();
         case "keeperconfigfile":
-        case "keeperConfigFile": return target.getKeeperConfigFile();
+        case "keeperConfigFile": return getOrCreateStoreConfiguration(target).getKeeperConfigFile();
+        case "keeperfailurebackoff":
+        case "keeperFailureBackoff": return getOrCreateStoreConfiguration(target).getKeeperFailureBackoff();
+        case "keeperhsmconfiguration":
+        case "keeperHsmConfiguration": return target.getKeeperHsmConfiguration();
+        case "keeperhsmhmackeyalias":
+        case "keeperHsmHmacKeyAlias": return getOrCreateKeeperHsmConfiguration(target).getKeeperHsmHmacKeyAlias();
+        case "keeperhsmkeyalias":
+        case "keeperHsmKeyAlias": return getOrCreateKeeperHsmConfiguration(target).getKeeperHsmKeyAlias();
+        case "keeperhsmkeystorefile":
+        case "keeperHsmKeystoreFile": return getOrCreateKeeperHsmConfiguration(target).getKeeperHsmKeystoreFile();
+        case "keeperhsmmechanism":
+        case "keeperHsmMechanism": return getOrCreateKeeperHsmConfiguration(target).getKeeperHsmMechanism();
         case "keeperhsmpin":
-        case "keeperHsmPin": return target.getKeeperHsmPin();
+        case "keeperHsmPin": return getOrCreateKeeperHsmConfiguration(target).getKeeperHsmPin();
+        case "keeperhsmpkcs11config":
+        case "keeperHsmPkcs11Config": return getOrCreateKeeperHsmConfiguration(target).getKeeperHsmPkcs11Config();
+        case "keeperhsmprovider":
+        case "keeperHsmProvider": return getOrCreateKeeperHsmConfiguration(target).getKeeperHsmProvider();
         case "keeperhsmsettings":
-        case "keeperHsmSettings": return target.getKeeperHsmSettings();
+        case "keeperHsmSettings": return getOrCreateKeeperHsmConfiguration(target).getKeeperHsmSettings();
         case "keepermappingfile":
-        case "keeperMappingFile": return target.getKeeperMappingFile();
+        case "keeperMappingFile": return getOrCreateStoreConfiguration(target).getKeeperMappingFile();
+        case "keeperpasswordupdates":
+        case "keeperPasswordUpdates": return getOrCreateStoreConfiguration(target).getKeeperPasswordUpdates();
+        case "keeperthrottlebackoff":
+        case "keeperThrottleBackoff": return getOrCreateStoreConfiguration(target).getKeeperThrottleBackoff();
         case "keyfile":
-        case "keyFile": return target.getKeyFile();
+        case "keyFile": return getOrCreateDatabaseConfiguration(target).getKeyFile();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxbackoff":
-        case "maxBackoff": return target.getMaxBackoff();
+        case "maxBackoff": return getOrCreateOauth2Configuration(target).getMaxBackoff();
         case "maxresponsebytes":
-        case "maxResponseBytes": return target.getMaxResponseBytes();
+        case "maxResponseBytes": return getOrCreateOauth2Configuration(target).getMaxResponseBytes();
         case "maxretries":
-        case "maxRetries": return target.getMaxRetries();
+        case "maxRetries": return getOrCreateOauth2Configuration(target).getMaxRetries();
         case "maxretryafter":
-        case "maxRetryAfter": return target.getMaxRetryAfter();
+        case "maxRetryAfter": return getOrCreateOauth2Configuration(target).getMaxRetryAfter();
         case "migrateschema":
-        case "migrateSchema": return target.isMigrateSchema();
+        case "migrateSchema": return getOrCreateDatabaseConfiguration(target).isMigrateSchema();
         case "nodename":
-        case "nodeName": return target.getNodeName();
+        case "nodeName": return getOrCreateCallerConfiguration(target).getNodeName();
+        case "oauth2configuration":
+        case "oauth2Configuration": return target.getOauth2Configuration();
         case "oauth2tokenprovider":
         case "oauth2TokenProvider": return target.getOauth2TokenProvider();
         case "operation": return getOrCreateConfiguration(target).getOperation();
@@ -365,21 +507,23 @@ public class KsmComponentConfigurer extends PropertyConfigurerSupport implements
         case "propertysecret":
         case "propertySecret": return getOrCreateConfiguration(target).isPropertySecret();
         case "readtimeout":
-        case "readTimeout": return target.getReadTimeout();
+        case "readTimeout": return getOrCreateOauth2Configuration(target).getReadTimeout();
         case "refreshahead":
-        case "refreshAhead": return target.getRefreshAhead();
+        case "refreshAhead": return getOrCreateOauth2Configuration(target).getRefreshAhead();
         case "resource": return getOrCreateConfiguration(target).getResource();
         case "roleprincipalclasses":
-        case "rolePrincipalClasses": return target.getRolePrincipalClasses();
+        case "rolePrincipalClasses": return getOrCreateCallerConfiguration(target).getRolePrincipalClasses();
         case "scope": return getOrCreateConfiguration(target).getScope();
-        case "store": return target.getStore();
+        case "store": return getOrCreateStoreConfiguration(target).getStore();
+        case "storeconfiguration":
+        case "storeConfiguration": return target.getStoreConfiguration();
         case "subject": return getOrCreateConfiguration(target).getSubject();
         case "tokenendpointtimeout":
-        case "tokenEndpointTimeout": return target.getTokenEndpointTimeout();
+        case "tokenEndpointTimeout": return getOrCreateOauth2Configuration(target).getTokenEndpointTimeout();
         case "tokenfetchdeadline":
-        case "tokenFetchDeadline": return target.getTokenFetchDeadline();
+        case "tokenFetchDeadline": return getOrCreateOauth2Configuration(target).getTokenFetchDeadline();
         case "writetimeout":
-        case "writeTimeout": return target.getWriteTimeout();
+        case "writeTimeout": return getOrCreateOauth2Configuration(target).getWriteTimeout();
         default: return null;
         }
     }

@@ -67,7 +67,7 @@ final class IncomingValues {
                 CredentialField field = CredentialField.byName(key).orElseThrow(() -> new KsmException(
                         "Unknown field '" + DisplayText.escape(key.length() > 64 ? key.substring(0, 64) + "…" : key)
                         + "' for credential '" + credential + "'; one of "
-                        + KsmConfiguration.fieldNames()));
+                        + KsmEndpointOptionsCheck.fieldNames()));
                 Object value = e.getValue();
                 fields.put(field, value == null ? null
                         : field.isSecret() ? toSecret(message, value, field.fieldName(), credential)

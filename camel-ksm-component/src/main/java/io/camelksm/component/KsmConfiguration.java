@@ -1,8 +1,5 @@
 package io.camelksm.component;
 
-import java.util.Set;
-import java.util.TreeSet;
-
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
@@ -10,10 +7,7 @@ import org.apache.camel.spi.UriParams;
 import org.apache.camel.spi.UriPath;
 
 import io.camelksm.auth.oauth2.TokenRequestOptions;
-import io.camelksm.credential.CredentialField;
 import io.camelksm.credential.CredentialName;
-import io.camelksm.credential.CredentialProperty;
-import io.camelksm.credential.Secret;
 
 /**
  * Options of a {@code ksm:} endpoint. The component holds one instance with the defaults; each endpoint gets its own
@@ -273,59 +267,12 @@ public class KsmConfiguration implements Cloneable {
      * @throws IllegalArgumentException naming the option at fault
      */
     public CredentialName validate() {
-        if (credentialName == null || credentialName.isBlank()) {
-            throw new IllegalArgumentException("The credential name is missing: use ksm:<credentialName>");
-        }
-        CredentialName name = CredentialName.of(credentialName);
-        if (operation == null) {
-            throw new IllegalArgumentException("The option operation is missing: one of authorize, get, set, setProperty");
-        }
-        only("field", field, KsmOperation.set);
-        only("propertyName", propertyName, KsmOperation.setProperty);
-        only("scope", scope, KsmOperation.authorize);
-        only("audience", audience, KsmOperation.authorize);
-        only("resource", resource, KsmOperation.authorize);
-        only("subject", subject, KsmOperation.authorize);
-        if (evictTokenOn401Given && evictTokenOn401 && operation != KsmOperation.authorize) {
-            only("evictTokenOn401", "true", KsmOperation.authorize);
-        }
-        switch (operation) {
-            case authorize -> required("headerName", headerName);
-            case get -> required("fieldsProperty", fieldsProperty);
-            case set -> {
-                if (field != null && CredentialField.byName(field).isEmpty()) {
-                    throw new IllegalArgumentException("Unknown field '" + field + "' in option field; one of "
-                            + fieldNames());
-                }
-            }
-            case setProperty -> {
-                required("propertyName", propertyName);
-                // the property's own rules, checked with a throwaway value
-                new CredentialProperty(propertyName, Secret.of(""), propertySecret);
-            }
-        }
-        return name;
+        return new KsmEndpointOptionsCheck(this).validate();
     }
 
-    private void only(String option, String value, KsmOperation applicable) {
-        if (value != null && operation != applicable) {
-            throw new IllegalArgumentException("The option " + option + " only applies to operation=" + applicable
-                    + ", not to operation=" + operation);
-        }
-    }
-
-    private void required(String option, String value) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("The option " + option + " is required for operation=" + operation);
-        }
-    }
-
-    static Set<String> fieldNames() {
-        Set<String> names = new TreeSet<>();
-        for (CredentialField f : CredentialField.values()) {
-            names.add(f.fieldName());
-        }
-        return names;
+    /** Whether evictTokenOn401 was set rather than defaulted. */
+    boolean isEvictTokenOn401Given() {
+        return evictTokenOn401Given;
     }
 
     public KsmConfiguration copy() {

@@ -45,7 +45,7 @@ class DefaultCallerResolverTest {
         camel = new DefaultCamelContext();
         KsmComponent component = new KsmComponent();
         component.setGovernedCredentials(ksm.governed());
-        component.setNodeName("node-1");
+        component.getCallerConfiguration().setNodeName("node-1");
         camel.addComponent("ksm", component);
         camel.start();
         endpoint = camel.getEndpoint("ksm:Api", KsmEndpoint.class);
@@ -101,7 +101,8 @@ class DefaultCallerResolverTest {
 
     @Test
     void aConfiguredRolePrincipalClassAndItsSubclassesAreRoles() {
-        KsmEndpoint configured = endpoint(c -> c.setRolePrincipalClasses(GroupPrincipal.class.getName()));
+        KsmEndpoint configured = endpoint(
+                c -> c.getCallerConfiguration().setRolePrincipalClasses(GroupPrincipal.class.getName()));
         Exchange exchange = new DefaultExchange(camel);
         exchange.getMessage().setHeader(Exchange.AUTHENTICATION, Subjects.of(new LinkedHashSet<>(List.of(
                 new UserPrincipal("alice"), new GroupPrincipal("admin"), new TeamPrincipal("crm"),
@@ -137,7 +138,7 @@ class DefaultCallerResolverTest {
 
     @Test
     void anEmptyAuthorityPrefixTakesEveryAuthority() {
-        KsmEndpoint configured = endpoint(c -> c.setAuthorityRolePrefix(""));
+        KsmEndpoint configured = endpoint(c -> c.getCallerConfiguration().setAuthorityRolePrefix(""));
         Exchange exchange = new DefaultExchange(camel);
         exchange.getMessage().setHeader(Exchange.AUTHENTICATION, Subjects.of(Set.of(
                 new TestingAuthenticationToken("bob", null, "ROLE_ops", "crm"))));

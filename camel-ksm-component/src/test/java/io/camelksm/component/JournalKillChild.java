@@ -60,8 +60,8 @@ public final class JournalKillChild {
 
         CamelContext context = new DefaultCamelContext();
         KsmComponent ksm = context.getComponent("ksm", KsmComponent.class);
-        ksm.setDatabaseDirectory(dir.toString());
-        ksm.setNodeName("kill-node");
+        ksm.getDatabaseConfiguration().setDatabaseDirectory(dir.toString());
+        ksm.getCallerConfiguration().setNodeName("kill-node");
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {

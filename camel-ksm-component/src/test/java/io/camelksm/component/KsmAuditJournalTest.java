@@ -1,6 +1,7 @@
 package io.camelksm.component;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.camelksm.runtime.AuditMode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
@@ -61,7 +62,7 @@ class KsmAuditJournalTest {
     private KsmComponent start(KsmComponent component) throws Exception {
         context = new DefaultCamelContext();
         context.addComponent("ksm", component);
-        component.setNodeName("node-1");
+        component.getCallerConfiguration().setNodeName("node-1");
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -83,9 +84,9 @@ class KsmAuditJournalTest {
     @Test
     void journalIsTheDefaultNextToTheDatabaseOwnerOnlyAndEveryRowKeepsItsJournalKey() throws Exception {
         KsmComponent component = new KsmComponent();
-        component.setDatabaseDirectory(tempDir.toString());
+        component.getDatabaseConfiguration().setDatabaseDirectory(tempDir.toString());
         start(component);
-        assertThat(component.getAuditMode()).isEqualTo("journal");
+        assertThat(component.getAuditConfiguration().getAuditMode()).isEqualTo(AuditMode.JOURNAL);
         assertThat(component.isAuditHealthy()).isTrue();
         assertThat(component.getAuditHealth().state()).isEqualTo(AuditHealth.State.UP);
         HealthCheck check = HealthCheckRegistry.get(context).getCheck(KsmAuditHealthCheck.ID).orElseThrow();
@@ -124,8 +125,8 @@ class KsmAuditJournalTest {
     void aJournalDirectoryThatCannotBeCreatedStopsTheStartNamingIt() throws Exception {
         Path notADirectory = Files.writeString(tempDir.resolve("taken"), "a file");
         KsmComponent component = new KsmComponent();
-        component.setDatabaseDirectory(tempDir.toString());
-        component.setAuditJournalDirectory(notADirectory.toString());
+        component.getDatabaseConfiguration().setDatabaseDirectory(tempDir.toString());
+        component.getAuditConfiguration().setAuditJournalDirectory(notADirectory.toString());
 
         assertThatThrownBy(() -> start(component)).hasStackTraceContaining("Cannot open the audit journal "
                                                                            + notADirectory);
@@ -134,8 +135,8 @@ class KsmAuditJournalTest {
     @Test
     void aTooSmallJournalIsRefusedBeforeAnythingOpens() {
         KsmComponent component = new KsmComponent();
-        component.setDatabaseDirectory(tempDir.toString());
-        component.setAuditJournalMaxSize(1024);
+        component.getDatabaseConfiguration().setDatabaseDirectory(tempDir.toString());
+        component.getAuditConfiguration().setAuditJournalMaxSize(1024);
 
         assertThatThrownBy(() -> start(component)).hasStackTraceContaining("auditJournalMaxSize must be at least");
         assertThat(tempDir.resolve("ksm.mv.db")).doesNotExist();

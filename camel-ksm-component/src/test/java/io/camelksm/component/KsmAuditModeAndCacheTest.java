@@ -1,6 +1,7 @@
 package io.camelksm.component;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.camelksm.runtime.AuditMode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
@@ -54,12 +55,12 @@ class KsmAuditModeAndCacheTest {
     private KsmComponent start(String auditMode, long cacheTtl) throws Exception {
         context = new DefaultCamelContext();
         KsmComponent component = context.getComponent("ksm", KsmComponent.class);
-        component.setDatabaseDirectory(tempDir.toString());
-        component.setNodeName("node-1");
+        component.getDatabaseConfiguration().setDatabaseDirectory(tempDir.toString());
+        component.getCallerConfiguration().setNodeName("node-1");
         if (auditMode != null) {
-            component.setAuditMode(auditMode);
+            component.getAuditConfiguration().setAuditMode(AuditMode.parse(auditMode));
         }
-        component.setCacheTtl(cacheTtl);
+        component.getCallerConfiguration().setCacheTtl(cacheTtl);
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -131,7 +132,7 @@ class KsmAuditModeAndCacheTest {
     @Test
     void summaryModeWritesOneOccurrencePerExchangeAndEveryDenialOnItsOwn() throws Exception {
         KsmComponent component = start("summary", 5_000);
-        assertThat(component.getAuditMode()).isEqualTo("summary");
+        assertThat(component.getAuditConfiguration().getAuditMode()).isEqualTo(AuditMode.SUMMARY);
         int threads = 4;
         int perThread = 2_000;
         int denied = 40;

@@ -92,7 +92,7 @@ class KsmComponentTest {
 
     @Test
     void databaseSettingsDefaultToTheEmbeddedDatabaseInTheUsersHome() {
-        DatabaseSettings settings = new KsmComponent().databaseSettings();
+        DatabaseSettings settings = new KsmComponent().getDatabaseConfiguration().toSettings();
 
         assertThat(settings).isEqualTo(DatabaseSettings.embeddedDefaults());
         assertThat(settings.jdbcUrl()).startsWith("jdbc:h2:file:");
@@ -101,25 +101,25 @@ class KsmComponentTest {
     @Test
     void databaseDirectoryAndKeyFileMoveTheEmbeddedDatabase() {
         KsmComponent component = new KsmComponent();
-        component.setDatabaseDirectory("target/ksm-db");
+        component.getDatabaseConfiguration().setDatabaseDirectory("target/ksm-db");
 
-        assertThat(component.databaseSettings()).isEqualTo(DatabaseSettings.embedded(Path.of("target/ksm-db")));
+        assertThat(component.getDatabaseConfiguration().toSettings()).isEqualTo(DatabaseSettings.embedded(Path.of("target/ksm-db")));
 
-        component.setKeyFile("/etc/ksm/ksm.key");
-        assertThat(component.databaseSettings().keyFile()).isEqualTo(Path.of("/etc/ksm/ksm.key"));
-        assertThat(component.databaseSettings().jdbcUrl())
+        component.getDatabaseConfiguration().setKeyFile("/etc/ksm/ksm.key");
+        assertThat(component.getDatabaseConfiguration().toSettings().keyFile()).isEqualTo(Path.of("/etc/ksm/ksm.key"));
+        assertThat(component.getDatabaseConfiguration().toSettings().jdbcUrl())
                 .isEqualTo(DatabaseSettings.embedded(Path.of("target/ksm-db")).jdbcUrl());
     }
 
     @Test
     void jdbcOptionsPointAtAnotherDatabaseAndThePasswordStaysOutOfToString() {
         KsmComponent component = new KsmComponent();
-        component.setJdbcUrl("jdbc:postgresql://127.0.0.1:5432/ksm");
-        component.setJdbcUsername("ksm");
-        component.setJdbcPassword("db-Secr3t");
-        component.setKeyFile("/etc/ksm/ksm.key");
+        component.getDatabaseConfiguration().setJdbcUrl("jdbc:postgresql://127.0.0.1:5432/ksm");
+        component.getDatabaseConfiguration().setJdbcUsername("ksm");
+        component.getDatabaseConfiguration().setJdbcPassword("db-Secr3t");
+        component.getDatabaseConfiguration().setKeyFile("/etc/ksm/ksm.key");
 
-        DatabaseSettings settings = component.databaseSettings();
+        DatabaseSettings settings = component.getDatabaseConfiguration().toSettings();
 
         assertThat(settings.jdbcUrl()).isEqualTo("jdbc:postgresql://127.0.0.1:5432/ksm");
         assertThat(settings.username()).isEqualTo("ksm");
@@ -131,10 +131,10 @@ class KsmComponentTest {
     @Test
     void keyFileDefaultsToTheUsersHomeForAnExternalDatabase() {
         KsmComponent component = new KsmComponent();
-        component.setJdbcUrl("jdbc:postgresql://127.0.0.1:5432/ksm");
+        component.getDatabaseConfiguration().setJdbcUrl("jdbc:postgresql://127.0.0.1:5432/ksm");
 
-        assertThat(component.databaseSettings().keyFile())
+        assertThat(component.getDatabaseConfiguration().toSettings().keyFile())
                 .isEqualTo(DatabaseSettings.defaultHome().resolve("ksm.key"));
-        assertThat(component.databaseSettings().password()).isNull();
+        assertThat(component.getDatabaseConfiguration().toSettings().password()).isNull();
     }
 }

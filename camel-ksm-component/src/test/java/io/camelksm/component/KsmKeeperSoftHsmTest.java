@@ -10,7 +10,8 @@ import java.util.Base64;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.keepersecurity.secretsManager.core.SecretsManager;
@@ -36,8 +37,9 @@ class KsmKeeperSoftHsmTest {
     @TempDir
     Path dir;
 
-    @Test
-    void bindsWithOneTimeTokenIntoTheHsmEncryptedConfigAndServesTheRecord() throws Exception {
+    @ParameterizedTest(name = "HSM key named by options: {0}")
+    @ValueSource(booleans = { false, true })
+    void bindsWithOneTimeTokenIntoTheHsmEncryptedConfigAndServesTheRecord(boolean byOptions) throws Exception {
         SoftHsm.Token token = SoftHsm.token();
         KeeperStoreFixture fixture = new KeeperStoreFixture(dir);
         String uid = fixture.keeper.add(FakeRecord.login("ERP", "erp-bot", "Erp#hsm-pass-7"));
@@ -47,9 +49,16 @@ class KsmKeeperSoftHsmTest {
             SecretsManager.initializeStorage(HsmKeyValueStorage.open(config, cipher), oneTimeToken, null);
         }
         fixture.options.put("keeperConfigFile", config.toString());
-        fixture.options.put("keeperHsmSettings", fixture.write("hsm.properties", "provider=pkcs11\npkcs11-config="
-                + token.pkcs11Config().toString().replace("\\", "/") + "\nkey-alias=" + token.keyAlias() + "\n")
-                .toString());
+        if (byOptions) {
+            // the same key named by the keeperHsm* options, without a settings file
+            fixture.options.put("keeperHsmProvider", "pkcs11");
+            fixture.options.put("keeperHsmPkcs11Config", token.pkcs11Config().toString());
+            fixture.options.put("keeperHsmKeyAlias", token.keyAlias());
+        } else {
+            fixture.options.put("keeperHsmSettings", fixture.write("hsm.properties", "provider=pkcs11\npkcs11-config="
+                    + token.pkcs11Config().toString().replace("\\", "/") + "\nkey-alias=" + token.keyAlias() + "\n")
+                    .toString());
+        }
         fixture.options.put("keeperHsmPin", token.pin());
         fixture.options.put("keeperMappingFile", fixture.write("keeper.properties", "keeper.credentials.Erp=" + uid
                 + "\n").toString());

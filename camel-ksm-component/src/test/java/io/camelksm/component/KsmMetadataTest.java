@@ -156,7 +156,7 @@ class KsmMetadataTest extends KsmCamelTestSupport {
         KsmComponent ksmComponent = (KsmComponent) component;
         assertThat(ksmComponent.getNodeName()).isEqualTo("node-b");
         assertThat(ksmComponent.getConfiguration().getHeaderName()).isEqualTo("X-Auth");
-        assertThat(ksmComponent.getJdbcUrl()).isEqualTo("jdbc:h2:mem:x");
+        assertThat(ksmComponent.getDatabaseConfiguration().getJdbcUrl()).isEqualTo("jdbc:h2:mem:x");
         assertThat(introspection.getInvokedCounter()).as("reflective calls").isZero();
         // endpoints created from now on start from the component's defaults
         assertThat(context.getEndpoint("ksm:Other", KsmEndpoint.class).getConfiguration().getHeaderName())

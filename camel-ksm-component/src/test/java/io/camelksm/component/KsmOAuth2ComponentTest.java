@@ -61,7 +61,8 @@ class KsmOAuth2ComponentTest {
     void defaultOptionsAreTheTokenClientsDefaults() {
         KsmComponent component = new KsmComponent();
 
-        assertThat(component.oauth2Settings().toString()).isEqualTo(OAuth2Settings.defaults().toString());
+        assertThat(component.getOauth2Configuration().toSettings(null).toString())
+                .isEqualTo(OAuth2Settings.defaults().toString());
     }
 
     @Test
@@ -82,7 +83,7 @@ class KsmOAuth2ComponentTest {
                 assertThat(configurer.configure(camel, component, option[0], option[1], true)).as(option[0]).isTrue();
             }
 
-            OAuth2Settings settings = component.oauth2Settings();
+            OAuth2Settings settings = component.getOauth2Configuration().toSettings(null);
 
             assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(2));
             assertThat(settings.readTimeout()).isEqualTo(Duration.ofSeconds(3));
@@ -104,12 +105,12 @@ class KsmOAuth2ComponentTest {
     @Test
     void badOptionFailsTheStartNamingIt() throws Exception {
         try (CamelContext camel = context()) {
-            camel.getComponent("ksm", KsmComponent.class).setMaxResponseBytes(10);
+            camel.getComponent("ksm", KsmComponent.class).getOauth2Configuration().setMaxResponseBytes(10);
 
             assertThatThrownBy(camel::start).hasStackTraceContaining("maxResponseBytes must be at least 256");
         }
         try (CamelContext camel = context()) {
-            camel.getComponent("ksm", KsmComponent.class).setMaxRetries(-1);
+            camel.getComponent("ksm", KsmComponent.class).getOauth2Configuration().setMaxRetries(-1);
 
             assertThatThrownBy(camel::start).hasStackTraceContaining("maxRetries must be between 0 and 20");
         }

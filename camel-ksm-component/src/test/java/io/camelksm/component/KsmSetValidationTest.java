@@ -1,6 +1,7 @@
 package io.camelksm.component;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.camelksm.runtime.AuditMode;
 
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
@@ -38,8 +39,8 @@ class KsmSetValidationTest {
     void aRotatedKeyThatCannotSignIsRefusedAndTheOldKeyStays() throws Exception {
         try (CamelContext camel = new DefaultCamelContext()) {
             KsmComponent component = new KsmComponent();
-            component.setDatabaseDirectory(home.toString());
-            component.setAuditMode("sync");
+            component.getDatabaseConfiguration().setDatabaseDirectory(home.toString());
+            component.getAuditConfiguration().setAuditMode(AuditMode.SYNC);
             camel.addComponent("ksm", component);
             camel.addRoutes(new RouteBuilder() {
                 @Override

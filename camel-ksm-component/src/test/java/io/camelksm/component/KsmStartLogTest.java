@@ -35,7 +35,7 @@ class KsmStartLogTest {
     void componentStartLogsNoH2VersionWarningButFlywayStillLogs() throws Exception {
         try (LogCapture log = new LogCapture(); CamelContext camel = new DefaultCamelContext()) {
             KsmComponent component = new KsmComponent();
-            component.setDatabaseDirectory(home.toString());
+            component.getDatabaseConfiguration().setDatabaseDirectory(home.toString());
             camel.addComponent("ksm", component);
             camel.start();
             assertThat(component.getGovernedCredentials()).isNotNull();
@@ -52,7 +52,7 @@ class KsmStartLogTest {
     void otherFlywayWarningsStillShow() throws Exception {
         try (CamelContext camel = new DefaultCamelContext()) {
             KsmComponent component = new KsmComponent();
-            component.setDatabaseDirectory(home.toString());
+            component.getDatabaseConfiguration().setDatabaseDirectory(home.toString());
             camel.addComponent("ksm", component);
             camel.start();
 

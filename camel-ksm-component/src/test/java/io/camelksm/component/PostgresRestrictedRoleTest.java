@@ -1,6 +1,7 @@
 package io.camelksm.component;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.camelksm.runtime.AuditMode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -149,11 +150,11 @@ class PostgresRestrictedRoleTest {
         CamelContext context = new DefaultCamelContext();
         open.add(context);
         KsmComponent component = context.getComponent("ksm", KsmComponent.class);
-        component.setJdbcUrl(urlAs(app));
-        component.setKeyFile(tempDir.resolve("keys/ksm.key").toString());
-        component.setMigrateSchema(false);
-        component.setAuditMode("sync");
-        component.setNodeName("node-1");
+        component.getDatabaseConfiguration().setJdbcUrl(urlAs(app));
+        component.getDatabaseConfiguration().setKeyFile(tempDir.resolve("keys/ksm.key").toString());
+        component.getDatabaseConfiguration().setMigrateSchema(false);
+        component.getAuditConfiguration().setAuditMode(AuditMode.SYNC);
+        component.getCallerConfiguration().setNodeName("node-1");
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {

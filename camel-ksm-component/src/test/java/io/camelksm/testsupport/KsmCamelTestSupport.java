@@ -19,7 +19,7 @@ public abstract class KsmCamelTestSupport extends CamelTestSupport {
         CamelContext camelContext = super.createCamelContext();
         // bound before the component is created, so that autowiring finds it
         camelContext.getRegistry().bind("governedCredentials", ksm.governed());
-        camelContext.getComponent("ksm", KsmComponent.class).setNodeName(KsmTestSupport.NODE);
+        camelContext.getComponent("ksm", KsmComponent.class).getCallerConfiguration().setNodeName(KsmTestSupport.NODE);
         return camelContext;
     }
 

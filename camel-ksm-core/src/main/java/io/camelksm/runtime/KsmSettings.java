@@ -19,10 +19,17 @@ import io.camelksm.store.jdbc.DatabaseSettings;
  */
 public final class KsmSettings {
 
-    public static final AuditMode DEFAULT_AUDIT_MODE = AuditMode.JOURNAL;
-    public static final StoreKind DEFAULT_STORE = StoreKind.DATABASE;
+    /** The default auditMode as written in options (a compile-time constant for option annotations). */
+    public static final String DEFAULT_AUDIT_MODE_OPTION = "journal";
+    public static final AuditMode DEFAULT_AUDIT_MODE = AuditMode.parse(DEFAULT_AUDIT_MODE_OPTION);
+    /** The default store as written in options (a compile-time constant for option annotations). */
+    public static final String DEFAULT_STORE_OPTION = "database";
+    public static final StoreKind DEFAULT_STORE = StoreKind.parse(DEFAULT_STORE_OPTION);
     /** How long a credential and its rights, once read, are reused before the database is asked again. */
-    public static final Duration DEFAULT_CACHE_TTL = Duration.ofSeconds(5);
+    public static final long DEFAULT_CACHE_TTL_MS = 5_000;
+    public static final Duration DEFAULT_CACHE_TTL = Duration.ofMillis(DEFAULT_CACHE_TTL_MS);
+    /** The node name when none is given and the host name cannot be found. */
+    public static final String FALLBACK_NODE_NAME = "localhost";
 
     private final DatabaseSettings database;
     private final AuditMode auditMode;
@@ -50,7 +57,7 @@ public final class KsmSettings {
         this.keeper = b.keeper != null ? b.keeper : KeeperSettings.none();
         this.clock = b.clock != null ? b.clock : Clock.systemUTC();
         this.oauth2 = b.oauth2 != null ? b.oauth2 : OAuth2Settings.builder().clock(clock).build();
-        this.nodeName = b.nodeName == null || b.nodeName.isBlank() ? "localhost" : b.nodeName.strip();
+        this.nodeName = b.nodeName == null || b.nodeName.isBlank() ? FALLBACK_NODE_NAME : b.nodeName.strip();
         this.givenCredentials = b.givenCredentials;
         this.givenTokenProvider = b.givenTokenProvider;
         if (credentialStore != null && store == StoreKind.KEEPER) {

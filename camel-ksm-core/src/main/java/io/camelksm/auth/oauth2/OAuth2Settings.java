@@ -182,19 +182,19 @@ public final class OAuth2Settings {
 
     /** Builds {@link OAuth2Settings}; see the getters for meanings and defaults. */
     public static final class Builder {
-        private Duration connectTimeout = Duration.ofSeconds(10);
-        private Duration readTimeout = Duration.ofSeconds(15);
-        private Duration writeTimeout = Duration.ofSeconds(15);
-        private Duration callTimeout = Duration.ofSeconds(30);
-        private Duration tokenEndpointTimeout = Duration.ofSeconds(15);
-        private Duration tokenFetchDeadline = Duration.ofSeconds(20);
-        private Duration clockSkew = Duration.ofSeconds(60);
-        private Duration refreshAhead = Duration.ofSeconds(30);
-        private Duration defaultExpiresIn = Duration.ofMinutes(5);
-        private Duration assertionLifetime = Duration.ofMinutes(5);
+        private Duration connectTimeout = Duration.ofMillis(OAuth2Defaults.CONNECT_TIMEOUT_MS);
+        private Duration readTimeout = Duration.ofMillis(OAuth2Defaults.READ_TIMEOUT_MS);
+        private Duration writeTimeout = Duration.ofMillis(OAuth2Defaults.WRITE_TIMEOUT_MS);
+        private Duration callTimeout = Duration.ofMillis(OAuth2Defaults.CALL_TIMEOUT_MS);
+        private Duration tokenEndpointTimeout = Duration.ofMillis(OAuth2Defaults.TOKEN_ENDPOINT_TIMEOUT_MS);
+        private Duration tokenFetchDeadline = Duration.ofMillis(OAuth2Defaults.TOKEN_FETCH_DEADLINE_MS);
+        private Duration clockSkew = Duration.ofMillis(OAuth2Defaults.CLOCK_SKEW_MS);
+        private Duration refreshAhead = Duration.ofMillis(OAuth2Defaults.REFRESH_AHEAD_MS);
+        private Duration defaultExpiresIn = Duration.ofMillis(OAuth2Defaults.DEFAULT_EXPIRES_IN_MS);
+        private Duration assertionLifetime = Duration.ofMillis(OAuth2Defaults.ASSERTION_LIFETIME_MS);
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
-        private int maxResponseBytes = 256 * 1024;
-        private boolean allowPlainHttp;
+        private int maxResponseBytes = OAuth2Defaults.MAX_RESPONSE_BYTES;
+        private boolean allowPlainHttp = OAuth2Defaults.ALLOW_PLAIN_HTTP;
         private Clock clock = Clock.systemUTC();
 
         private Builder() {

@@ -37,7 +37,9 @@ public record RetryPolicy(int maxRetries, Duration initialBackoff, Duration maxB
 
     /** 3 retries, 200 ms doubling up to 5 s, half of each backoff random, Retry-After honoured up to 30 s. */
     public static RetryPolicy defaults() {
-        return new RetryPolicy(3, Duration.ofMillis(200), Duration.ofSeconds(5), 0.5, Duration.ofSeconds(30));
+        return new RetryPolicy(OAuth2Defaults.MAX_RETRIES, Duration.ofMillis(OAuth2Defaults.INITIAL_BACKOFF_MS),
+                Duration.ofMillis(OAuth2Defaults.MAX_BACKOFF_MS), OAuth2Defaults.BACKOFF_JITTER,
+                Duration.ofMillis(OAuth2Defaults.MAX_RETRY_AFTER_MS));
     }
 
     /** A single attempt. */

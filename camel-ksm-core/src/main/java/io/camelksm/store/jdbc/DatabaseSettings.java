@@ -22,7 +22,9 @@ public record DatabaseSettings(String jdbcUrl, String username, Secret password,
                                Duration connectionTimeout, boolean migrate) {
 
     /** Short, so that an exchange fails fast while the database is down (HikariCP's own default is 30 s). */
-    public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(5);
+    public static final long DEFAULT_CONNECTION_TIMEOUT_MS = 5_000;
+    public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofMillis(DEFAULT_CONNECTION_TIMEOUT_MS);
+    public static final boolean DEFAULT_MIGRATE = true;
     /** HikariCP's lower bound. */
     public static final Duration MIN_CONNECTION_TIMEOUT = Duration.ofMillis(250);
 
@@ -37,7 +39,7 @@ public record DatabaseSettings(String jdbcUrl, String username, Secret password,
 
     /** Settings with the {@link #DEFAULT_CONNECTION_TIMEOUT} that migrate the schema when the database is opened. */
     public DatabaseSettings(String jdbcUrl, String username, Secret password, Path keyFile) {
-        this(jdbcUrl, username, password, keyFile, DEFAULT_CONNECTION_TIMEOUT, true);
+        this(jdbcUrl, username, password, keyFile, DEFAULT_CONNECTION_TIMEOUT, DEFAULT_MIGRATE);
     }
 
     /** The same settings with another connection timeout. */

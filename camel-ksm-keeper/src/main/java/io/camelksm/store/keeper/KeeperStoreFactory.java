@@ -43,6 +43,8 @@ final class KeeperStoreFactory implements SecretStoreProvider.Session {
     private final Path hsmSettingsFile;
     private final Path mappingFile;
     private final KeeperStoreSettings settings;
+    private final KeeperSettings.Hsm hsmOptions;
+    private final KeeperSettings.Cache cacheOptions;
     private final HsmSettings hsm;
     private final KeeperClientFactory clientFactory;
     private final Clock clock;
@@ -56,8 +58,12 @@ final class KeeperStoreFactory implements SecretStoreProvider.Session {
     KeeperStoreFactory(KeeperSettings keeper, Clock clock) {
         this.mappingFile = existingFile("keeperMappingFile", keeper.mappingFile(),
                 "a properties file with keeper.credentials.<name>=<record UID>");
-        this.hsmSettingsFile = existingFile("keeperHsmSettings", keeper.hsmSettingsFile(),
-                "a properties file with provider, key-alias, pkcs11-config ... of the HSM key");
+        this.hsmOptions = keeper.hsm();
+        this.hsmSettingsFile = hsmOptions.provider() != null && isBlank(keeper.hsmSettingsFile()) ? null
+                : existingFile("keeperHsmSettings", keeper.hsmSettingsFile(), "a properties file with provider,"
+                               + " key-alias, pkcs11-config ... of the HSM key; or set keeperHsmProvider and"
+                               + " keeperHsmKeyAlias instead");
+        this.cacheOptions = keeper.cache();
         this.configFile = existingFile("keeperConfigFile", keeper.configFile(),
                 "the HSM-encrypted Keeper client config; bind it first with ksm-admin config init");
         this.settings = storeSettings();
@@ -85,7 +91,7 @@ final class KeeperStoreFactory implements SecretStoreProvider.Session {
     @Override
     public KeeperCredentialStore open() {
         try {
-            cipher = opened("keeperHsmSettings " + hsmSettingsFile + ": cannot open the HSM key",
+            cipher = opened(hsmSource() + ": cannot open the HSM key",
                     () -> HsmConfigCiphers.open(hsm));
             HsmKeyValueStorage storage = opened("keeperConfigFile " + configFile,
                     () -> HsmKeyValueStorage.open(configFile, cipher));
@@ -143,9 +149,11 @@ final class KeeperStoreFactory implements SecretStoreProvider.Session {
     private KeeperStoreSettings storeSettings() {
         KeeperStoreSettings settings;
         try {
-            settings = KeeperStoreSettings.fromProperties(load(mappingFile));
+            settings = KeeperStoreSettings.fromProperties(
+                    KeeperOptionOverrides.storeProperties(load(mappingFile), cacheOptions));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("keeperMappingFile " + mappingFile + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("keeperMappingFile " + mappingFile + ": "
+                                               + KeeperOptionOverrides.withOptionNames(e.getMessage()), e);
         }
         if (settings.credentials().isEmpty()) {
             throw new IllegalArgumentException("keeperMappingFile " + mappingFile + " maps no credential: add"
@@ -157,11 +165,23 @@ final class KeeperStoreFactory implements SecretStoreProvider.Session {
     private HsmSettings hsmSettings(Secret hsmPin) {
         // a copy: open() wipes it, and the settings may open the store again after a restart
         Secret pin = hsmPin == null || hsmPin.isEmpty() ? null : hsmPin.copy();
+        Map<String, String> file = hsmSettingsFile == null ? Map.of() : load(hsmSettingsFile);
         try {
-            return HsmSettings.fromProperties(load(hsmSettingsFile), pin);
+            return HsmSettings.fromProperties(KeeperOptionOverrides.hsmProperties(file, hsmOptions), pin);
         } catch (IllegalArgumentException | KsmException e) {
-            throw new IllegalArgumentException("keeperHsmSettings " + hsmSettingsFile + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(hsmSource() + ": " + KeeperOptionOverrides.withOptionNames(
+                    e.getMessage()), e);
         }
+    }
+
+    /** Where the HSM key was named, for messages: the settings file, or the options alone. */
+    private String hsmSource() {
+        return hsmSettingsFile != null ? "keeperHsmSettings " + hsmSettingsFile
+                : "keeperHsmProvider " + hsmOptions.provider();
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 
     private static Path existingFile(String option, String value, String what) {

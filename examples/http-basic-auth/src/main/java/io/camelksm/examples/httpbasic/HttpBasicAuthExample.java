@@ -116,8 +116,8 @@ public final class HttpBasicAuthExample {
     private String callApi(String apiUrl) throws Exception {
         try (CamelContext camel = new DefaultCamelContext()) {
             KsmComponent ksm = new KsmComponent();
-            ksm.setDatabaseDirectory(home.toString());
-            ksm.setNodeName(NODE);
+            ksm.getDatabaseConfiguration().setDatabaseDirectory(home.toString());
+            ksm.getCallerConfiguration().setNodeName(NODE);
             camel.addComponent("ksm", ksm);
             camel.addRoutes(new ExampleRoute(apiUrl));
             camel.start();

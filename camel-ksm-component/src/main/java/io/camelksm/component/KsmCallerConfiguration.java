@@ -1,0 +1,81 @@
+package io.camelksm.component;
+
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+
+import io.camelksm.runtime.KsmSettings;
+
+/**
+ * The component options of who is calling and how long a decision's inputs are reused: the node name (the resource of
+ * access rights), the read cache, and where the default caller resolver finds roles.
+ */
+@UriParams
+public class KsmCallerConfiguration {
+
+    @UriParam(label = "security")
+    private String nodeName;
+    @UriParam(label = "security", defaultValue = "" + KsmSettings.DEFAULT_CACHE_TTL_MS, javaType = "java.time.Duration")
+    private long cacheTtl = KsmSettings.DEFAULT_CACHE_TTL_MS;
+    @UriParam(label = "security", defaultValue = PrincipalClassRoleSource.DEFAULT_CLASSES)
+    private String rolePrincipalClasses = PrincipalClassRoleSource.DEFAULT_CLASSES;
+    @UriParam(label = "security", defaultValue = SpringAuthenticationRoleSource.DEFAULT_PREFIX)
+    private String authorityRolePrefix = SpringAuthenticationRoleSource.DEFAULT_PREFIX;
+
+    /** The caller resolver used when none is given: the role sources these options name. */
+    CallerResolver defaultCallerResolver() {
+        return new DefaultCallerResolver(
+                DefaultCallerResolver.defaultRoleSources(rolePrincipalClasses, authorityRolePrefix));
+    }
+
+    public String getNodeName() {
+        return nodeName;
+    }
+
+    /**
+     * The name of this node: the resource that access rights are checked against. Default: the host name.
+     */
+    public void setNodeName(String nodeName) {
+        this.nodeName = nodeName;
+    }
+
+    public long getCacheTtl() {
+        return cacheTtl;
+    }
+
+    /**
+     * How long a credential and its access rights, once read by a route, are reused before the database is asked
+     * again (0 disables the cache). Changes made through this component apply at once; changes made elsewhere (the
+     * CLI, another node), including a revoked access right, take effect within this time. Expiry and validity are still
+     * checked on every request.
+     */
+    public void setCacheTtl(long cacheTtl) {
+        this.cacheTtl = cacheTtl;
+    }
+
+    public String getRolePrincipalClasses() {
+        return rolePrincipalClasses;
+    }
+
+    /**
+     * The principal classes (comma-separated, fully qualified) whose principals in the authenticated Subject are the
+     * caller's roles; subclasses count. Any other principal, such as the user's own, is never a role. Default: camel-ksm's
+     * RolePrincipal and the JDK's UNIX and Windows group principals. Used by the default caller resolver only.
+     */
+    public void setRolePrincipalClasses(String rolePrincipalClasses) {
+        this.rolePrincipalClasses = rolePrincipalClasses;
+    }
+
+    public String getAuthorityRolePrefix() {
+        return authorityRolePrefix;
+    }
+
+    /**
+     * The prefix of the Spring Security granted authorities that are roles, when the Subject holds an authenticated
+     * Spring Security Authentication (as camel-spring-security expects it): ROLE_ops is the role ops; other
+     * authorities (FACTOR_PASSWORD, SCOPE_x) are not roles. Empty takes every authority as a role. Used by the default
+     * caller resolver only.
+     */
+    public void setAuthorityRolePrefix(String authorityRolePrefix) {
+        this.authorityRolePrefix = authorityRolePrefix;
+    }
+}

@@ -1,0 +1,138 @@
+package io.camelksm.component;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+
+import io.camelksm.credential.Secret;
+import io.camelksm.store.jdbc.DatabaseSettings;
+
+/**
+ * The component options of camel-ksm's own database (credentials, access rights, audit trail): embedded H2 by default,
+ * or any JDBC URL (PostgreSQL). Defaults come from {@link DatabaseSettings}.
+ */
+@UriParams
+public class KsmDatabaseConfiguration {
+
+    @UriParam(label = "database")
+    private String jdbcUrl;
+    @UriParam(label = "database")
+    private String jdbcUsername;
+    @UriParam(label = "database", secret = true)
+    private String jdbcPassword;
+    @UriParam(label = "database")
+    private String databaseDirectory;
+    @UriParam(label = "database")
+    private String keyFile;
+    @UriParam(label = "database", defaultValue = "" + DatabaseSettings.DEFAULT_CONNECTION_TIMEOUT_MS,
+              javaType = "java.time.Duration")
+    private long dbConnectionTimeout = DatabaseSettings.DEFAULT_CONNECTION_TIMEOUT_MS;
+    @UriParam(label = "database", defaultValue = "" + DatabaseSettings.DEFAULT_MIGRATE)
+    private boolean migrateSchema = DatabaseSettings.DEFAULT_MIGRATE;
+
+    /** The database these options name. */
+    public DatabaseSettings toSettings() {
+        Secret password = jdbcPassword == null ? null : Secret.of(jdbcPassword);
+        Duration timeout = Duration.ofMillis(dbConnectionTimeout);
+        if (hasJdbcUrl()) {
+            Path key = keyFile != null ? Path.of(keyFile) : DatabaseSettings.defaultHome().resolve("ksm.key");
+            return new DatabaseSettings(jdbcUrl, jdbcUsername, password, key, timeout, migrateSchema);
+        }
+        DatabaseSettings embedded = databaseDirectory != null
+                ? DatabaseSettings.embedded(Path.of(databaseDirectory)) : DatabaseSettings.embeddedDefaults();
+        return new DatabaseSettings(embedded.jdbcUrl(), jdbcUsername, password,
+                keyFile != null ? Path.of(keyFile) : embedded.keyFile(), timeout, migrateSchema);
+    }
+
+    /** Whether a database other than the embedded one is configured. */
+    boolean hasJdbcUrl() {
+        return jdbcUrl != null && !jdbcUrl.isBlank();
+    }
+
+    public String getJdbcUrl() {
+        return jdbcUrl;
+    }
+
+    /**
+     * JDBC URL of camel-ksm's own database (credentials, access rights, audit trail), for example
+     * jdbc:postgresql://db:5432/ksm. By default an embedded H2 file database in databaseDirectory.
+     */
+    public void setJdbcUrl(String jdbcUrl) {
+        this.jdbcUrl = jdbcUrl;
+    }
+
+    public String getJdbcUsername() {
+        return jdbcUsername;
+    }
+
+    /**
+     * User name for camel-ksm's database.
+     */
+    public void setJdbcUsername(String jdbcUsername) {
+        this.jdbcUsername = jdbcUsername;
+    }
+
+    public String getJdbcPassword() {
+        return jdbcPassword;
+    }
+
+    /**
+     * Password for camel-ksm's database.
+     */
+    public void setJdbcPassword(String jdbcPassword) {
+        this.jdbcPassword = jdbcPassword;
+    }
+
+    public String getDatabaseDirectory() {
+        return databaseDirectory;
+    }
+
+    /**
+     * Directory of the embedded H2 database and its key file, when no jdbcUrl is set. Default: .camel-ksm in the
+     * user's home directory.
+     */
+    public void setDatabaseDirectory(String databaseDirectory) {
+        this.databaseDirectory = databaseDirectory;
+    }
+
+    public String getKeyFile() {
+        return keyFile;
+    }
+
+    /**
+     * The AES-256 key file that encrypts secrets in the database; kept outside the database and created with
+     * owner-only permissions on first use. Default: ksm.key in the database directory.
+     */
+    public void setKeyFile(String keyFile) {
+        this.keyFile = keyFile;
+    }
+
+    public long getDbConnectionTimeout() {
+        return dbConnectionTimeout;
+    }
+
+    /**
+     * How long a database call waits for a connection to camel-ksm's database before the exchange fails with an error
+     * naming the database and this timeout (database down or unreachable, all connections busy); the pool reconnects
+     * by itself when the database is back. At least 250 ms.
+     */
+    public void setDbConnectionTimeout(long dbConnectionTimeout) {
+        this.dbConnectionTimeout = dbConnectionTimeout;
+    }
+
+    public boolean isMigrateSchema() {
+        return migrateSchema;
+    }
+
+    /**
+     * Whether the component creates and migrates camel-ksm's schema when it opens the database (default). Set it to
+     * false when the application's database role may only use the tables (for example may only INSERT and SELECT
+     * audit rows) and the schema owner's role runs the migrations: the component then only checks that the schema is
+     * up to date and refuses to start otherwise.
+     */
+    public void setMigrateSchema(boolean migrateSchema) {
+        this.migrateSchema = migrateSchema;
+    }
+}
