@@ -5,7 +5,6 @@ import java.util.List;
 
 import io.camelksm.KsmException;
 import io.camelksm.audit.AuditHealth;
-import io.camelksm.auth.oauth2.OAuth2CredentialValidator;
 import io.camelksm.auth.oauth2.OAuth2TokenProvider;
 import io.camelksm.credential.CredentialStore;
 import io.camelksm.governance.CredentialChangeListener;
@@ -75,7 +74,7 @@ public final class KsmRuntime implements AutoCloseable {
                 credentials = new GovernedCredentials(secretStore(settings, database, keeper),
                         database.accessRights(), audit.trail(), settings.clock(), settings.cacheTtl());
                 // set / setProperty refuse a credential that would fail at its first exchange
-                credentials.setWriteValidator(OAuth2CredentialValidator.INSTANCE);
+                credentials.setWriteValidator(settings.writeValidator());
                 opened.add(credentials);
             }
             OAuth2TokenProvider provider = settings.givenTokenProvider();
@@ -125,6 +124,14 @@ public final class KsmRuntime implements AutoCloseable {
     /** Every governed read and write of credentials: access checked, decision audited. */
     public GovernedCredentials credentials() {
         return credentials;
+    }
+
+    /**
+     * The entry point for code that is not a route: governed, audited reads as the named process on this node
+     * ({@link KsmSettings#nodeName()}), without roles.
+     */
+    public ProcessCredentials forProcess(String process) {
+        return ProcessCredentials.of(credentials, tokenProvider, process, settings.nodeName());
     }
 
     /** The OAuth 2.0 token provider (HTTP client and token cache). */
