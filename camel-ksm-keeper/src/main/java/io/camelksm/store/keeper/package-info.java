@@ -1,14 +1,16 @@
 /**
  * Keeper Secrets Manager as a credential store, through Keeper's official Java SDK.
  * <p>
- * <b>Wiring.</b> Bind a client config once with a one-time token (SDK {@code initializeStorage} into an
- * {@link io.camelksm.hsm.HsmKeyValueStorage}), then:
+ * <b>Wiring.</b> Usually {@link io.camelksm.runtime.KsmRuntime} does it, from {@code store=keeper} and
+ * {@link io.camelksm.runtime.KeeperSettings} (the component's {@code keeper*} options). A store made by hand, once a
+ * client config is bound with a one-time token (SDK {@code initializeStorage} into an
+ * {@link io.camelksm.hsm.HsmKeyValueStorage}), is given to the runtime:
  * <pre>{@code
  * KeeperStoreSettings settings = KeeperStoreSettings.fromProperties(properties); // keeper.credentials.<name>=<UID>
  * KeeperCredentialStore store = new KeeperCredentialStore(KeeperClient.sdk(hsmStorage), settings);
  * store.prefetch();                                                              // optional: fetch at start
- * GovernedCredentials governed = new GovernedCredentials(store, db.accessRights(),
- *         new Slf4jAuditTrail(db.auditTrail()), Clock.systemUTC());               // rights + audit: own database
+ * KsmRuntime runtime = KsmRuntime.open(KsmSettings.builder().credentialStore(store).build());
+ * GovernedCredentials governed = runtime.credentials(); // rights and audit: camel-ksm's own database
  * }</pre>
  * <p>
  * <b>Which record.</b> Each credential name maps to a record UID ({@code keeper.credentials.<name>=<UID>}), never a
