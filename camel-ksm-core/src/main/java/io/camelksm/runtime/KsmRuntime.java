@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * The component, the CLI, the examples and the tests all start here; nothing else builds these parts by hand.
  * <p>
  * Parts given in the settings ({@link KsmSettings#givenCredentials()}, {@link KsmSettings#givenTokenProvider()},
- * {@link KsmSettings#credentialStore()}) are used, never closed: they stay their maker's.
+ * {@link KsmSettings#credentialStore()}, {@link KsmSettings#auditTrail()}) are used, never closed: they stay their
+ * maker's. Code that is not a route reads through {@link #forProcess(String)}.
  */
 public final class KsmRuntime implements AutoCloseable {
 
