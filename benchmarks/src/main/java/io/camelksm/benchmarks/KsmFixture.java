@@ -9,14 +9,12 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import io.camelksm.audit.AsyncAuditTrail;
 import io.camelksm.audit.AuditEvent;
 import io.camelksm.audit.AuditTrail;
 import io.camelksm.access.Caller;
@@ -30,9 +28,12 @@ import io.camelksm.credential.Credential;
 import io.camelksm.credential.CredentialField;
 import io.camelksm.credential.CredentialName;
 import io.camelksm.credential.CredentialType;
+import io.camelksm.credential.CredentialValidator;
 import io.camelksm.credential.Secret;
+import io.camelksm.runtime.AuditMode;
+import io.camelksm.runtime.KsmRuntime;
+import io.camelksm.runtime.KsmSettings;
 import io.camelksm.store.jdbc.DatabaseSettings;
-import io.camelksm.store.jdbc.KsmDatabase;
 
 /**
  * camel-ksm as it runs in production by default: its own embedded H2 database with the AES key file, in a temporary
@@ -48,17 +49,19 @@ public final class KsmFixture implements AutoCloseable {
     public static final String NODE = "bench-node";
 
     /** The component's default cacheTtl. */
-    public static final Duration CACHE_TTL = Duration.ofSeconds(5);
+    public static final Duration CACHE_TTL = KsmSettings.DEFAULT_CACHE_TTL;
 
     private static final Caller ADMIN = new Caller("bench-admin", Set.of(), "benchmarks", NODE, null);
 
     private final Path directory;
     private final DatabaseSettings settings;
-    private final KsmDatabase database;
+    private final KsmRuntime runtime;
     private final JournalAuditTrail audit;
     private final List<JournalAuditTrail> journals = new java.util.ArrayList<>();
     private final GovernedCredentials governed;
-    private final List<AsyncAuditTrail> queuedAudits = new java.util.ArrayList<>();
+    /** The runtimes of the other audit variants, over the same database. */
+    private final List<KsmRuntime> variants = new java.util.ArrayList<>();
+    private final List<KsmRuntime> queuedAudits = new java.util.ArrayList<>();
 
     public KsmFixture() {
         try {
@@ -67,13 +70,26 @@ public final class KsmFixture implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         settings = DatabaseSettings.embedded(directory);
-        database = KsmDatabase.open(settings);
-        // as the component wires its own database by default: auditMode=journal (in audit-journal next to the
+        // as the component opens its own database by default: auditMode=journal (in audit-journal next to the
         // database, default size), cacheTtl=5s
-        audit = JournalAuditTrail.open(JournalSettings.of(directory.resolve("audit-journal")), database.auditTrail(),
-                Slf4jAuditTrail::log);
-        governed = new GovernedCredentials(database.credentials(), database.accessRights(), audit, Clock.systemUTC(),
-                CACHE_TTL);
+        runtime = KsmRuntime.open(variant().build());
+        governed = runtime.credentials();
+        audit = (JournalAuditTrail) governed.audit();
+    }
+
+    /** The runtime's defaults on this fixture's database (the write check off: benchmarks store what they need). */
+    private KsmSettings.Builder variant() {
+        return KsmSettings.builder().database(settings).nodeName(NODE).writeValidator(CredentialValidator.NONE);
+    }
+
+    /** Another runtime over the same database (its own connection pool), closed with this fixture. */
+    private GovernedCredentials openVariant(KsmSettings.Builder settings, boolean queued) {
+        KsmRuntime variant = KsmRuntime.open(settings.build());
+        variants.add(variant);
+        if (queued) {
+            queuedAudits.add(variant);
+        }
+        return variant.credentials();
     }
 
     public GovernedCredentials governed() {
@@ -92,7 +108,7 @@ public final class KsmFixture implements AutoCloseable {
      */
     public JournalAuditTrail journal(String name, long maxSize) {
         JournalAuditTrail trail = JournalAuditTrail.open(new JournalSettings(directory.resolve(name), false, maxSize,
-                JournalSettings.DEFAULT_SEGMENT_SIZE), database.auditTrail(), Slf4jAuditTrail::log);
+                JournalSettings.DEFAULT_SEGMENT_SIZE), runtime.database().auditTrail(), Slf4jAuditTrail::log);
         journals.add(trail);
         return trail;
     }
@@ -141,8 +157,7 @@ public final class KsmFixture implements AutoCloseable {
 
     /** Governed credentials over the stores and read cache of this fixture, audited by the given trail. */
     public GovernedCredentials governedWith(AuditTrail trail) {
-        return new GovernedCredentials(database.credentials(), database.accessRights(), trail, Clock.systemUTC(),
-                CACHE_TTL);
+        return openVariant(variant().auditTrail(trail), false);
     }
 
     /**
@@ -150,10 +165,7 @@ public final class KsmFixture implements AutoCloseable {
      * event is queued in memory and written by a writer thread. Its writer is closed with this fixture.
      */
     public GovernedCredentials governedWithAsyncAudit() {
-        AsyncAuditTrail async = new AsyncAuditTrail(new Slf4jAuditTrail(database.auditTrail()));
-        queuedAudits.add(async);
-        return new GovernedCredentials(database.credentials(), database.accessRights(), async, Clock.systemUTC(),
-                CACHE_TTL);
+        return openVariant(variant().auditMode(AuditMode.ASYNC), true);
     }
 
     /**
@@ -161,7 +173,7 @@ public final class KsmFixture implements AutoCloseable {
      * a benchmark can show what the request path costs apart from writing its audit record.
      */
     public GovernedCredentials governedWithoutAudit() {
-        return new GovernedCredentials(database.credentials(), database.accessRights(), new AuditTrail() {
+        return governedWith(new AuditTrail() {
             @Override
             public void record(AuditEvent event) {
                 // discarded on purpose: see above
@@ -171,7 +183,7 @@ public final class KsmFixture implements AutoCloseable {
             public List<AuditEvent> tail(int count) {
                 return List.of();
             }
-        }, Clock.systemUTC(), CACHE_TTL);
+        });
     }
 
     /**
@@ -179,15 +191,15 @@ public final class KsmFixture implements AutoCloseable {
      * up together are written as one entry with their count. Its writer is closed with this fixture.
      */
     public GovernedCredentials governedWithSummaryAudit() {
-        AsyncAuditTrail summarizing = AsyncAuditTrail.summarizing(new Slf4jAuditTrail(database.auditTrail()));
-        queuedAudits.add(summarizing);
-        return new GovernedCredentials(database.credentials(), database.accessRights(), summarizing,
-                Clock.systemUTC(), CACHE_TTL);
+        return openVariant(variant().auditMode(AuditMode.SUMMARY), true);
     }
 
-    /** Flushes and stops the writers of {@link #governedWithSummaryAudit()}. */
+    /**
+     * Flushes and stops the writers of {@link #governedWithSummaryAudit()} and {@link #governedWithAsyncAudit()}
+     * (closing their runtimes: their governed credentials are not used after this).
+     */
     public void closeSummaryAudits() {
-        queuedAudits.forEach(AsyncAuditTrail::close);
+        queuedAudits.forEach(KsmRuntime::close);
     }
 
     /** The decisions audited for a route, merged entries counted by their occurrences (read with plain SQL). */
@@ -242,14 +254,13 @@ public final class KsmFixture implements AutoCloseable {
 
     @Override
     public void close() {
-        governed.close();
+        variants.forEach(KsmRuntime::close);
         // writes what the journal holds before the database closes; after a benchmark that filled it, what the writer
-        // has not reached in 5 s stays in the (temporary) journal
+        // has not reached in 5 s stays in the (temporary) journal (the runtime would wait up to 30 s)
         audit.close(Duration.ofSeconds(5));
         // a benchmark's journals may hold gigabytes the database writer has not reached: do not wait for it
         journals.forEach(j -> j.close(Duration.ZERO));
-        queuedAudits.forEach(AsyncAuditTrail::close);
-        database.close();
+        runtime.close();
         try (Stream<Path> files = Files.walk(directory)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {

@@ -2,18 +2,18 @@ package io.camelksm.cli;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.time.Clock;
+import java.time.Duration;
 import java.util.Set;
 
 import io.camelksm.access.Caller;
-import io.camelksm.governance.GovernedCredentials;
-import io.camelksm.audit.Slf4jAuditTrail;
-import io.camelksm.auth.oauth2.OAuth2CredentialValidator;
 import io.camelksm.credential.CredentialName;
 import io.camelksm.credential.CredentialNotFoundException;
+import io.camelksm.governance.GovernedCredentials;
+import io.camelksm.runtime.AuditMode;
+import io.camelksm.runtime.KsmRuntime;
+import io.camelksm.runtime.KsmSettings;
 import io.camelksm.store.jdbc.AuditVerification;
 import io.camelksm.store.jdbc.DatabaseSettings;
-import io.camelksm.store.jdbc.KsmDatabase;
 
 /**
  * One {@code ksm-admin} run against camel-ksm's database: the governed service every command goes through (so each
@@ -24,36 +24,37 @@ final class AdminSession implements AutoCloseable {
     /** The process name the audit trail records for everything done with {@code ksm-admin}. */
     static final String PROCESS = "ksm-admin";
 
-    private final KsmDatabase database;
-    private final GovernedCredentials credentials;
+    private final KsmRuntime runtime;
     private final Caller admin;
 
-    private AdminSession(KsmDatabase database, Caller admin) {
-        this.database = database;
-        this.credentials = new GovernedCredentials(database.credentials(), database.accessRights(),
-                new Slf4jAuditTrail(database.auditTrail()), Clock.systemUTC());
-        // a credential that would fail at its first exchange is refused when it is written
-        this.credentials.setWriteValidator(OAuth2CredentialValidator.INSTANCE);
+    private AdminSession(KsmRuntime runtime, Caller admin) {
+        this.runtime = runtime;
         this.admin = admin;
     }
 
+    /**
+     * Opens the database with the runtime's defaults, except: each change is audited before the command goes on (no
+     * journal, no writer thread to outlive a short run) and every read sees the database as it is (no read cache). A
+     * credential that would fail at its first exchange is refused when it is written (the default write validator).
+     */
     static AdminSession open(DatabaseSettings settings) {
-        KsmDatabase database = KsmDatabase.open(settings);
+        KsmRuntime runtime = KsmRuntime.open(KsmSettings.builder().database(settings).auditMode(AuditMode.SYNC)
+                .cacheTtl(Duration.ZERO).build());
         try {
-            return new AdminSession(database, adminCaller());
+            return new AdminSession(runtime, adminCaller());
         } catch (RuntimeException e) {
-            database.close();
+            runtime.close();
             throw e;
         }
     }
 
     GovernedCredentials credentials() {
-        return credentials;
+        return runtime.credentials();
     }
 
     /** Checks the audit trail's MAC chain (a read; nothing is audited for it). */
     AuditVerification verifyAuditTrail() {
-        return database.verifyAuditTrail();
+        return runtime.database().verifyAuditTrail();
     }
 
     Caller admin() {
@@ -67,7 +68,7 @@ final class AdminSession implements AutoCloseable {
      * @throws CredentialNotFoundException when there is no such credential
      */
     CredentialName storedName(CredentialName name) {
-        return credentials.inspect(name).map(c -> {
+        return credentials().inspect(name).map(c -> {
             c.destroySecrets();
             return c.name();
         }).orElseThrow(() -> new CredentialNotFoundException(name));
@@ -90,6 +91,6 @@ final class AdminSession implements AutoCloseable {
 
     @Override
     public void close() {
-        database.close();
+        runtime.close();
     }
 }

@@ -276,4 +276,12 @@ public class KsmComponent extends DefaultComponent {
     public void setClock(Clock clock) {
         this.clock = clock;
     }
+
+    /**
+     * What this component opened when it started (database, audit, store, token provider), or null before it starts
+     * and after it stops: code that is not a route reads credentials through its {@link KsmRuntime#forProcess}.
+     */
+    public KsmRuntime runtime() {
+        return runtime;
+    }
 }

@@ -1,19 +1,13 @@
 package io.camelksm.component;
 
 import java.util.Optional;
-import java.util.Set;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.OAuthClientAuthenticationFactory;
 import org.apache.camel.spi.OAuthClientConfig;
 
 import io.camelksm.KsmException;
-import io.camelksm.access.Caller;
-import io.camelksm.governance.GovernedCredentials;
-import io.camelksm.auth.AuthHeaderBuilders;
-import io.camelksm.auth.oauth2.OAuth2TokenProvider;
 import io.camelksm.auth.oauth2.TokenRequestOptions;
-import io.camelksm.credential.Credential;
 import io.camelksm.credential.CredentialName;
 
 /**
@@ -87,25 +81,8 @@ public class KsmOAuthClientAuthenticationFactory implements OAuthClientAuthentic
     }
 
     private static String token(CamelContext context, CredentialName name, TokenRequestOptions options) {
-        KsmComponent component = context.getComponent("ksm", KsmComponent.class);
-        GovernedCredentials governed = component.getGovernedCredentials();
-        OAuth2TokenProvider provider = component.getOauth2TokenProvider();
-        if (governed == null || provider == null) {
-            throw new KsmException("The OAuth token for credential '" + name + "' was asked for before the ksm"
-                                   + " component started");
-        }
-        Caller caller = new Caller(null, Set.of(), PROCESS, component.getNodeName(), null);
-        Credential credential = governed.read(name, "authorize", caller, null);
-        try {
-            if (!AuthHeaderBuilders.isOAuth2(credential.type())) {
-                throw new KsmException("Credential '" + name + "' is of type " + credential.type()
-                                       + ": an OAuth profile needs an OAUTH2_CLIENT_CREDENTIALS or OAUTH2_JWT_BEARER"
-                                       + " credential");
-            }
-            return provider.token(credential, options).value().reveal();
-        } finally {
-            credential.destroySecrets();
-        }
+        String asked = "The OAuth token for credential '" + name + "' was asked for";
+        return StartedKsm.forProcess(context, PROCESS, asked, true).token(name, options).value().reveal();
     }
 
     private static OAuthClientAuthenticationFactory camelOAuth(CamelContext context, String profile, String prefix) {

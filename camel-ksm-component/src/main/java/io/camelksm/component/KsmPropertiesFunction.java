@@ -1,20 +1,11 @@
 package io.camelksm.component;
 
-import java.util.Optional;
-import java.util.Set;
-
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelContextAware;
 import org.apache.camel.spi.PropertiesFunction;
 
 import io.camelksm.KsmException;
-import io.camelksm.access.Caller;
-import io.camelksm.governance.GovernedCredentials;
-import io.camelksm.credential.Credential;
-import io.camelksm.credential.CredentialField;
 import io.camelksm.credential.CredentialName;
-import io.camelksm.credential.CredentialProperty;
-import io.camelksm.credential.Secret;
 
 /**
  * The {@code {{ksm:<credential>/<field>}}} property placeholder: a field (or additional property) of a credential, read
@@ -46,29 +37,8 @@ public class KsmPropertiesFunction implements PropertiesFunction, CamelContextAw
                     + remainder + "'");
         }
         CredentialName name = CredentialName.of(remainder.substring(0, slash));
-        String wanted = remainder.substring(slash + 1).strip();
-        KsmComponent component = camelContext.getComponent("ksm", KsmComponent.class);
-        GovernedCredentials governed = component.getGovernedCredentials();
-        if (governed == null) {
-            throw new KsmException("{{ksm:" + remainder + "}} was resolved before the ksm component started: its"
-                    + " credentials are not available yet");
-        }
-        Caller caller = new Caller(null, Set.of(), PROCESS, component.getNodeName(), null);
-        Credential credential = governed.read(name, "get", caller, null);
-        try {
-            Optional<CredentialField> field = CredentialField.byName(wanted).filter(credential.type()::allows);
-            if (field.isPresent()) {
-                CredentialField f = field.get();
-                Optional<String> value = f.isSecret()
-                        ? credential.secret(f).map(Secret::reveal) : credential.field(f);
-                return value.orElseThrow(() -> new KsmException("Credential '" + name + "' has no " + f.fieldName()));
-            }
-            return credential.property(wanted).map(CredentialProperty::value).map(Secret::reveal)
-                    .orElseThrow(() -> new KsmException("Credential '" + name + "' of type " + credential.type()
-                            + " has no field or property '" + wanted + "'"));
-        } finally {
-            credential.destroySecrets();
-        }
+        return StartedKsm.forProcess(camelContext, PROCESS, "{{ksm:" + remainder + "}} was resolved", false)
+                .field(name, remainder.substring(slash + 1));
     }
 
     @Override

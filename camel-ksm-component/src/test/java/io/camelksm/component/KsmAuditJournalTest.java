@@ -11,7 +11,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -39,6 +39,9 @@ import io.camelksm.credential.CredentialName;
 import io.camelksm.credential.CredentialType;
 import io.camelksm.credential.Secret;
 import io.camelksm.store.jdbc.DatabaseSettings;
+import io.camelksm.runtime.AuditMode;
+import io.camelksm.runtime.KsmRuntime;
+import io.camelksm.runtime.KsmSettings;
 import io.camelksm.store.jdbc.KsmDatabase;
 
 /** auditMode=journal, the default: journal next to the database, rows keyed by journal sequence, health, fail closed. */
@@ -144,11 +147,12 @@ class KsmAuditJournalTest {
 
     @Test
     void whenTheJournalCannotRecordTheExchangeIsRefusedWithoutAHeader() throws Exception {
-        try (KsmDatabase database = KsmDatabase.open(DatabaseSettings.embedded(tempDir))) {
-            JournalAuditTrail journal = JournalAuditTrail.open(JournalSettings.of(tempDir.resolve("j")),
-                    database.auditTrail(), null);
-            GovernedCredentials governed = new GovernedCredentials(database.credentials(), database.accessRights(),
-                    journal, Clock.systemUTC());
+        try (KsmRuntime runtime = KsmRuntime.open(KsmSettings.builder().embeddedDatabase(tempDir)
+                .auditMode(AuditMode.JOURNAL).journal(JournalSettings.of(tempDir.resolve("j"))).cacheTtl(Duration.ZERO)
+                .build())) {
+            KsmDatabase database = runtime.database();
+            GovernedCredentials governed = runtime.credentials();
+            JournalAuditTrail journal = (JournalAuditTrail) governed.audit(); // what auditMode=journal records with
             grant(governed);
             KsmComponent component = new KsmComponent();
             component.setGovernedCredentials(governed);

@@ -66,11 +66,6 @@ public final class AuthHeaderBuilders {
         return forCredential(credential);
     }
 
-    /** Whether credentials of the type are exchanged for OAuth 2.0 access tokens: {@link CredentialType#isOAuth2()}. */
-    public static boolean isOAuth2(CredentialType type) {
-        return type.isOAuth2();
-    }
-
     /**
      * The builder for the type, when it needs nothing but the credential.
      *

@@ -5,7 +5,6 @@ import java.util.List;
 
 import io.camelksm.KsmException;
 import io.camelksm.audit.AuditHealth;
-import io.camelksm.auth.oauth2.OAuth2CredentialValidator;
 import io.camelksm.auth.oauth2.OAuth2TokenProvider;
 import io.camelksm.credential.CredentialStore;
 import io.camelksm.governance.CredentialChangeListener;
@@ -20,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * The component, the CLI, the examples and the tests all start here; nothing else builds these parts by hand.
  * <p>
  * Parts given in the settings ({@link KsmSettings#givenCredentials()}, {@link KsmSettings#givenTokenProvider()},
- * {@link KsmSettings#credentialStore()}) are used, never closed: they stay their maker's.
+ * {@link KsmSettings#credentialStore()}, {@link KsmSettings#auditTrail()}) are used, never closed: they stay their
+ * maker's. Code that is not a route reads through {@link #forProcess(String)}.
  */
 public final class KsmRuntime implements AutoCloseable {
 
@@ -75,7 +75,7 @@ public final class KsmRuntime implements AutoCloseable {
                 credentials = new GovernedCredentials(secretStore(settings, database, keeper),
                         database.accessRights(), audit.trail(), settings.clock(), settings.cacheTtl());
                 // set / setProperty refuse a credential that would fail at its first exchange
-                credentials.setWriteValidator(OAuth2CredentialValidator.INSTANCE);
+                credentials.setWriteValidator(settings.writeValidator());
                 opened.add(credentials);
             }
             OAuth2TokenProvider provider = settings.givenTokenProvider();
@@ -125,6 +125,14 @@ public final class KsmRuntime implements AutoCloseable {
     /** Every governed read and write of credentials: access checked, decision audited. */
     public GovernedCredentials credentials() {
         return credentials;
+    }
+
+    /**
+     * The entry point for code that is not a route: governed, audited reads as the named process on this node
+     * ({@link KsmSettings#nodeName()}), without roles.
+     */
+    public ProcessCredentials forProcess(String process) {
+        return ProcessCredentials.of(credentials, tokenProvider, process, settings.nodeName());
     }
 
     /** The OAuth 2.0 token provider (HTTP client and token cache). */

@@ -5,10 +5,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 
+import io.camelksm.audit.AuditTrail;
 import io.camelksm.audit.JournalSettings;
+import io.camelksm.auth.oauth2.OAuth2CredentialValidator;
 import io.camelksm.auth.oauth2.OAuth2Settings;
 import io.camelksm.auth.oauth2.OAuth2TokenProvider;
 import io.camelksm.credential.CredentialStore;
+import io.camelksm.credential.CredentialValidator;
 import io.camelksm.governance.GovernedCredentials;
 import io.camelksm.store.jdbc.DatabaseSettings;
 
@@ -30,11 +33,15 @@ public final class KsmSettings {
     public static final Duration DEFAULT_CACHE_TTL = Duration.ofMillis(DEFAULT_CACHE_TTL_MS);
     /** The node name when none is given and the host name cannot be found. */
     public static final String FALLBACK_NODE_NAME = "localhost";
+    /** Refuses, when it is written, a credential that would fail at its first exchange. */
+    public static final CredentialValidator DEFAULT_WRITE_VALIDATOR = OAuth2CredentialValidator.INSTANCE;
 
     private final DatabaseSettings database;
     private final AuditMode auditMode;
+    private final AuditTrail auditTrail;
     private final JournalSettings journal;
     private final Duration cacheTtl;
+    private final CredentialValidator writeValidator;
     private final StoreKind store;
     private final CredentialStore credentialStore;
     private final KeeperSettings keeper;
@@ -47,11 +54,13 @@ public final class KsmSettings {
     private KsmSettings(Builder b) {
         this.database = b.database != null ? b.database : DatabaseSettings.embeddedDefaults();
         this.auditMode = b.auditMode != null ? b.auditMode : DEFAULT_AUDIT_MODE;
+        this.auditTrail = b.auditTrail;
         this.journal = b.journal != null ? b.journal : JournalSettings.of(defaultJournalDirectory(database));
         this.cacheTtl = b.cacheTtl != null ? b.cacheTtl : DEFAULT_CACHE_TTL;
         if (cacheTtl.isNegative()) {
             throw new IllegalArgumentException("cacheTtl must not be negative, got " + cacheTtl.toMillis() + " ms");
         }
+        this.writeValidator = b.writeValidator != null ? b.writeValidator : DEFAULT_WRITE_VALIDATOR;
         this.store = b.store != null ? b.store : DEFAULT_STORE;
         this.credentialStore = b.credentialStore;
         this.keeper = b.keeper != null ? b.keeper : KeeperSettings.none();
@@ -92,12 +101,25 @@ public final class KsmSettings {
         return auditMode;
     }
 
+    /**
+     * An audit trail of the caller's own, used instead of the writer {@link #auditMode()} names (which is then
+     * ignored), or null; it stays its maker's to close.
+     */
+    public AuditTrail auditTrail() {
+        return auditTrail;
+    }
+
     public JournalSettings journal() {
         return journal;
     }
 
     public Duration cacheTtl() {
         return cacheTtl;
+    }
+
+    /** Checks every credential before it is created or changed; {@link CredentialValidator#NONE} checks nothing. */
+    public CredentialValidator writeValidator() {
+        return writeValidator;
     }
 
     public StoreKind store() {
@@ -138,7 +160,8 @@ public final class KsmSettings {
 
     @Override
     public String toString() {
-        return "KsmSettings[database=" + database + ", auditMode=" + auditMode.option() + ", journal="
+        return "KsmSettings[database=" + database + ", auditMode="
+               + (auditTrail != null ? "given " + auditTrail : auditMode.option()) + ", journal="
                + journal.directory() + ", cacheTtl=" + cacheTtl.toMillis() + " ms, store=" + store.option()
                + (credentialStore != null ? ", credentialStore=" + credentialStore : "")
                + (store == StoreKind.KEEPER ? ", keeper=" + keeper : "") + ", nodeName=" + nodeName + "]";
@@ -148,8 +171,10 @@ public final class KsmSettings {
 
         private DatabaseSettings database;
         private AuditMode auditMode;
+        private AuditTrail auditTrail;
         private JournalSettings journal;
         private Duration cacheTtl;
+        private CredentialValidator writeValidator;
         private StoreKind store;
         private CredentialStore credentialStore;
         private KeeperSettings keeper;
@@ -177,6 +202,12 @@ public final class KsmSettings {
             return this;
         }
 
+        /** An audit trail of the caller's own instead of auditMode's writer; the runtime does not close it. */
+        public Builder auditTrail(AuditTrail auditTrail) {
+            this.auditTrail = auditTrail;
+            return this;
+        }
+
         /** The audit journal (auditMode=journal); default: {@link #defaultJournalDirectory(DatabaseSettings)}. */
         public Builder journal(JournalSettings journal) {
             this.journal = journal;
@@ -185,6 +216,12 @@ public final class KsmSettings {
 
         public Builder cacheTtl(Duration cacheTtl) {
             this.cacheTtl = cacheTtl;
+            return this;
+        }
+
+        /** Default: {@link #DEFAULT_WRITE_VALIDATOR}. */
+        public Builder writeValidator(CredentialValidator writeValidator) {
+            this.writeValidator = writeValidator;
             return this;
         }
 

@@ -27,6 +27,9 @@ final class OpenedAudit implements AutoCloseable {
     }
 
     static OpenedAudit open(KsmSettings settings, KsmDatabase database) {
+        if (settings.auditTrail() != null) {
+            return new OpenedAudit(null, settings.auditTrail(), null, null); // the caller's own: not closed here
+        }
         AuditTrail logged = new Slf4jAuditTrail(database.auditTrail());
         return switch (settings.auditMode()) {
             case JOURNAL -> {
@@ -61,7 +64,7 @@ final class OpenedAudit implements AutoCloseable {
             return new AuditHealth(AuditHealth.State.UP, "auditMode=" + mode.option() + " (not journaled)",
                     async.queued());
         }
-        return AuditHealth.up("auditMode=" + mode.option());
+        return AuditHealth.up(mode == null ? "audit trail given" : "auditMode=" + mode.option());
     }
 
     @Override

@@ -83,7 +83,6 @@ class AuthHeaderBuildersTest {
                 assertThatThrownBy(() -> AuthHeaderBuilders.forType(type)).as(type.name())
                         .isInstanceOf(KsmException.class);
             }
-            assertThat(AuthHeaderBuilders.isOAuth2(type)).isEqualTo(type.isOAuth2());
         }
     }
 

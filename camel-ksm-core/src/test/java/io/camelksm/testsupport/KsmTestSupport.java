@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -15,15 +15,17 @@ import io.camelksm.audit.AuditEvent;
 import io.camelksm.access.Caller;
 import io.camelksm.access.Dimension;
 import io.camelksm.governance.GovernedCredentials;
-import io.camelksm.audit.Slf4jAuditTrail;
 import io.camelksm.credential.Credential;
 import io.camelksm.credential.CredentialName;
-import io.camelksm.store.jdbc.DatabaseSettings;
-import io.camelksm.store.jdbc.KsmDatabase;
+import io.camelksm.credential.CredentialValidator;
+import io.camelksm.runtime.AuditMode;
+import io.camelksm.runtime.KsmRuntime;
+import io.camelksm.runtime.KsmSettings;
 
 /**
- * The one fixture every component test builds its credentials, rights and audit trail with: the real embedded
- * database (KsmDatabase on an H2 file with its key file, in a temporary directory removed on close).
+ * The one fixture every component test builds its credentials, rights and audit trail with: a {@link KsmRuntime} on
+ * the real embedded database (H2 file with its key file, in a temporary directory removed on close), audited
+ * synchronously, without a read cache and without the write validator (tests store broken credentials on purpose).
  */
 public final class KsmTestSupport implements AutoCloseable {
 
@@ -34,23 +36,29 @@ public final class KsmTestSupport implements AutoCloseable {
     public static final Caller ADMIN = new Caller("test-admin", Set.of(), "ksm-test", NODE, null);
 
     private final Path directory;
-    private final KsmDatabase database;
+    private final KsmRuntime runtime;
     private final GovernedCredentials governed;
 
-    private KsmTestSupport(Path directory, KsmDatabase database) {
+    private KsmTestSupport(Path directory, KsmRuntime runtime) {
         this.directory = directory;
-        this.database = database;
-        this.governed = new GovernedCredentials(database.credentials(), database.accessRights(),
-                new Slf4jAuditTrail(database.auditTrail()), Clock.systemUTC());
+        this.runtime = runtime;
+        this.governed = runtime.credentials();
     }
 
     public static KsmTestSupport create() {
         try {
             Path directory = Files.createTempDirectory("ksm-test");
-            return new KsmTestSupport(directory, KsmDatabase.open(DatabaseSettings.embedded(directory)));
+            return new KsmTestSupport(directory, KsmRuntime.open(KsmSettings.builder().embeddedDatabase(directory)
+                    .auditMode(AuditMode.SYNC).cacheTtl(Duration.ZERO).writeValidator(CredentialValidator.NONE)
+                    .nodeName(NODE).build()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The runtime behind the fixture, for tests that read as a process ({@link KsmRuntime#forProcess}). */
+    public KsmRuntime runtime() {
+        return runtime;
     }
 
     /** Where the embedded database and its key file live. */
@@ -118,7 +126,7 @@ public final class KsmTestSupport implements AutoCloseable {
 
     @Override
     public void close() {
-        database.close();
+        runtime.close();
         try (Stream<Path> files = Files.walk(directory)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {

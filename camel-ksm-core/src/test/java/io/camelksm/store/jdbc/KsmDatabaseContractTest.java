@@ -12,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -57,11 +58,15 @@ import io.camelksm.credential.CredentialNotFoundException;
 import io.camelksm.credential.CredentialProperty;
 import io.camelksm.credential.CredentialStore;
 import io.camelksm.credential.CredentialType;
+import io.camelksm.credential.CredentialValidator;
 import io.camelksm.credential.DuplicateCredentialException;
 import io.camelksm.credential.Secret;
 import io.camelksm.credential.StaleCredentialException;
 import io.camelksm.crypto.KeyFile;
 import io.camelksm.crypto.KsmCryptoException;
+import io.camelksm.runtime.AuditMode;
+import io.camelksm.runtime.KsmRuntime;
+import io.camelksm.runtime.KsmSettings;
 
 /**
  * The contract of camel-ksm's database (credentials, access rights, audit trail, encryption at rest), run against each
@@ -77,6 +82,8 @@ abstract class KsmDatabaseContractTest {
 
     private DatabaseSettings settings;
     private KsmDatabase db;
+    /** Opened by {@link #governed()} for the tests that go through governed credentials. */
+    private KsmRuntime runtime;
 
     /** A JDBC URL of a new, empty database (or schema) for one test. */
     protected abstract String newDatabaseUrl() throws Exception;
@@ -97,6 +104,10 @@ abstract class KsmDatabaseContractTest {
 
     @AfterEach
     void closeDatabase() {
+        if (runtime != null) {
+            runtime.close();
+            runtime = null;
+        }
         if (db != null) {
             db.close();
             db = null;
@@ -105,6 +116,15 @@ abstract class KsmDatabaseContractTest {
 
     private CredentialStore store() {
         return db.credentials();
+    }
+
+    /** Governed credentials over this test's database, as the runtime opens them: audited at once, no read cache. */
+    private GovernedCredentials governed() {
+        if (runtime == null) {
+            runtime = KsmRuntime.open(KsmSettings.builder().database(settings).auditMode(AuditMode.SYNC)
+                    .cacheTtl(Duration.ZERO).writeValidator(CredentialValidator.NONE).build());
+        }
+        return runtime.credentials();
     }
 
     Connection raw() throws SQLException {
@@ -706,8 +726,7 @@ abstract class KsmDatabaseContractTest {
 
     @Test
     void routeWritesAreCheckedAgainstTheWriteRightAndAuditedAsWrites() throws Exception {
-        GovernedCredentials governed = new GovernedCredentials(store(), db.accessRights(), db.auditTrail(),
-                java.time.Clock.systemUTC());
+        GovernedCredentials governed = governed();
         Caller admin = new Caller("admin", Set.of(), "ksm-admin", "node-a", null);
         Caller route = new Caller(null, Set.of("ops"), "rotate", "node-a", "exchange-9");
         CredentialName bot = CredentialName.of("Bot");
@@ -897,8 +916,7 @@ abstract class KsmDatabaseContractTest {
 
     @Test
     void governedCredentialsAuditToTheDatabase() {
-        GovernedCredentials governed = new GovernedCredentials(store(), db.accessRights(), db.auditTrail(),
-                java.time.Clock.systemUTC());
+        GovernedCredentials governed = governed();
         Caller admin = new Caller("admin", Set.of("ksm-admin"), "ksm-admin", "node-a", null);
         Caller route = new Caller(null, Set.of("ops"), "route-1", "node-a", "exchange-7");
         CredentialName api = CredentialName.of("Governed");

@@ -1,12 +1,17 @@
 /**
  * Keeper Secrets Manager as a credential store, through Keeper's official Java SDK.
  * <p>
- * <b>Wiring.</b> Bind a client config once with a one-time token ({@code ksm-admin config init}, SDK
- * {@code initializeStorage} into an {@link io.camelksm.hsm.HsmKeyValueStorage}), then choose the store by settings: the
- * component option {@code store=keeper} with the {@code keeper*} options, or {@code KsmSettings.builder().store(
- * StoreKind.KEEPER).keeper(...)} for {@code KsmRuntime.open}. The runtime finds this module through
- * {@link io.camelksm.store.keeper.KeeperStoreProvider} ({@code java.util.ServiceLoader}); access rights and the audit
- * trail stay in camel-ksm's own database.
+ * <b>Wiring.</b> Usually {@link io.camelksm.runtime.KsmRuntime} does it, from {@code store=keeper} and
+ * {@link io.camelksm.runtime.KeeperSettings} (the component's {@code keeper*} options). A store made by hand, once a
+ * client config is bound with a one-time token (SDK {@code initializeStorage} into an
+ * {@link io.camelksm.hsm.HsmKeyValueStorage}), is given to the runtime:
+ * <pre>{@code
+ * KeeperStoreSettings settings = KeeperStoreSettings.fromProperties(properties); // keeper.credentials.<name>=<UID>
+ * KeeperCredentialStore store = new KeeperCredentialStore(KeeperClient.sdk(hsmStorage), settings);
+ * store.prefetch();                                                              // optional: fetch at start
+ * KsmRuntime runtime = KsmRuntime.open(KsmSettings.builder().credentialStore(store).build());
+ * GovernedCredentials governed = runtime.credentials(); // rights and audit: camel-ksm's own database
+ * }</pre>
  * <p>
  * <b>Which record.</b> Each credential name maps to a record UID ({@code keeper.credentials.<name>=<UID>}), never a
  * title: Keeper throttles title look-ups, which fetch every record. {@code keeper://<UID>/field/password},

@@ -23,7 +23,10 @@ import io.camelksm.access.KsmAccessDeniedException;
 import io.camelksm.credential.Credential;
 import io.camelksm.credential.CredentialField;
 import io.camelksm.credential.CredentialName;
-import io.camelksm.store.jdbc.DatabaseSettings;
+import io.camelksm.credential.CredentialValidator;
+import io.camelksm.runtime.AuditMode;
+import io.camelksm.runtime.KsmRuntime;
+import io.camelksm.runtime.KsmSettings;
 import io.camelksm.store.jdbc.KsmDatabase;
 import io.camelksm.testsupport.TestClock;
 
@@ -42,6 +45,7 @@ class KeeperGovernedAccessTest {
 
     private final FakeKeeperBackend keeper = new FakeKeeperBackend();
     private final TestClock clock = new TestClock();
+    private KsmRuntime runtime;
     private KsmDatabase db;
     private KeeperCredentialStore store;
     private GovernedCredentials governed;
@@ -49,17 +53,20 @@ class KeeperGovernedAccessTest {
 
     @BeforeEach
     void setUp() {
-        db = KsmDatabase.open(DatabaseSettings.embedded(dir));
         uid = keeper.add(FakeRecord.login("ServiceNow", "svc-bot", "keeper-held-pw"));
         store = KeeperTestSupport.store(keeper, KeeperStoreSettings.builder().credential("servicenow", uid)
                 .credential("ghost", FakeRecord.newUid()).ttl(Duration.ofMinutes(5)).build(), clock);
-        governed = new GovernedCredentials(store, db.accessRights(), db.auditTrail(), clock);
+        // the store is given: the runtime governs it with the rights and audit trail of its own database
+        runtime = KsmRuntime.open(KsmSettings.builder().embeddedDatabase(dir).credentialStore(store).clock(clock)
+                .auditMode(AuditMode.SYNC).cacheTtl(Duration.ZERO).writeValidator(CredentialValidator.NONE).build());
+        db = runtime.database();
+        governed = runtime.credentials();
     }
 
     @AfterEach
     void tearDown() {
+        runtime.close();
         store.close();
-        db.close();
     }
 
     @Test

@@ -2,7 +2,6 @@ package io.camelksm.examples.httpbasic;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Set;
 
 import org.apache.camel.CamelContext;
@@ -12,16 +11,15 @@ import org.apache.camel.impl.DefaultCamelContext;
 import io.camelksm.access.AccessRights;
 import io.camelksm.access.Caller;
 import io.camelksm.access.Dimension;
-import io.camelksm.governance.GovernedCredentials;
-import io.camelksm.audit.Slf4jAuditTrail;
 import io.camelksm.component.KsmComponent;
 import io.camelksm.credential.Credential;
 import io.camelksm.credential.CredentialField;
 import io.camelksm.credential.CredentialName;
 import io.camelksm.credential.CredentialType;
 import io.camelksm.credential.Secret;
-import io.camelksm.store.jdbc.DatabaseSettings;
-import io.camelksm.store.jdbc.KsmDatabase;
+import io.camelksm.governance.GovernedCredentials;
+import io.camelksm.runtime.KsmRuntime;
+import io.camelksm.runtime.KsmSettings;
 
 /**
  * camel-ksm's main job in one program: store a credential in the embedded, encrypted database, grant it to a route, and
@@ -76,12 +74,13 @@ public final class HttpBasicAuthExample {
 
     /**
      * What an operator does once with {@code ksm-admin}: store the credential (if it is not there yet) and grant it to
-     * the route's role, the route and this node. Both are audited.
+     * the route's role, the route and this node. Both are audited. The runtime opens the same database, audit trail
+     * and defaults as the {@code ksm} component does; it is closed before the component opens them.
      */
     void prepareCredential() {
-        try (KsmDatabase database = KsmDatabase.open(DatabaseSettings.embedded(home))) {
-            GovernedCredentials credentials = new GovernedCredentials(database.credentials(), database.accessRights(),
-                    new Slf4jAuditTrail(database.auditTrail()), Clock.systemUTC());
+        KsmSettings settings = KsmSettings.builder().embeddedDatabase(home).nodeName(NODE).build();
+        try (KsmRuntime runtime = KsmRuntime.open(settings)) {
+            GovernedCredentials credentials = runtime.credentials();
             Caller operator = new Caller(System.getProperty("user.name"), Set.of(), "http-basic-auth-example", NODE,
                     null);
             CredentialName name = CredentialName.of(CREDENTIAL);

@@ -14,8 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.camelksm.audit.AuditEvent;
 import io.camelksm.audit.AuditOutcome;
-import io.camelksm.store.jdbc.DatabaseSettings;
-import io.camelksm.store.jdbc.KsmDatabase;
+import io.camelksm.runtime.AuditMode;
+import io.camelksm.runtime.KsmRuntime;
+import io.camelksm.runtime.KsmSettings;
 
 /** The example end to end: real embedded database, real Camel route, real HTTP on loopback. */
 class HttpBasicAuthExampleTest {
@@ -55,8 +56,9 @@ class HttpBasicAuthExampleTest {
             assertThat(output()).doesNotContain("open sesame", "QWxhZGRpbjpvcGVuIHNlc2FtZQ==");
         }
 
-        try (KsmDatabase database = KsmDatabase.open(DatabaseSettings.embedded(home))) {
-            List<AuditEvent> events = database.auditTrail().tail(100);
+        try (KsmRuntime runtime = KsmRuntime.open(KsmSettings.builder().embeddedDatabase(home)
+                .auditMode(AuditMode.SYNC).build())) {
+            List<AuditEvent> events = runtime.credentials().audit().tail(100);
             assertThat(events).filteredOn(e -> e.operation().equals("create")).hasSize(1);
             assertThat(events).filteredOn(e -> e.operation().equals("grant")).hasSize(3);
             assertThat(events).filteredOn(e -> e.operation().equals("authorize")).hasSize(2).allSatisfy(e -> {
