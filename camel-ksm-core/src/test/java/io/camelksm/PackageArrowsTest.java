@@ -40,7 +40,7 @@ class PackageArrowsTest {
             Map.entry("auth", Set.of(ROOT, "credential", "auth.oauth2")),
             Map.entry("store.jdbc", Set.of(ROOT, "credential", "crypto", "access", "audit")),
             Map.entry("runtime", CORE_BELOW_RUNTIME),
-            Map.entry("hsm", Set.of(ROOT, "credential")),
+            Map.entry("hsm", Set.of(ROOT, "credential", "crypto")),
             Map.entry("store.keeper", Set.of(ROOT, "credential", "hsm", "runtime")),
             Map.entry("component", union(CORE_BELOW_RUNTIME, Set.of("runtime"))),
             Map.entry("cli", union(CORE_BELOW_RUNTIME, Set.of("runtime", "hsm", "store.keeper"))));

@@ -1,9 +1,5 @@
 package io.camelksm.runtime;
 
-import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
-
 /** How audit events reach camel-ksm's database (the {@code auditMode} option). */
 public enum AuditMode {
 
@@ -18,7 +14,7 @@ public enum AuditMode {
 
     /** The name used in options and messages: {@code journal}, {@code async}, {@code sync}, {@code summary}. */
     public String option() {
-        return name().toLowerCase(Locale.ROOT);
+        return OptionNames.of(this);
     }
 
     /**
@@ -27,18 +23,11 @@ public enum AuditMode {
      * @throws IllegalArgumentException naming the option and the allowed values
      */
     public static AuditMode parse(String text) {
-        String wanted = text == null ? "" : text.strip();
-        for (AuditMode value : values()) {
-            if (value.name().equalsIgnoreCase(wanted)) {
-                return value;
-            }
-        }
-        throw new IllegalArgumentException("Unknown auditMode '" + wanted + "': use " + allowed());
+        return OptionNames.parse(AuditMode.class, "auditMode", text);
     }
 
     /** The allowed settings, as a user writes them: {@code auditMode=a, auditMode=b or auditMode=c}. */
     public static String allowed() {
-        List<String> settings = Arrays.stream(values()).map(v -> "auditMode=" + v.option()).toList();
-        return String.join(", ", settings.subList(0, settings.size() - 1)) + " or " + settings.get(settings.size() - 1);
+        return OptionNames.allowed(AuditMode.class, "auditMode");
     }
 }

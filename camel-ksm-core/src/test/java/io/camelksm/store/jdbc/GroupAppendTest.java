@@ -56,6 +56,10 @@ class GroupAppendTest {
                 group.append(rows("a1", "a2"));
                 return null;
             });
+            // b only once a is queued: the order of one shared write is the order of queueing
+            while (group.queued() < 1) {
+                Thread.sleep(5);
+            }
             Future<?> b = pool.submit(() -> {
                 group.append(rows("b1"));
                 return null;
