@@ -53,7 +53,7 @@ class SpringBootOAuth2ExampleTest {
         HttpResponse<String> response = get("/hello", "bob", "bob-password");
 
         assertThat(response.statusCode()).isEqualTo(403);
-        assertThat(response.body()).contains("You may not call the API").doesNotContain("hello-client-secret");
+        assertThat(response.body()).isEqualTo(ExampleRoutes.DENIED).doesNotContain("hello-client-secret");
     }
 
     @Test
