@@ -71,9 +71,11 @@ public class KsmComponent extends DefaultComponent {
         return endpoint;
     }
 
-    @Override
-    protected void doInit() throws Exception {
-        super.doInit();
+    /**
+     * Fills in the defaults the options left open. At start, not at init: Camel Spring Boot's customizer initialises
+     * the component before it copies the properties onto it, and autowiring only fills options that are still null.
+     */
+    private void applyDefaults() {
         String node = callerConfiguration.getNodeName();
         if (node == null || node.isBlank()) {
             callerConfiguration.setNodeName(defaultNodeName());
@@ -89,6 +91,7 @@ public class KsmComponent extends DefaultComponent {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        applyDefaults();
         if (Boolean.TRUE.equals(getCamelContext().isLogMask())) {
             // the Authorization header we set must not show in traces when the user asked for masking
             MaskingExchangeFormatter.maskTracer(getCamelContext());
