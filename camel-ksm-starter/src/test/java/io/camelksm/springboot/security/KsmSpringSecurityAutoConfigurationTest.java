@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.security.core.context.SecurityContext;
@@ -11,11 +12,17 @@ import org.springframework.security.core.context.SecurityContext;
 import io.camelksm.component.CallerResolver;
 import io.camelksm.component.DefaultCallerResolver;
 import io.camelksm.component.SpringAuthenticationRoleSource;
+import io.camelksm.springboot.KsmComponentConfiguration;
 
 class KsmSpringSecurityAutoConfigurationTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(KsmSpringSecurityAutoConfiguration.class));
+            .withConfiguration(AutoConfigurations.of(KsmSpringSecurityAutoConfiguration.class))
+            .withUserConfiguration(BoundProperties.class);
+
+    @EnableConfigurationProperties(KsmComponentConfiguration.class)
+    static class BoundProperties {
+    }
 
     @Test
     void withSpringSecurityTheCallerResolverIsSpringSecuritys() {
@@ -26,6 +33,20 @@ class KsmSpringSecurityAutoConfigurationTest {
     void theRolePrefixIsTheComponentsProperty() {
         runner.withPropertyValues("camel.component.ksm.authority-role-prefix=GROUP_")
                 .run(context -> assertThat(prefix(context.getBean(CallerResolver.class))).isEqualTo("GROUP_"));
+    }
+
+    @Test
+    void theRolePrefixMayBeEmptyOrCamelCase() {
+        runner.withPropertyValues("camel.component.ksm.authorityRolePrefix=")
+                .run(context -> assertThat(prefix(context.getBean(CallerResolver.class))).isEmpty());
+    }
+
+    @Test
+    void withoutTheComponentsPropertiesTheDefaultPrefix() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(KsmSpringSecurityAutoConfiguration.class))
+                .withPropertyValues("camel.component.ksm.authority-role-prefix=GROUP_")
+                .run(context -> assertThat(prefix(context.getBean(CallerResolver.class))).isEqualTo("ROLE_"));
     }
 
     @Test

@@ -1,12 +1,6 @@
 package io.camelksm.springboot.security;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.spi.ComponentCustomizer;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.config.Customizer;
@@ -17,12 +11,11 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
 import io.camelksm.access.KsmAccessDeniedException;
-import io.camelksm.component.KsmComponent;
 
 /**
  * A Spring Boot application as a user would write it: Spring Security with HTTP Basic and two in-memory users, a
  * platform-http route that asks {@code ksm:} for the Authorization header of an API and answers with it (a test only:
- * it shows which credential ksm: handed out).
+ * it shows which credential ksm: handed out). The component's options are properties: see the test.
  */
 @SpringBootApplication
 public class SecuredRouteApplication {
@@ -45,25 +38,6 @@ public class SecuredRouteApplication {
         return new InMemoryUserDetailsManager(
                 User.withUsername("alice").password("{noop}alice-pw").roles(ROLE).build(),
                 User.withUsername("bob").password("{noop}bob-pw").roles("auditor").build());
-    }
-
-    /** Until the starter binds camel.component.ksm.*: the database in a directory of its own under target/. */
-    @Bean
-    ComponentCustomizer ksmDatabaseInTarget() {
-        Path directory = newDirectory();
-        return ComponentCustomizer.forType(KsmComponent.class, ksm -> {
-            ksm.getDatabaseConfiguration().setDatabaseDirectory(directory.toString());
-            ksm.getCallerConfiguration().setNodeName(NODE);
-        });
-    }
-
-    private static Path newDirectory() {
-        try {
-            Path target = Files.createDirectories(Path.of("target"));
-            return Files.createTempDirectory(target.toAbsolutePath(), "ksm-security-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @Bean

@@ -2,11 +2,14 @@ package io.camelksm.springboot.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -18,6 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import io.camelksm.access.Caller;
 import io.camelksm.access.Dimension;
@@ -36,8 +41,16 @@ import io.camelksm.testsupport.LogCapture;
  * endpoint is the authenticated user, with the roles Spring Security gave it, and nothing the request carries changes
  * that.
  */
-@SpringBootTest(classes = SecuredRouteApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = SecuredRouteApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "camel.component.ksm.node-name=" + SecuredRouteApplication.NODE)
 class SpringSecurityCallerResolverHttpTest {
+
+    @DynamicPropertySource
+    static void databaseInItsOwnDirectory(DynamicPropertyRegistry registry) throws IOException {
+        Path target = Files.createDirectories(Path.of("target"));
+        Path directory = Files.createTempDirectory(target.toAbsolutePath(), "ksm-security-");
+        registry.add("camel.component.ksm.database-directory", directory::toString);
+    }
 
     private static final String API_USER = "api-user";
     private static final String API_PASSWORD = "api-password";

@@ -1,12 +1,7 @@
 package io.camelksm.examples.springboot;
 
-import org.apache.camel.spi.ComponentCustomizer;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.context.annotation.Bean;
-
-import io.camelksm.component.KsmComponent;
 
 /**
  * camel-ksm in a Spring Boot application, everything on loopback and embedded defaults:
@@ -24,15 +19,5 @@ public class SpringBootOAuth2Example {
 
     public static void main(String[] args) {
         SpringApplication.run(SpringBootOAuth2Example.class, args);
-    }
-
-    /**
-     * Stop-gap until the starter binds {@code camel.component.ksm.*}: the component's database directory from that
-     * property (the example keeps it under {@code target/}).
-     */
-    @Bean
-    ComponentCustomizer ksmDatabaseDirectory(@Value("${camel.component.ksm.database-directory}") String directory) {
-        return ComponentCustomizer.forType(KsmComponent.class,
-                ksm -> ksm.getDatabaseConfiguration().setDatabaseDirectory(directory));
     }
 }
