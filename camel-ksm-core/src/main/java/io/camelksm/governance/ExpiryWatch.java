@@ -40,6 +40,7 @@ public final class ExpiryWatch implements CredentialChangeListener {
     private final ConcurrentMap<CredentialName, Instant> lastWarned = new ConcurrentHashMap<>();
     private final List<Consumer<CredentialName>> newlyTracked = new CopyOnWriteArrayList<>();
     private volatile Duration warning = Duration.ZERO;
+    private volatile long warningMillis;
 
     ExpiryWatch(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -56,6 +57,7 @@ public final class ExpiryWatch implements CredentialChangeListener {
         if (warning.isNegative()) {
             throw new IllegalArgumentException("expiryWarning must not be negative, got " + warning);
         }
+        this.warningMillis = warning.toMillis();
         this.warning = warning;
     }
 
@@ -80,8 +82,8 @@ public final class ExpiryWatch implements CredentialChangeListener {
         if (!expiresAt.equals(inUse.get(name)) && inUse.put(name, expiresAt) == null) {
             newlyTracked.forEach(consumer -> consumer.accept(name));
         }
-        Duration window = warning;
-        if (!window.isZero() && expiresAt.isBefore(now.plus(window))) {
+        long window = warningMillis; // in millis: this is every exchange's path, comparing allocates nothing
+        if (window > 0 && expiresAt.toEpochMilli() - now.toEpochMilli() < window) {
             warnOncePerDay(name, expiresAt, now);
         }
     }
