@@ -7,7 +7,8 @@ import io.camelksm.runtime.KsmSettings;
 
 /**
  * The component options of who is calling and how long a decision's inputs are reused: the node name (the resource of
- * access rights), the read cache, and where the default caller resolver finds roles.
+ * access rights), the read cache, where the default caller resolver finds roles, and how long before its expiry a
+ * credential in use warns.
  */
 @UriParams
 public class KsmCallerConfiguration {

@@ -207,7 +207,7 @@ public class KsmComponent extends DefaultComponent {
         return callerConfiguration;
     }
 
-    /** The options of the node name, the read cache and the default caller resolver. */
+    /** The options of the node name, the read cache, the default caller resolver and the expiry warnings. */
     public void setCallerConfiguration(KsmCallerConfiguration callerConfiguration) {
         this.callerConfiguration = callerConfiguration;
     }
