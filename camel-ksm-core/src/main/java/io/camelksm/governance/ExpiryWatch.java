@@ -31,6 +31,7 @@ public final class ExpiryWatch implements CredentialChangeListener {
     public static final String LOGGER = "camel.ksm.expiry";
     /** How often one credential is warned about at most. */
     static final Duration WARN_EVERY = Duration.ofDays(1);
+    private static final long WARN_EVERY_MS = WARN_EVERY.toMillis();
     private static final Logger LOG = LoggerFactory.getLogger(LOGGER);
     private static final Comparator<CredentialExpiry> BY_EXPIRY =
             Comparator.comparing(CredentialExpiry::expiresAt).thenComparing(e -> e.name().value());
@@ -89,6 +90,10 @@ public final class ExpiryWatch implements CredentialChangeListener {
     }
 
     private void warnOncePerDay(CredentialName name, Instant expiresAt, Instant now) {
+        Instant warned = lastWarned.get(name);
+        if (warned != null && now.toEpochMilli() - warned.toEpochMilli() < WARN_EVERY_MS) {
+            return; // the common case within the window: warned today already
+        }
         boolean[] due = new boolean[1];
         lastWarned.compute(name, (n, last) -> {
             due[0] = last == null || !now.isBefore(last.plus(WARN_EVERY));
