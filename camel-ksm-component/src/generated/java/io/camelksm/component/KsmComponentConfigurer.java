@@ -119,6 +119,8 @@ public class KsmComponentConfigurer extends PropertyConfigurerSupport implements
         case "defaultExpiresIn": getOrCreateOauth2Configuration(target).setDefaultExpiresIn(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "evicttokenon401":
         case "evictTokenOn401": getOrCreateConfiguration(target).setEvictTokenOn401(property(camelContext, boolean.class, value)); return true;
+        case "expirywarning":
+        case "expiryWarning": getOrCreateCallerConfiguration(target).setExpiryWarning(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "field": getOrCreateConfiguration(target).setField(property(camelContext, java.lang.String.class, value)); return true;
         case "fieldsasheaders":
         case "fieldsAsHeaders": getOrCreateConfiguration(target).setFieldsAsHeaders(property(camelContext, boolean.class, value)); return true;
@@ -275,6 +277,8 @@ public class KsmComponentConfigurer extends PropertyConfigurerSupport implements
         case "defaultExpiresIn": return long.class;
         case "evicttokenon401":
         case "evictTokenOn401": return boolean.class;
+        case "expirywarning":
+        case "expiryWarning": return long.class;
         case "field": return java.lang.String.class;
         case "fieldsasheaders":
         case "fieldsAsHeaders": return boolean.class;
@@ -427,6 +431,8 @@ public class KsmComponentConfigurer extends PropertyConfigurerSupport implements
         case "defaultExpiresIn": return getOrCreateOauth2Configuration(target).getDefaultExpiresIn();
         case "evicttokenon401":
         case "evictTokenOn401": return getOrCreateConfiguration(target).isEvictTokenOn401();
+        case "expirywarning":
+        case "expiryWarning": return getOrCreateCallerConfiguration(target).getExpiryWarning();
         case "field": return getOrCreateConfiguration(target).getField();
         case "fieldsasheaders":
         case "fieldsAsHeaders": return getOrCreateConfiguration(target).isFieldsAsHeaders();

@@ -7,7 +7,8 @@ import io.camelksm.runtime.KsmSettings;
 
 /**
  * The component options of who is calling and how long a decision's inputs are reused: the node name (the resource of
- * access rights), the read cache, and where the default caller resolver finds roles.
+ * access rights), the read cache, where the default caller resolver finds roles, and how long before its expiry a
+ * credential in use warns.
  */
 @UriParams
 public class KsmCallerConfiguration {
@@ -16,6 +17,9 @@ public class KsmCallerConfiguration {
     private String nodeName;
     @UriParam(label = "security", defaultValue = "" + KsmSettings.DEFAULT_CACHE_TTL_MS, javaType = "java.time.Duration")
     private long cacheTtl = KsmSettings.DEFAULT_CACHE_TTL_MS;
+    @UriParam(label = "security", defaultValue = "" + KsmSettings.DEFAULT_EXPIRY_WARNING_MS,
+              javaType = "java.time.Duration")
+    private long expiryWarning = KsmSettings.DEFAULT_EXPIRY_WARNING_MS;
     @UriParam(label = "security", defaultValue = PrincipalClassRoleSource.DEFAULT_CLASSES)
     private String rolePrincipalClasses = PrincipalClassRoleSource.DEFAULT_CLASSES;
     @UriParam(label = "security", defaultValue = SpringAuthenticationRoleSource.DEFAULT_PREFIX)
@@ -50,6 +54,19 @@ public class KsmCallerConfiguration {
      */
     public void setCacheTtl(long cacheTtl) {
         this.cacheTtl = cacheTtl;
+    }
+
+    public long getExpiryWarning() {
+        return expiryWarning;
+    }
+
+    /**
+     * How long before its expiry a credential in use warns (for example 14d): a WARN line on the logger
+     * camel.ksm.expiry once a day per credential, and a detail of the health check camel-ksm/ksm-expiry. Default 14
+     * days, time to renew a credential through a change process of a week or two; 0 turns the warnings off.
+     */
+    public void setExpiryWarning(long expiryWarning) {
+        this.expiryWarning = expiryWarning;
     }
 
     public String getRolePrincipalClasses() {

@@ -60,6 +60,7 @@ public class KsmComponent extends DefaultComponent {
     private KsmRuntime runtime;
     /** Registered with Camel's health checks while the component runs, when health checks are on the class path. */
     private KsmAuditHealthCheck auditHealthCheck;
+    private KsmExpiryHealthCheck expiryHealthCheck;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -103,6 +104,8 @@ public class KsmComponent extends DefaultComponent {
         if (registry != null) {
             auditHealthCheck = new KsmAuditHealthCheck(this);
             registry.register(auditHealthCheck);
+            expiryHealthCheck = new KsmExpiryHealthCheck(this);
+            registry.register(expiryHealthCheck);
         }
     }
 
@@ -114,6 +117,13 @@ public class KsmComponent extends DefaultComponent {
                 registry.unregister(auditHealthCheck);
             }
             auditHealthCheck = null;
+        }
+        if (expiryHealthCheck != null) {
+            HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
+            if (registry != null) {
+                registry.unregister(expiryHealthCheck);
+            }
+            expiryHealthCheck = null;
         }
         KsmRuntime opened = runtime;
         runtime = null;
@@ -200,7 +210,7 @@ public class KsmComponent extends DefaultComponent {
         return callerConfiguration;
     }
 
-    /** The options of the node name, the read cache and the default caller resolver. */
+    /** The options of the node name, the read cache, the default caller resolver and the expiry warnings. */
     public void setCallerConfiguration(KsmCallerConfiguration callerConfiguration) {
         this.callerConfiguration = callerConfiguration;
     }

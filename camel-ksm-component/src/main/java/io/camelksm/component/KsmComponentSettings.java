@@ -21,6 +21,7 @@ final class KsmComponentSettings {
                 .auditMode(audit.getAuditMode())
                 .journal(audit.journalSettings(database))
                 .cacheTtl(Duration.ofMillis(component.getCallerConfiguration().getCacheTtl()))
+                .expiryWarning(Duration.ofMillis(component.getCallerConfiguration().getExpiryWarning()))
                 .store(store.getStore())
                 .credentialStore(store.getCredentialStore())
                 .keeper(store.keeperSettings(component.getKeeperHsmConfiguration()))

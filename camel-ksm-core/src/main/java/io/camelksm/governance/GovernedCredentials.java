@@ -43,6 +43,7 @@ public final class GovernedCredentials implements AutoCloseable {
     private final CredentialCache cache;
     private final CredentialChanges changes;
     private final AuditedRequests requests;
+    private final ExpiryWatch expiries;
     // bound once: a lambda capturing the name would be allocated on every request
     private final Function<CredentialName, Optional<Credential>> findCredential;
     private final Function<CredentialName, AccessRights> findRights;
@@ -67,6 +68,8 @@ public final class GovernedCredentials implements AutoCloseable {
         this.cache = new CredentialCache(cacheTtl, clock);
         this.changes = new CredentialChanges(cache);
         this.requests = new AuditedRequests(audit, clock);
+        this.expiries = new ExpiryWatch(clock);
+        changes.add(expiries);
         this.findCredential = store::find;
         this.findRights = rights::rightsOf;
     }
@@ -77,6 +80,14 @@ public final class GovernedCredentials implements AutoCloseable {
 
     public AuditTrail audit() {
         return audit;
+    }
+
+    /**
+     * The credentials in use and their expiry, and the warnings before they lapse; its window is off (zero) until set
+     * ({@code KsmSettings.expiryWarning} sets it for the credentials a runtime opens).
+     */
+    public ExpiryWatch expiries() {
+        return expiries;
     }
 
     public CredentialValidator getWriteValidator() {
@@ -110,7 +121,10 @@ public final class GovernedCredentials implements AutoCloseable {
                     .orElseThrow(() -> new CredentialNotFoundException(name));
             try {
                 checkRead(credential.name(), operation, caller);
-                return credential.requireUsable(clock.instant());
+                Instant now = clock.instant();
+                credential.requireUsable(now);
+                expiries.used(credential, now);
+                return credential;
             } catch (RuntimeException e) {
                 credential.destroySecrets(); // never handed out: ours to wipe
                 throw e;
@@ -152,6 +166,7 @@ public final class GovernedCredentials implements AutoCloseable {
             decide(lent.credential().name(), operation, caller, cache.rights(name, findRights, nowMillis),
                     AccessMode.READ);
             lent.credential().requireUsable(now);
+            expiries.used(lent.credential(), now);
             return lent;
         } catch (RuntimeException e) {
             lent.close();

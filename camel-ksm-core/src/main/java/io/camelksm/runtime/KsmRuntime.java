@@ -8,6 +8,7 @@ import io.camelksm.audit.AuditHealth;
 import io.camelksm.auth.oauth2.OAuth2TokenProvider;
 import io.camelksm.credential.CredentialStore;
 import io.camelksm.governance.CredentialChangeListener;
+import io.camelksm.governance.ExpiryWatch;
 import io.camelksm.governance.GovernedCredentials;
 import io.camelksm.store.jdbc.KsmDatabase;
 import org.slf4j.Logger;
@@ -76,6 +77,7 @@ public final class KsmRuntime implements AutoCloseable {
                         database.accessRights(), audit.trail(), settings.clock(), settings.cacheTtl());
                 // set / setProperty refuse a credential that would fail at its first exchange
                 credentials.setWriteValidator(settings.writeValidator());
+                credentials.expiries().setWarning(settings.expiryWarning());
                 opened.add(credentials);
             }
             OAuth2TokenProvider provider = settings.givenTokenProvider();
@@ -133,6 +135,11 @@ public final class KsmRuntime implements AutoCloseable {
      */
     public ProcessCredentials forProcess(String process) {
         return ProcessCredentials.of(credentials, tokenProvider, process, settings.nodeName());
+    }
+
+    /** The credentials in use with their expiry, and the warnings before they lapse ({@link KsmSettings#expiryWarning}). */
+    public ExpiryWatch expiries() {
+        return credentials.expiries();
     }
 
     /** The OAuth 2.0 token provider (HTTP client and token cache). */

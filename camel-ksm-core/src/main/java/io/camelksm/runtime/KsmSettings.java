@@ -31,6 +31,12 @@ public final class KsmSettings {
     /** How long a credential and its rights, once read, are reused before the database is asked again. */
     public static final long DEFAULT_CACHE_TTL_MS = 5_000;
     public static final Duration DEFAULT_CACHE_TTL = Duration.ofMillis(DEFAULT_CACHE_TTL_MS);
+    /**
+     * How long before its expiry a credential in use is warned about (log, health check detail): 14 days, long enough
+     * to renew a credential through a change process that takes a week or two. Zero turns the warnings off.
+     */
+    public static final long DEFAULT_EXPIRY_WARNING_MS = 14L * 24 * 60 * 60 * 1000;
+    public static final Duration DEFAULT_EXPIRY_WARNING = Duration.ofMillis(DEFAULT_EXPIRY_WARNING_MS);
     /** The node name when none is given and the host name cannot be found. */
     public static final String FALLBACK_NODE_NAME = "localhost";
     /** Refuses, when it is written, a credential that would fail at its first exchange. */
@@ -41,6 +47,7 @@ public final class KsmSettings {
     private final AuditTrail auditTrail;
     private final JournalSettings journal;
     private final Duration cacheTtl;
+    private final Duration expiryWarning;
     private final CredentialValidator writeValidator;
     private final StoreKind store;
     private final CredentialStore credentialStore;
@@ -59,6 +66,11 @@ public final class KsmSettings {
         this.cacheTtl = b.cacheTtl != null ? b.cacheTtl : DEFAULT_CACHE_TTL;
         if (cacheTtl.isNegative()) {
             throw new IllegalArgumentException("cacheTtl must not be negative, got " + cacheTtl.toMillis() + " ms");
+        }
+        this.expiryWarning = b.expiryWarning != null ? b.expiryWarning : DEFAULT_EXPIRY_WARNING;
+        if (expiryWarning.isNegative()) {
+            throw new IllegalArgumentException("expiryWarning must not be negative, got " + expiryWarning.toMillis()
+                                               + " ms");
         }
         this.writeValidator = b.writeValidator != null ? b.writeValidator : DEFAULT_WRITE_VALIDATOR;
         this.store = b.store != null ? b.store : DEFAULT_STORE;
@@ -117,6 +129,14 @@ public final class KsmSettings {
         return cacheTtl;
     }
 
+    /**
+     * How long before its expiry a credential in use is warned about (zero: never); applies to the governed
+     * credentials the runtime opens (given ones keep their own window).
+     */
+    public Duration expiryWarning() {
+        return expiryWarning;
+    }
+
     /** Checks every credential before it is created or changed; {@link CredentialValidator#NONE} checks nothing. */
     public CredentialValidator writeValidator() {
         return writeValidator;
@@ -162,7 +182,8 @@ public final class KsmSettings {
     public String toString() {
         return "KsmSettings[database=" + database + ", auditMode="
                + (auditTrail != null ? "given " + auditTrail : auditMode.option()) + ", journal="
-               + journal.directory() + ", cacheTtl=" + cacheTtl.toMillis() + " ms, store=" + store.option()
+               + journal.directory() + ", cacheTtl=" + cacheTtl.toMillis() + " ms, expiryWarning="
+               + expiryWarning.toMillis() + " ms, store=" + store.option()
                + (credentialStore != null ? ", credentialStore=" + credentialStore : "")
                + (store == StoreKind.KEEPER ? ", keeper=" + keeper : "") + ", nodeName=" + nodeName + "]";
     }
@@ -174,6 +195,7 @@ public final class KsmSettings {
         private AuditTrail auditTrail;
         private JournalSettings journal;
         private Duration cacheTtl;
+        private Duration expiryWarning;
         private CredentialValidator writeValidator;
         private StoreKind store;
         private CredentialStore credentialStore;
@@ -216,6 +238,12 @@ public final class KsmSettings {
 
         public Builder cacheTtl(Duration cacheTtl) {
             this.cacheTtl = cacheTtl;
+            return this;
+        }
+
+        /** Default: {@link #DEFAULT_EXPIRY_WARNING}; zero turns the warnings off. */
+        public Builder expiryWarning(Duration expiryWarning) {
+            this.expiryWarning = expiryWarning;
             return this;
         }
 

@@ -489,6 +489,14 @@ public class KsmComponentConfiguration extends ComponentConfigurationPropertiesC
      */
     private CallerResolver callerResolver;
     /**
+     * How long before its expiry a credential in use warns (for example 14d): a
+     * WARN line on the logger camel.ksm.expiry once a day per credential, and a
+     * detail of the health check camel-ksm/ksm-expiry. Default 14 days, time to
+     * renew a credential through a change process of a week or two; 0 turns the
+     * warnings off. The option is a long type.
+     */
+    private Long expiryWarning = 1209600000L;
+    /**
      * For operation=get: also put the fields in clear text into the
      * CamelKsmUsername, CamelKsmPassword, CamelKsmTarget and CamelKsmProperties
      * headers. Off by default: headers are easily logged or sent on.
@@ -1094,6 +1102,14 @@ public class KsmComponentConfiguration extends ComponentConfigurationPropertiesC
 
     public void setCallerResolver(CallerResolver callerResolver) {
         this.callerResolver = callerResolver;
+    }
+
+    public Long getExpiryWarning() {
+        return expiryWarning;
+    }
+
+    public void setExpiryWarning(Long expiryWarning) {
+        this.expiryWarning = expiryWarning;
     }
 
     public Boolean getFieldsAsHeaders() {
