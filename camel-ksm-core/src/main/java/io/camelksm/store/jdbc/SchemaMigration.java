@@ -11,13 +11,16 @@ import org.slf4j.LoggerFactory;
 import io.camelksm.KsmException;
 
 /**
- * Creates and migrates camel-ksm's schema with Flyway: the vendor-neutral migrations in {@code db/migration/ksm/common}
- * plus the vendor's own folder. The history table has its own name, so camel-ksm can share a database (schema) with an
- * application that uses Flyway too.
+ * Creates and migrates camel-ksm's schema with Flyway: the vendor-neutral migrations in
+ * {@code io/camelksm/store/jdbc/migration/common} plus the vendor's own folder. They are not under
+ * {@code db/migration}, which an application's own Flyway (Spring Boot's) scans recursively: it would run them as its
+ * own. They lived in {@code db/migration/ksm} before; a database made then migrates on, as Flyway keeps each script's
+ * name and checksum, not its folder. The history table has its own name, so camel-ksm can share a database (schema)
+ * with an application that uses Flyway too.
  */
 final class SchemaMigration {
 
-    static final String LOCATION = "classpath:db/migration/ksm/";
+    static final String LOCATION = "classpath:io/camelksm/store/jdbc/migration/";
     static final String HISTORY_TABLE = "ksm_schema_history";
 
     private static final Logger LOG = LoggerFactory.getLogger(SchemaMigration.class);
