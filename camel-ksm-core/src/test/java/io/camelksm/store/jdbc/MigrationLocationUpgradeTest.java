@@ -122,7 +122,8 @@ class MigrationLocationUpgradeTest {
     /** Each history row: rank, version, script, checksum, when it was installed. */
     private static List<String> history(String url, String user, String table) throws SQLException {
         List<String> rows = new ArrayList<>();
-        try (Connection c = user == null ? DriverManager.getConnection(url) : DriverManager.getConnection(url, user, "");
+        try (Connection c = user == null ? DriverManager.getConnection(url)
+                : DriverManager.getConnection(url, user, "");
              Statement s = c.createStatement();
              ResultSet r = s.executeQuery("SELECT \"installed_rank\", \"version\", \"script\", \"checksum\","
                                           + " \"installed_on\" FROM " + table + " ORDER BY \"installed_rank\"")) {
