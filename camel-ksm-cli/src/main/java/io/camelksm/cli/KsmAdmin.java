@@ -75,6 +75,12 @@ public final class KsmAdmin implements Runnable {
                           + " 250ms). Default: 5s.")
     private Duration dbConnectionTimeout = DatabaseSettings.DEFAULT_CONNECTION_TIMEOUT;
 
+    @Option(names = "--db-schema", paramLabel = "SCHEMA", scope = ScopeType.INHERIT,
+            description = "The schema of camel-ksm's tables, as the component's databaseSchema option names it (e.g."
+                          + " ksm when the application's DataSource holds them). Default: the connection's default"
+                          + " schema.")
+    private String dbSchema;
+
     @Option(names = "--no-migrate", scope = ScopeType.INHERIT,
             description = "Do not create or migrate the database schema, only check that it is up to date: for a"
                           + " database role that may not change the schema (the schema owner's role migrates).")
@@ -148,9 +154,14 @@ public final class KsmAdmin implements Runnable {
                                                              + DatabaseSettings.MIN_CONNECTION_TIMEOUT.toMillis()
                                                              + "ms, got " + dbConnectionTimeout.toMillis() + "ms");
         }
-        return new DatabaseSettings(dbUrl != null ? dbUrl.strip() : base.jdbcUrl(), dbUser,
-                password == null || password.isEmpty() ? null : Secret.of(password),
-                keyFile != null ? keyFile.toAbsolutePath() : base.keyFile(), dbConnectionTimeout, !noMigrate);
+        try {
+            return new DatabaseSettings(dbUrl != null ? dbUrl.strip() : base.jdbcUrl(), dbUser,
+                    password == null || password.isEmpty() ? null : Secret.of(password),
+                    keyFile != null ? keyFile.toAbsolutePath() : base.keyFile(), dbConnectionTimeout, !noMigrate,
+                    null, dbSchema);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--db-schema: " + e.getMessage());
+        }
     }
 
     AdminSession openSession() {

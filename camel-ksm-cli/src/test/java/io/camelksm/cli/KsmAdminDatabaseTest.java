@@ -49,6 +49,25 @@ class KsmAdminDatabaseTest extends AdminTestSupport {
         ok("", "--db-connection-timeout", "1500ms", "credential", "list");
     }
 
+    @Test
+    void dbSchemaReachesTablesTheComponentKeptInTheApplicationsDataSource() {
+        String url = "jdbc:h2:file:" + home.resolve("app");
+        org.h2.jdbcx.JdbcDataSource app = new org.h2.jdbcx.JdbcDataSource();
+        app.setURL(url);
+        app.setUser("sa");
+        // as the component with dataSource=#bean:app and the default databaseSchema
+        try (KsmDatabase db = KsmDatabase.open(DatabaseSettings.ofDataSource(app, null, home.resolve("ksm.key")))) {
+            db.credentials().create(Credential.builder("InAppDb", io.camelksm.credential.CredentialType.BASIC)
+                    .field(CredentialField.USERNAME, "svc").secret(CredentialField.PASSWORD, Secret.of(PASSWORD))
+                    .build());
+        }
+
+        assertThat(ok("", "--db-url", url, "--db-schema", DatabaseSettings.DEFAULT_SCHEMA, "credential", "list")
+                .out()).contains("InAppDb");
+        assertThat(userError("", "--db-url", url, "--db-schema", "ksm;x", "credential", "list").err())
+                .contains("--db-schema: The camel-ksm database schema must be a plain SQL name");
+    }
+
     private Credential stored(String name) {
         try (KsmDatabase db = KsmDatabase.open(DatabaseSettings.embedded(home))) {
             return db.credentials().find(CredentialName.of(name)).orElseThrow();

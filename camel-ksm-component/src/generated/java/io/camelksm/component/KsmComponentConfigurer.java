@@ -109,10 +109,14 @@ public class KsmComponentConfigurer extends PropertyConfigurerSupport implements
         case "connectTimeout": getOrCreateOauth2Configuration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "credentialstore":
         case "credentialStore": getOrCreateStoreConfiguration(target).setCredentialStore(property(camelContext, io.camelksm.credential.CredentialStore.class, value)); return true;
+        case "datasource":
+        case "dataSource": getOrCreateDatabaseConfiguration(target).setDataSource(property(camelContext, javax.sql.DataSource.class, value)); return true;
         case "databaseconfiguration":
         case "databaseConfiguration": target.setDatabaseConfiguration(property(camelContext, io.camelksm.component.KsmDatabaseConfiguration.class, value)); return true;
         case "databasedirectory":
         case "databaseDirectory": getOrCreateDatabaseConfiguration(target).setDatabaseDirectory(property(camelContext, java.lang.String.class, value)); return true;
+        case "databaseschema":
+        case "databaseSchema": getOrCreateDatabaseConfiguration(target).setDatabaseSchema(property(camelContext, java.lang.String.class, value)); return true;
         case "dbconnectiontimeout":
         case "dbConnectionTimeout": getOrCreateDatabaseConfiguration(target).setDbConnectionTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "defaultexpiresin":
@@ -267,10 +271,14 @@ public class KsmComponentConfigurer extends PropertyConfigurerSupport implements
         case "connectTimeout": return long.class;
         case "credentialstore":
         case "credentialStore": return io.camelksm.credential.CredentialStore.class;
+        case "datasource":
+        case "dataSource": return javax.sql.DataSource.class;
         case "databaseconfiguration":
         case "databaseConfiguration": return io.camelksm.component.KsmDatabaseConfiguration.class;
         case "databasedirectory":
         case "databaseDirectory": return java.lang.String.class;
+        case "databaseschema":
+        case "databaseSchema": return java.lang.String.class;
         case "dbconnectiontimeout":
         case "dbConnectionTimeout": return long.class;
         case "defaultexpiresin":
@@ -421,10 +429,14 @@ public class KsmComponentConfigurer extends PropertyConfigurerSupport implements
         case "connectTimeout": return getOrCreateOauth2Configuration(target).getConnectTimeout();
         case "credentialstore":
         case "credentialStore": return getOrCreateStoreConfiguration(target).getCredentialStore();
+        case "datasource":
+        case "dataSource": return getOrCreateDatabaseConfiguration(target).getDataSource();
         case "databaseconfiguration":
         case "databaseConfiguration": return target.getDatabaseConfiguration();
         case "databasedirectory":
         case "databaseDirectory": return getOrCreateDatabaseConfiguration(target).getDatabaseDirectory();
+        case "databaseschema":
+        case "databaseSchema": return getOrCreateDatabaseConfiguration(target).getDatabaseSchema();
         case "dbconnectiontimeout":
         case "dbConnectionTimeout": return getOrCreateDatabaseConfiguration(target).getDbConnectionTimeout();
         case "defaultexpiresin":

@@ -3,6 +3,8 @@ package io.camelksm.component;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import javax.sql.DataSource;
+
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 
@@ -11,7 +13,8 @@ import io.camelksm.store.jdbc.DatabaseSettings;
 
 /**
  * The component options of camel-ksm's own database (credentials, access rights, audit trail): embedded H2 by default,
- * or any JDBC URL (PostgreSQL). Defaults come from {@link DatabaseSettings}.
+ * any JDBC URL (PostgreSQL), or the application's own DataSource with camel-ksm's tables in a schema of their own.
+ * Defaults come from {@link DatabaseSettings}.
  */
 @UriParams
 public class KsmDatabaseConfiguration {
@@ -31,19 +34,33 @@ public class KsmDatabaseConfiguration {
     private long dbConnectionTimeout = DatabaseSettings.DEFAULT_CONNECTION_TIMEOUT_MS;
     @UriParam(label = "database", defaultValue = "" + DatabaseSettings.DEFAULT_MIGRATE)
     private boolean migrateSchema = DatabaseSettings.DEFAULT_MIGRATE;
+    @UriParam(label = "database,advanced")
+    private DataSource dataSource;
+    @UriParam(label = "database")
+    private String databaseSchema;
 
     /** The database these options name. */
     public DatabaseSettings toSettings() {
         Secret password = jdbcPassword == null ? null : Secret.of(jdbcPassword);
         Duration timeout = Duration.ofMillis(dbConnectionTimeout);
+        Path defaultKey = DatabaseSettings.defaultHome().resolve("ksm.key");
+        if (dataSource != null) {
+            if (hasJdbcUrl()) {
+                throw new IllegalArgumentException("Set either the ksm component option dataSource or jdbcUrl, not"
+                                                   + " both: both name camel-ksm's database");
+            }
+            return DatabaseSettings.ofDataSource(dataSource, databaseSchema,
+                    keyFile != null ? Path.of(keyFile) : defaultKey).withMigrate(migrateSchema);
+        }
         if (hasJdbcUrl()) {
-            Path key = keyFile != null ? Path.of(keyFile) : DatabaseSettings.defaultHome().resolve("ksm.key");
-            return new DatabaseSettings(jdbcUrl, jdbcUsername, password, key, timeout, migrateSchema);
+            Path key = keyFile != null ? Path.of(keyFile) : defaultKey;
+            return new DatabaseSettings(jdbcUrl, jdbcUsername, password, key, timeout, migrateSchema, null,
+                    databaseSchema);
         }
         DatabaseSettings embedded = databaseDirectory != null
                 ? DatabaseSettings.embedded(Path.of(databaseDirectory)) : DatabaseSettings.embeddedDefaults();
         return new DatabaseSettings(embedded.jdbcUrl(), jdbcUsername, password,
-                keyFile != null ? Path.of(keyFile) : embedded.keyFile(), timeout, migrateSchema);
+                keyFile != null ? Path.of(keyFile) : embedded.keyFile(), timeout, migrateSchema, null, databaseSchema);
     }
 
     /** Whether a database other than the embedded one is configured. */
@@ -134,5 +151,34 @@ public class KsmDatabaseConfiguration {
      */
     public void setMigrateSchema(boolean migrateSchema) {
         this.migrateSchema = migrateSchema;
+    }
+
+    public DataSource getDataSource() {
+        return dataSource;
+    }
+
+    /**
+     * The application's own DataSource to keep camel-ksm's tables in, instead of a connection pool of camel-ksm's own,
+     * as a bean reference such as #bean:dataSource (not autowired: an application's DataSource in the registry never
+     * replaces the embedded database by surprise). camel-ksm's tables and its Flyway history table (ksm_schema_history)
+     * go into their own schema (databaseSchema, default ksm), apart from the application's tables and its own Flyway
+     * history. camel-ksm borrows connections and never closes the DataSource; jdbcUrl, jdbcUsername, jdbcPassword and
+     * dbConnectionTimeout are not used with it.
+     */
+    public void setDataSource(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public String getDatabaseSchema() {
+        return databaseSchema;
+    }
+
+    /**
+     * The schema of camel-ksm's tables and its history table, created by the migration if missing: a plain SQL name.
+     * Default: ksm with a dataSource; otherwise the connection's default schema (where databases made before this
+     * option keep their tables).
+     */
+    public void setDatabaseSchema(String databaseSchema) {
+        this.databaseSchema = databaseSchema;
     }
 }

@@ -15,6 +15,7 @@ import io.camelksm.governance.GovernedCredentials;
 import io.camelksm.runtime.AuditMode;
 import io.camelksm.runtime.StoreKind;
 import java.time.Clock;
+import javax.sql.DataSource;
 import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -150,6 +151,25 @@ public class KsmComponentConfiguration extends ComponentConfigurationPropertiesC
      * set. Default: .camel-ksm in the user's home directory.
      */
     private String databaseDirectory;
+    /**
+     * The application's own DataSource to keep camel-ksm's tables in, instead of a
+     * connection pool of camel-ksm's own, as a bean reference such as
+     * #bean:dataSource (not autowired: an application's DataSource in the registry
+     * never replaces the embedded database by surprise). camel-ksm's tables and
+     * its Flyway history table (ksm_schema_history) go into their own schema
+     * (databaseSchema, default ksm), apart from the application's tables and its
+     * own Flyway history. camel-ksm borrows connections and never closes the
+     * DataSource; jdbcUrl, jdbcUsername, jdbcPassword and dbConnectionTimeout are
+     * not used with it. The option is a javax.sql.DataSource type.
+     */
+    private DataSource dataSource;
+    /**
+     * The schema of camel-ksm's tables and its history table, created by the
+     * migration if missing: a plain SQL name. Default: ksm with a dataSource;
+     * otherwise the connection's default schema (where databases made before this
+     * option keep their tables).
+     */
+    private String databaseSchema;
     /**
      * How long a database call waits for a connection to camel-ksm's database
      * before the exchange fails with an error naming the database and this timeout
@@ -694,6 +714,22 @@ public class KsmComponentConfiguration extends ComponentConfigurationPropertiesC
 
     public void setDatabaseDirectory(String databaseDirectory) {
         this.databaseDirectory = databaseDirectory;
+    }
+
+    public DataSource getDataSource() {
+        return dataSource;
+    }
+
+    public void setDataSource(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public String getDatabaseSchema() {
+        return databaseSchema;
+    }
+
+    public void setDatabaseSchema(String databaseSchema) {
+        this.databaseSchema = databaseSchema;
     }
 
     public Long getDbConnectionTimeout() {

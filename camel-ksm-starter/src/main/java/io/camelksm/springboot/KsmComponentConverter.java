@@ -35,7 +35,8 @@ public class KsmComponentConverter implements GenericConverter {
             io.camelksm.auth.oauth2.OAuth2TokenProvider.class,
             io.camelksm.governance.GovernedCredentials.class,
             io.camelksm.credential.CredentialStore.class,
-            java.time.Clock.class);
+            java.time.Clock.class,
+            javax.sql.DataSource.class);
 
     @Autowired
     private ApplicationContext applicationContext;

@@ -114,6 +114,34 @@ class KsmApplicationPartsTest {
     }
 
     @Test
+    void theApplicationsDataSourceNamedByAPropertyHoldsTheTablesInSchemaKsm() throws Exception {
+        org.h2.jdbcx.JdbcConnectionPool app = org.h2.jdbcx.JdbcConnectionPool.create(
+                "jdbc:h2:mem:starter-app-" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        try {
+            withAppDataSource(app);
+        } finally {
+            app.dispose();
+        }
+    }
+
+    private void withAppDataSource(javax.sql.DataSource app) throws Exception {
+        runner().withBean("appDataSource", javax.sql.DataSource.class, () -> app)
+                .withPropertyValues("camel.component.ksm.data-source=#bean:appDataSource")
+                .run(context -> {
+                    KsmComponent component = ksm(camel(context));
+                    assertThat(component.getDatabaseConfiguration().getDataSource()).isSameAs(app);
+                    storeAndGrant(component.getGovernedCredentials());
+                    assertThat(send(context).getException()).isNull();
+                    try (java.sql.Connection c = app.getConnection(); java.sql.ResultSet rs = c.createStatement()
+                            .executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'ksm'"
+                                          + " OR TABLE_SCHEMA = 'KSM'")) {
+                        assertThat(rs.next()).isTrue();
+                        assertThat(rs.getInt(1)).isPositive();
+                    }
+                });
+    }
+
+    @Test
     void anApplicationCustomizerOfTheSameNameReplacesTheStartersOwn() {
         runner().withBean("configureKsmComponent", org.apache.camel.spi.ComponentCustomizer.class,
                 () -> org.apache.camel.spi.ComponentCustomizer.forType(KsmComponent.class, c -> c.getDatabaseConfiguration()

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.spi.ComponentCustomizer;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -102,6 +103,16 @@ class KsmComponentAutoConfigurationTest {
                 .withPropertyValues("camel.component.ksm.enabled=false")
                 .run(context -> assertThat(context).doesNotHaveBean("configureKsmComponent")
                         .doesNotHaveBean(KsmComponentConfiguration.class));
+    }
+
+    @Test
+    void customizerEnabledFalseKeepsThePropertiesOffTheComponent() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(CamelAutoConfiguration.class, KsmComponentConverter.class,
+                        KsmComponentAutoConfiguration.class))
+                .withPropertyValues("camel.component.ksm.customizer.enabled=false")
+                .run(context -> assertThat(context.getBean("configureKsmComponent", ComponentCustomizer.class)
+                        .isEnabled("ksm", new KsmComponent())).isFalse());
     }
 
     private List<AuditEvent> auditedReads() {

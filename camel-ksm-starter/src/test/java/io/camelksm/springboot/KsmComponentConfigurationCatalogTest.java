@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The Spring properties match the component's catalog: every option in ksm.json (componentProperties) has its
  * {@code camel.component.ksm.<kebab-case>} property in the spring-configuration-metadata.json the configuration
- * processor writes from {@link KsmComponentConfiguration}, with the catalog's default and, for enums, the Java enum
- * type; and no property names an option the catalog no longer has.
+ * processor writes from {@link KsmComponentConfiguration}, with the catalog's description and default and, for enums,
+ * the Java enum type; and no property names an option the catalog no longer has.
  */
 class KsmComponentConfigurationCatalogTest {
 
@@ -38,6 +38,8 @@ class KsmComponentConfigurationCatalogTest {
                 missing.add(option.getKey() + " (" + PREFIX + kebab(option.getKey()) + ")");
                 continue;
             }
+            assertThat(String.valueOf(property.get("description"))).as("description of %s", option.getKey())
+                    .startsWith(option.getValue().getString("description"));
             Object catalogDefault = option.getValue().get("defaultValue");
             if (catalogDefault != null) {
                 assertThat(String.valueOf(property.get("defaultValue"))).as("default of %s", option.getKey())

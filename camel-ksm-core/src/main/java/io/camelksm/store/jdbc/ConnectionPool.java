@@ -14,7 +14,10 @@ import com.zaxxer.hikari.HikariDataSource;
 
 import io.camelksm.KsmException;
 
-/** The pooled connections to camel-ksm's database: H2's own small pool, or HikariCP for PostgreSQL. */
+/**
+ * The pooled connections to camel-ksm's database: H2's own small pool, HikariCP for PostgreSQL, or the application's
+ * own DataSource (never closed here). With a schema set, every connection handed out is bound to it.
+ */
 final class ConnectionPool implements AutoCloseable {
 
     /** The H2 user when the settings name none. */
@@ -23,12 +26,18 @@ final class ConnectionPool implements AutoCloseable {
     /** HikariCP's default; it must not exceed the connection timeout. */
     private static final long DEFAULT_VALIDATION_TIMEOUT_MS = 5_000;
 
+    private final DataSource unbound;
     private final DataSource dataSource;
     private final Runnable closer;
 
     private ConnectionPool(DataSource pool, Runnable closer, DatabaseSettings settings) {
-        this.dataSource = new ConnectionTimeoutDataSource(pool, JdbcUrls.redact(settings.jdbcUrl()),
-                settings.connectionTimeout());
+        this(new ConnectionTimeoutDataSource(pool, JdbcUrls.redact(settings.jdbcUrl()), settings.connectionTimeout()),
+                closer, settings.effectiveSchema().orElse(null));
+    }
+
+    private ConnectionPool(DataSource unbound, Runnable closer, String schema) {
+        this.unbound = unbound;
+        this.dataSource = schema == null ? unbound : new SchemaBoundDataSource(unbound, schema);
         this.closer = closer;
     }
 
@@ -88,8 +97,19 @@ final class ConnectionPool implements AutoCloseable {
         }
     }
 
+    /** The application's DataSource: its pool, its timeouts; camel-ksm only borrows connections from it. */
+    static ConnectionPool given(DatabaseSettings settings) {
+        return new ConnectionPool(settings.dataSource(), () -> { }, settings.effectiveSchema().orElse(null));
+    }
+
+    /** Connections bound to camel-ksm's schema: for every statement of camel-ksm. */
     DataSource dataSource() {
         return dataSource;
+    }
+
+    /** Connections as the pool hands them out: for Flyway, which creates the schema and sets it itself. */
+    DataSource unboundDataSource() {
+        return unbound;
     }
 
     @Override

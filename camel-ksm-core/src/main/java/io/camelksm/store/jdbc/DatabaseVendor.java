@@ -34,7 +34,7 @@ enum DatabaseVendor {
                                + "': camel-ksm runs on H2 (jdbc:h2:...) and PostgreSQL (jdbc:postgresql://...)");
     }
 
-    /** The folder under {@code db/migration/ksm} with this vendor's own migrations. */
+    /** The folder under {@code io/camelksm/store/jdbc/migration} with this vendor's own migrations. */
     String migrationFolder() {
         return migrationFolder;
     }

@@ -21,8 +21,8 @@ import io.camelksm.crypto.SchemeRegistry;
 import io.camelksm.crypto.SecretCipher;
 
 /**
- * camel-ksm's own database: opens the connection pool, migrates the schema with Flyway and hands out the credential
- * store, the access-rights store and the audit trail that live in it.
+ * camel-ksm's own database: opens the connection pool (or borrows the application's DataSource), migrates the schema
+ * with Flyway and hands out the credential store, the access-rights store and the audit trail that live in it.
  * <p>
  * Secrets are encrypted with the default scheme {@value #DEFAULT_SCHEME_ID} (AES-256-GCM) under the key in
  * {@link DatabaseSettings#keyFile()}. The key file is created on first use; once the database holds a check value for
@@ -58,16 +58,27 @@ public final class KsmDatabase implements AutoCloseable {
         if (settings.keyFile() == null) {
             throw new KsmException("The key file of the camel-ksm database is not configured");
         }
-        DatabaseVendor vendor = DatabaseVendor.of(settings.jdbcUrl());
-        String url = JdbcUrls.redact(settings.jdbcUrl());
-        prepareEmbeddedFiles(vendor, settings.jdbcUrl());
-        ConnectionPool pool = ConnectionPool.open(settings, vendor);
-        vendor.embeddedFile(settings.jdbcUrl()).ifPresent(EmbeddedDatabaseFiles::tightenFiles);
+        DatabaseVendor vendor;
+        String url;
+        ConnectionPool pool;
+        if (settings.dataSource() != null) {
+            GivenDataSource given = GivenDataSource.inspect(settings.dataSource());
+            vendor = given.vendor();
+            url = given.description();
+            pool = ConnectionPool.given(settings);
+        } else {
+            vendor = DatabaseVendor.of(settings.jdbcUrl());
+            url = JdbcUrls.redact(settings.jdbcUrl());
+            prepareEmbeddedFiles(vendor, settings.jdbcUrl());
+            pool = ConnectionPool.open(settings, vendor);
+            vendor.embeddedFile(settings.jdbcUrl()).ifPresent(EmbeddedDatabaseFiles::tightenFiles);
+        }
+        String schema = settings.effectiveSchema().orElse(null);
         try {
             if (settings.migrate()) {
-                SchemaMigration.migrate(pool.dataSource(), vendor, url);
+                SchemaMigration.migrate(pool.unboundDataSource(), schema, vendor, url);
             } else {
-                SchemaMigration.validate(pool.dataSource(), vendor, url);
+                SchemaMigration.validate(pool.unboundDataSource(), schema, vendor, url);
             }
             AuditMac[] auditMac = new AuditMac[1];
             EncryptionScheme scheme = openDefaultScheme(new EncryptionSchemeTable(new Jdbc(pool.dataSource())),
@@ -143,7 +154,7 @@ public final class KsmDatabase implements AutoCloseable {
         return auditTrail.verify();
     }
 
-    /** Closes the connections and wipes the keys. */
+    /** Closes the connections (not those of an application's DataSource: its owner closes it) and wipes the keys. */
     @Override
     public void close() {
         try {

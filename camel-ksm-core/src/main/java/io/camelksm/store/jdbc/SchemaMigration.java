@@ -11,13 +11,16 @@ import org.slf4j.LoggerFactory;
 import io.camelksm.KsmException;
 
 /**
- * Creates and migrates camel-ksm's schema with Flyway: the vendor-neutral migrations in {@code db/migration/ksm/common}
- * plus the vendor's own folder. The history table has its own name, so camel-ksm can share a database (schema) with an
- * application that uses Flyway too.
+ * Creates and migrates camel-ksm's schema with Flyway: the vendor-neutral migrations in
+ * {@code io/camelksm/store/jdbc/migration/common} plus the vendor's own folder. They are not under
+ * {@code db/migration}, which an application's own Flyway (Spring Boot's) scans recursively: it would run them as its
+ * own. They lived in {@code db/migration/ksm} before; a database made then migrates on, as Flyway keeps each script's
+ * name and checksum, not its folder. The history table has its own name, so camel-ksm can share a database (schema)
+ * with an application that uses Flyway too; with a schema, its tables and history table are in that schema.
  */
 final class SchemaMigration {
 
-    static final String LOCATION = "classpath:db/migration/ksm/";
+    static final String LOCATION = "classpath:io/camelksm/store/jdbc/migration/";
     static final String HISTORY_TABLE = "ksm_schema_history";
 
     private static final Logger LOG = LoggerFactory.getLogger(SchemaMigration.class);
@@ -25,9 +28,9 @@ final class SchemaMigration {
     private SchemaMigration() {
     }
 
-    static void migrate(DataSource dataSource, DatabaseVendor vendor, String redactedUrl) {
+    static void migrate(DataSource dataSource, String schema, DatabaseVendor vendor, String redactedUrl) {
         try {
-            MigrateResult result = flyway(dataSource, vendor).migrate();
+            MigrateResult result = flyway(dataSource, schema, vendor).migrate();
             if (result.migrationsExecuted > 0) {
                 if (vendor == DatabaseVendor.H2) {
                     checkpoint(dataSource);
@@ -45,9 +48,9 @@ final class SchemaMigration {
      * Checks, without changing anything, that the schema is at this camel-ksm's version: for an application role that
      * may only use the tables, while the schema owner's role runs the migrations.
      */
-    static void validate(DataSource dataSource, DatabaseVendor vendor, String redactedUrl) {
+    static void validate(DataSource dataSource, String schema, DatabaseVendor vendor, String redactedUrl) {
         try {
-            flyway(dataSource, vendor).validate();
+            flyway(dataSource, schema, vendor).validate();
         } catch (FlywayException e) {
             throw new KsmException("The camel-ksm schema in " + redactedUrl + " is not up to date and migrate=false: "
                                    + e.getMessage() + " (run the migrations as the schema owner, e.g. any ksm-admin"
@@ -55,8 +58,13 @@ final class SchemaMigration {
         }
     }
 
-    private static Flyway flyway(DataSource dataSource, DatabaseVendor vendor) {
-        return Flyway.configure(SchemaMigration.class.getClassLoader())
+    private static Flyway flyway(DataSource dataSource, String schema, DatabaseVendor vendor) {
+        var configuration = Flyway.configure(SchemaMigration.class.getClassLoader());
+        if (schema != null) {
+            // Flyway creates the schema, keeps its history table there and runs the scripts with it as current schema
+            configuration.schemas(schema).defaultSchema(schema);
+        }
+        return configuration
                 .dataSource(dataSource)
                 .locations(LOCATION + "common", LOCATION + vendor.migrationFolder())
                 .table(HISTORY_TABLE)

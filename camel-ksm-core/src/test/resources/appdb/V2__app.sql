@@ -1,0 +1,1 @@
+INSERT INTO credential (id, note) VALUES (1, 'the application''s own');
