@@ -42,8 +42,9 @@ public class KsmComponentConfiguration extends ComponentConfigurationPropertiesC
      */
     private KsmAuditConfiguration auditConfiguration;
     /**
-     * The options of the node name, the read cache and the default caller
-     * resolver. The option is a io.camelksm.component.KsmCallerConfiguration type.
+     * The options of the node name, the read cache, the default caller resolver
+     * and the expiry warnings. The option is a
+     * io.camelksm.component.KsmCallerConfiguration type.
      */
     private KsmCallerConfiguration callerConfiguration;
     /**
