@@ -43,6 +43,7 @@ public final class GovernedCredentials implements AutoCloseable {
     private final CredentialCache cache;
     private final CredentialChanges changes;
     private final AuditedRequests requests;
+    private final CredentialUses uses = new CredentialUses();
     // bound once: a lambda capturing the name would be allocated on every request
     private final Function<CredentialName, Optional<Credential>> findCredential;
     private final Function<CredentialName, AccessRights> findRights;
@@ -69,6 +70,16 @@ public final class GovernedCredentials implements AutoCloseable {
         this.requests = new AuditedRequests(audit, clock);
         this.findCredential = store::find;
         this.findRights = rights::rightsOf;
+    }
+
+    /** The credentials routes have used, with type, expiry and the last decision (for the dev console). */
+    public CredentialUses credentialUses() {
+        return uses;
+    }
+
+    /** How many decisions were recorded, by outcome and operation (for metrics). */
+    public DecisionCounts decisionCounts() {
+        return requests.counts();
     }
 
     public CredentialStore store() {
@@ -131,11 +142,15 @@ public final class GovernedCredentials implements AutoCloseable {
         try {
             lease = lend(name, operation, caller, now);
         } catch (RuntimeException e) {
-            throw requests.refused(now, name, operation, caller, routeId, e, AccessMode.READ);
+            RuntimeException refused = requests.refused(now, name, operation, caller, routeId, e, AccessMode.READ);
+            uses.refused(name, e instanceof KsmAccessDeniedException ? AuditOutcome.DENIED : AuditOutcome.FAILED, now);
+            throw refused;
         }
         try (lease) { // the lease ends even if the audit trail refuses the record
             requests.record(now, name, operation, caller, routeId, AuditOutcome.GRANTED, "access granted",
                     AccessMode.READ);
+            Credential used = lease.credential();
+            uses.granted(name, used.type(), used.expiresAt().orElse(null), now);
             return action.apply(lease.credential());
         }
     }

@@ -1,5 +1,7 @@
 package io.camelksm.auth.oauth2;
 
+import java.time.Instant;
+
 /**
  * Counters of an {@link OAuth2TokenProvider} since it started, for metrics and benchmarks.
  *
@@ -12,7 +14,10 @@ package io.camelksm.auth.oauth2;
  * @param evictions       cached tokens dropped by {@code evict}
  * @param singleUseTokens tokens obtained without a usable lifetime ({@code expires_in} 0): each served one caller and
  *                        was not cached (they are among {@code tokensFetched})
+ * @param lastTokenAt     when a token was last obtained from an authorization server, or null if never
+ * @param lastFailureAt   when a token request last failed after all attempts, or null if never
  */
 public record TokenProviderStatistics(long cacheHits, long sharedWaits, long refreshesAhead, long tokensFetched,
-                                      long httpAttempts, long failures, long evictions, long singleUseTokens) {
+                                      long httpAttempts, long failures, long evictions, long singleUseTokens,
+                                      Instant lastTokenAt, Instant lastFailureAt) {
 }

@@ -1,0 +1,46 @@
+package io.camelksm.governance;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.camelksm.audit.AuditOutcome;
+import io.camelksm.credential.CredentialName;
+import io.camelksm.credential.CredentialType;
+
+/**
+ * The credentials routes have used ({@link GovernedCredentials#use}), each with its type, expiry and the last decision,
+ * for the Camel dev console. Only names and metadata are kept, never a value.
+ */
+public final class CredentialUses {
+
+    /**
+     * The last use of one credential.
+     *
+     * @param type      its type, or null when the request was refused before it was read
+     * @param expiresAt when it expires, or null if it does not (or is unknown)
+     * @param outcome   the last decision
+     * @param decidedAt when that decision was made
+     */
+    public record Use(CredentialType type, Instant expiresAt, AuditOutcome outcome, Instant decidedAt) {
+    }
+
+    private final Map<CredentialName, Use> uses = new ConcurrentHashMap<>();
+
+    void granted(CredentialName name, CredentialType type, Instant expiresAt, Instant decidedAt) {
+        uses.put(name, new Use(type, expiresAt, AuditOutcome.GRANTED, decidedAt));
+    }
+
+    void refused(CredentialName name, AuditOutcome outcome, Instant decidedAt) {
+        uses.compute(name, (n, before) -> new Use(before == null ? null : before.type(),
+                before == null ? null : before.expiresAt(), outcome, decidedAt));
+    }
+
+    /** The uses so far, by credential name. */
+    public Map<CredentialName, Use> snapshot() {
+        Map<CredentialName, Use> snapshot = new TreeMap<>(java.util.Comparator.comparing(CredentialName::value));
+        snapshot.putAll(uses);
+        return snapshot;
+    }
+}

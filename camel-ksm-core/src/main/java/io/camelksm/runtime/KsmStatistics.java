@@ -1,0 +1,46 @@
+package io.camelksm.runtime;
+
+import java.util.Map;
+
+import io.camelksm.audit.AuditHealth;
+import io.camelksm.auth.oauth2.TokenProviderStatistics;
+import io.camelksm.governance.DecisionCounts;
+
+/**
+ * What a {@link KsmRuntime} has counted so far, read live on each call, for metrics: decisions, token requests, the
+ * secret store's requests and the audit writer's backlog. Nothing here is per caller or per credential.
+ */
+public final class KsmStatistics {
+
+    private final KsmRuntime runtime;
+
+    KsmStatistics(KsmRuntime runtime) {
+        this.runtime = runtime;
+    }
+
+    /** Decisions recorded, by outcome and operation. */
+    public Map<DecisionCounts.Decision, Long> decisions() {
+        return runtime.credentials().decisionCounts().snapshot();
+    }
+
+    /** The token provider's counters. */
+    public TokenProviderStatistics tokens() {
+        return runtime.tokenProvider().statistics();
+    }
+
+    /** The counters of a store in a module of its own (Keeper), or all zero. */
+    public SecretStoreStatistics secretStore() {
+        return runtime.secretStoreStatistics();
+    }
+
+    /** Whether a store in a module of its own (Keeper) is in use: its counters mean something. */
+    public boolean hasSecretStore() {
+        return runtime.hasSecretStoreSession();
+    }
+
+    /** Audit events recorded but not yet written to the database (journal or queue). */
+    public long auditPending() {
+        AuditHealth health = runtime.auditHealth();
+        return health.pending();
+    }
+}
