@@ -1,7 +1,5 @@
 package io.camelksm.runtime;
 
-import java.util.Map;
-
 import io.camelksm.audit.AuditHealth;
 import io.camelksm.auth.oauth2.TokenProviderStatistics;
 import io.camelksm.governance.DecisionCounts;
@@ -18,9 +16,9 @@ public final class KsmStatistics {
         this.runtime = runtime;
     }
 
-    /** Decisions recorded, by outcome and operation. */
-    public Map<DecisionCounts.Decision, Long> decisions() {
-        return runtime.credentials().decisionCounts().snapshot();
+    /** Decisions recorded, by outcome and operation: live counts, and a listener for each new pair. */
+    public DecisionCounts decisions() {
+        return runtime.credentials().decisionCounts();
     }
 
     /** The token provider's counters. */

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.LongAdder;
 final class StatisticsCounters {
 
     final LongAdder cacheHits = new LongAdder();
+    final LongAdder cacheMisses = new LongAdder();
     final LongAdder sharedWaits = new LongAdder();
     final LongAdder refreshesAhead = new LongAdder();
     final LongAdder tokensFetched = new LongAdder();
@@ -18,7 +19,7 @@ final class StatisticsCounters {
     volatile Instant lastFailureAt;
 
     TokenProviderStatistics snapshot() {
-        return new TokenProviderStatistics(cacheHits.sum(), sharedWaits.sum(), refreshesAhead.sum(),
+        return new TokenProviderStatistics(cacheHits.sum(), cacheMisses.sum(), sharedWaits.sum(), refreshesAhead.sum(),
                 tokensFetched.sum(), httpAttempts.sum(), failures.sum(), evictions.sum(),
                 singleUseTokens.sum(), lastTokenAt, lastFailureAt);
     }
