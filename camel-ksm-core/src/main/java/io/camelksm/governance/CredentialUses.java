@@ -26,15 +26,28 @@ public final class CredentialUses {
     public record Use(CredentialType type, Instant expiresAt, AuditOutcome outcome, Instant decidedAt) {
     }
 
+    /** Names routes may take from headers: at most this many are kept, so unknown names cannot fill the memory. */
+    static final int MAX_NAMES = 1000;
+
     private final Map<CredentialName, Use> uses = new ConcurrentHashMap<>();
 
     void granted(CredentialName name, CredentialType type, Instant expiresAt, Instant decidedAt) {
+        if (isFull(name)) {
+            return;
+        }
         uses.put(name, new Use(type, expiresAt, AuditOutcome.GRANTED, decidedAt));
     }
 
     void refused(CredentialName name, AuditOutcome outcome, Instant decidedAt) {
+        if (isFull(name)) {
+            return;
+        }
         uses.compute(name, (n, before) -> new Use(before == null ? null : before.type(),
                 before == null ? null : before.expiresAt(), outcome, decidedAt));
+    }
+
+    private boolean isFull(CredentialName name) {
+        return uses.size() >= MAX_NAMES && !uses.containsKey(name);
     }
 
     /** The uses so far, by credential name. */
