@@ -181,6 +181,10 @@ public final class KsmRuntime implements AutoCloseable {
         return statistics;
     }
 
+    Optional<java.time.Instant> auditOldestUnwritten() {
+        return audit == null || closed ? Optional.empty() : audit.oldestUnwritten();
+    }
+
     boolean hasSecretStoreSession() {
         return secretStore != null;
     }

@@ -1,5 +1,7 @@
 package io.camelksm.runtime;
 
+import java.time.Duration;
+
 import io.camelksm.audit.AuditHealth;
 import io.camelksm.auth.oauth2.TokenProviderStatistics;
 import io.camelksm.governance.DecisionCounts;
@@ -34,6 +36,16 @@ public final class KsmStatistics {
     /** Whether a store in a module of its own (Keeper) is in use: its counters mean something. */
     public boolean hasSecretStore() {
         return runtime.hasSecretStoreSession();
+    }
+
+    /**
+     * How far the audit database lags: the age of the oldest event the writer is still putting into it (it grows while
+     * the database fails), zero when the writer is idle or audit is synchronous.
+     */
+    public Duration auditLag() {
+        return runtime.auditOldestUnwritten()
+                .map(oldest -> Duration.between(oldest, runtime.settings().clock().instant()))
+                .filter(lag -> !lag.isNegative()).orElse(Duration.ZERO);
     }
 
     /** Audit events recorded but not yet written to the database (journal or queue). */

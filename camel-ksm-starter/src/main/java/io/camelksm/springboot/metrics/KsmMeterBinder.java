@@ -60,6 +60,9 @@ public final class KsmMeterBinder implements MeterBinder {
         Gauge.builder("ksm.audit.pending", this, b -> b.read(KsmStatistics::auditPending))
                 .description("Audit events recorded (journal or queue) and not yet written to the database")
                 .baseUnit("events").register(registry);
+        Gauge.builder("ksm.audit.lag", this, b -> b.readSeconds())
+                .description("Age of the oldest audit event the writer is still putting into the database")
+                .baseUnit("seconds").register(registry);
         watchDecisions();
     }
 
@@ -93,6 +96,11 @@ public final class KsmMeterBinder implements MeterBinder {
                          ToLongFunction<KsmStatistics> value) {
         FunctionCounter.builder(name, this, b -> b.read(value)).description(description).tags(tags)
                 .register(registry);
+    }
+
+    private double readSeconds() {
+        KsmRuntime r = runtime.get();
+        return r == null ? 0 : r.statistics().auditLag().toNanos() / 1e9;
     }
 
     private double read(ToLongFunction<KsmStatistics> value) {

@@ -116,6 +116,7 @@ class KsmMeterBinderTest {
         assertThat(count(registry, "ksm.keeper.requests")).isZero();
         assertThat(count(registry, "ksm.hsm.config.writes")).isZero();
         assertThat(registry.find("ksm.audit.pending").gauge()).isNotNull();
+        assertThat(registry.find("ksm.audit.lag").gauge().value()).isGreaterThanOrEqualTo(0);
 
         for (Meter meter : registry.getMeters()) {
             assertThat(meter.getId().getName()).startsWith("ksm.");
