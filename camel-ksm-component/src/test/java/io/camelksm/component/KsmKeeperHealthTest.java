@@ -18,6 +18,7 @@ import io.camelksm.access.Caller;
 import io.camelksm.access.Dimension;
 import io.camelksm.credential.CredentialName;
 import io.camelksm.governance.GovernedCredentials;
+import io.camelksm.runtime.SecretStoreStatistics;
 import io.camelksm.store.keeper.FakeRecord;
 
 /**
@@ -73,6 +74,11 @@ class KsmKeeperHealthTest {
             assertThat(down.getState()).isEqualTo(HealthCheck.State.DOWN);
             assertThat(down.getMessage()).hasValueSatisfying(m -> assertThat(m).contains("older than max-stale"));
             assertThat(down.getMessage() + down.getDetails().toString()).doesNotContain(SECRET);
+            SecretStoreStatistics counted = context.getComponent("ksm", KsmComponent.class).runtime().statistics()
+                    .secretStore();
+            assertThat(counted.requests()).as("prefetch and the failed fetches").isGreaterThanOrEqualTo(3);
+            assertThat(counted.staleServed()).isPositive();
+            assertThat(counted.failures()).isPositive();
         }
     }
 }
