@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -115,36 +114,11 @@ final class KeeperRecordCache implements AutoCloseable {
         return counters.statistics();
     }
 
-    /**
-     * UP while the last fetch succeeded (or none was made yet), or failed but records within max-stale are served;
-     * DOWN when Keeper fails and the cached records are older than max-stale (or there are none): look-ups fail then.
-     */
+    /** DOWN when Keeper fails and no records within max-stale are cached ({@link KeeperCacheHealth}). */
     PartHealth health() {
-        Instant now = clock.instant();
-        KeeperRecordSnapshot s = current;
         BackOff b = backOff;
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("records", uids.size());
-        details.put("maxStale", settings.maxStale().toString());
-        if (s != null) {
-            details.put("fetchedAt", s.fetchedAt.toString());
-            details.put("ageSeconds", Duration.between(s.fetchedAt, now).toSeconds());
-        }
-        if (closing) {
-            return PartHealth.down("The Keeper store is closed", details);
-        }
-        if (b == null) {
-            return PartHealth.up(s == null ? "Keeper records are fetched at the first look-up"
-                    : "The last Keeper fetch succeeded", details);
-        }
-        details.put("lastFailure", b.reason().getMessage()); // names records and causes, never values
-        if (s != null && s.isServable(now, settings.maxStale())) {
-            return PartHealth.up("Keeper fails; serving records fetched at " + s.fetchedAt + ", within max-stale ("
-                                 + settings.maxStale() + ")", details);
-        }
-        return PartHealth.down("Keeper fails and " + (s == null ? "no records are cached"
-                : "the cached records (fetched at " + s.fetchedAt + ") are older than max-stale ("
-                  + settings.maxStale() + ")") + ": look-ups fail", details);
+        return KeeperCacheHealth.of(current, b == null ? null : b.reason(), closing, uids.size(), settings.maxStale(),
+                clock.instant());
     }
 
     private KeeperRecordSnapshot usableSnapshot() {
