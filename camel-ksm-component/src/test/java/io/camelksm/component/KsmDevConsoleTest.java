@@ -31,6 +31,7 @@ class KsmDevConsoleTest extends KsmCamelTestSupport {
             public void configure() {
                 from("direct:portal").routeId("portal").to("ksm:Portal");
                 from("direct:hidden").routeId("hidden").to("ksm:Hidden");
+                from("direct:login").routeId("login").to("ksm:Login?operation=get");
             }
         };
     }
@@ -41,6 +42,10 @@ class KsmDevConsoleTest extends KsmCamelTestSupport {
         ksm.add(Credential.builder("Portal", CredentialType.BASIC).field(CredentialField.USERNAME, "bot")
                 .secret(CredentialField.PASSWORD, Secret.of(PASSWORD)).expiresAt(EXPIRES).build());
         ksm.grantAnyone("Portal");
+        ksm.add(Credential.builder("Login", CredentialType.GENERAL).field(CredentialField.USERNAME, "u")
+                .secret(CredentialField.PASSWORD, Secret.of(PASSWORD)).build());
+        ksm.grantAnyone("Login");
+        assertThat(template.request("direct:login", e -> { }).getException()).isNull();
         assertThat(template.request("direct:portal", e -> { }).getException()).isNull();
         assertThat(template.request("direct:hidden", e -> { }).getException()).isNotNull();
 
@@ -52,8 +57,10 @@ class KsmDevConsoleTest extends KsmCamelTestSupport {
         assertThat(text).contains("Portal (BASIC)").contains("expires: " + EXPIRES).contains("last decision: GRANTED")
                 .contains("Hidden").doesNotContain(PASSWORD);
         List<Map<String, Object>> credentials = (List<Map<String, Object>>) json.get("credentials");
-        assertThat(credentials).extracting(c -> c.get("name")).containsExactly("Hidden", "Portal");
-        assertThat(credentials.get(1)).containsEntry("type", "BASIC").containsEntry("expiresAt", EXPIRES.toString())
+        assertThat(credentials).extracting(c -> c.get("name")).containsExactly("Hidden", "Login", "Portal");
+        assertThat(credentials.get(1)).as("operation=get reads").containsEntry("type", "GENERAL")
+                .containsEntry("expiresAt", null).containsEntry("lastDecision", "GRANTED");
+        assertThat(credentials.get(2)).containsEntry("type", "BASIC").containsEntry("expiresAt", EXPIRES.toString())
                 .containsEntry("lastDecision", "GRANTED");
         assertThat(credentials.get(0).get("lastDecision")).isIn("DENIED", "FAILED");
         assertThat(json.toString()).doesNotContain(PASSWORD);

@@ -5,12 +5,14 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.camelksm.access.KsmAccessDeniedException;
 import io.camelksm.audit.AuditOutcome;
 import io.camelksm.credential.CredentialName;
 import io.camelksm.credential.CredentialType;
 
 /**
- * The credentials routes have used ({@link GovernedCredentials#use}), each with its type, expiry and the last decision,
+ * The credentials routes and processes have read or used ({@link GovernedCredentials#read}, {@link
+ * GovernedCredentials#use}), each with its type, expiry and the last decision,
  * for the Camel dev console. Only names and metadata are kept, never a value.
  */
 public final class CredentialUses {
@@ -38,10 +40,12 @@ public final class CredentialUses {
         uses.put(name, new Use(type, expiresAt, AuditOutcome.GRANTED, decidedAt));
     }
 
-    void refused(CredentialName name, AuditOutcome outcome, Instant decidedAt) {
+    /** A read or use that was denied (access right) or failed (unknown, expired, store down ...). */
+    void refused(CredentialName name, RuntimeException why, Instant decidedAt) {
         if (isFull(name)) {
             return;
         }
+        AuditOutcome outcome = why instanceof KsmAccessDeniedException ? AuditOutcome.DENIED : AuditOutcome.FAILED;
         uses.compute(name, (n, before) -> new Use(before == null ? null : before.type(),
                 before == null ? null : before.expiresAt(), outcome, decidedAt));
     }

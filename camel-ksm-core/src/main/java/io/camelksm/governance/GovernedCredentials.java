@@ -116,17 +116,25 @@ public final class GovernedCredentials implements AutoCloseable {
      * invalid.
      */
     public Credential read(CredentialName name, String operation, Caller caller, String routeId) {
-        return requests.run(name, operation, caller, routeId, () -> {
-            Credential credential = cache.credential(name, findCredential)
-                    .orElseThrow(() -> new CredentialNotFoundException(name));
-            try {
-                checkRead(credential.name(), operation, caller);
-                return credential.requireUsable(clock.instant());
-            } catch (RuntimeException e) {
-                credential.destroySecrets(); // never handed out: ours to wipe
-                throw e;
-            }
-        }, "access granted", AccessMode.READ);
+        Credential read;
+        try {
+            read = requests.run(name, operation, caller, routeId, () -> {
+                Credential credential = cache.credential(name, findCredential)
+                        .orElseThrow(() -> new CredentialNotFoundException(name));
+                try {
+                    checkRead(credential.name(), operation, caller);
+                    return credential.requireUsable(clock.instant());
+                } catch (RuntimeException e) {
+                    credential.destroySecrets(); // never handed out: ours to wipe
+                    throw e;
+                }
+            }, "access granted", AccessMode.READ);
+        } catch (RuntimeException e) {
+            uses.refused(name, e, clock.instant());
+            throw e;
+        }
+        uses.granted(name, read.type(), read.expiresAt().orElse(null), clock.instant());
+        return read;
     }
 
     /**
@@ -143,7 +151,7 @@ public final class GovernedCredentials implements AutoCloseable {
             lease = lend(name, operation, caller, now);
         } catch (RuntimeException e) {
             RuntimeException refused = requests.refused(now, name, operation, caller, routeId, e, AccessMode.READ);
-            uses.refused(name, e instanceof KsmAccessDeniedException ? AuditOutcome.DENIED : AuditOutcome.FAILED, now);
+            uses.refused(name, e, now);
             throw refused;
         }
         try (lease) { // the lease ends even if the audit trail refuses the record
