@@ -30,7 +30,7 @@ final class KsmAuditHealthCheck implements HealthCheck {
 
     @Override
     public String getGroup() {
-        return "camel-ksm";
+        return KsmHealthChecks.GROUP;
     }
 
     @Override

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.apache.camel.Endpoint;
-import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.OAuthClientAuthenticationFactory;
 import org.apache.camel.spi.annotations.Component;
@@ -59,8 +58,7 @@ public class KsmComponent extends DefaultComponent {
     /** The parts this component opened when it started (database, audit, store, token provider), closed when it stops. */
     private KsmRuntime runtime;
     /** Registered with Camel's health checks while the component runs, when health checks are on the class path. */
-    private KsmAuditHealthCheck auditHealthCheck;
-    private KsmExpiryHealthCheck expiryHealthCheck;
+    private final KsmHealthChecks healthChecks = new KsmHealthChecks();
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -100,31 +98,12 @@ public class KsmComponent extends DefaultComponent {
         KsmSettings settings = runtimeSettings(); // checks the options before anything is opened
         runtime = KsmRuntime.open(settings);
         checkOAuthProfileProvider();
-        HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
-        if (registry != null) {
-            auditHealthCheck = new KsmAuditHealthCheck(this);
-            registry.register(auditHealthCheck);
-            expiryHealthCheck = new KsmExpiryHealthCheck(this);
-            registry.register(expiryHealthCheck);
-        }
+        healthChecks.register(getCamelContext(), this, runtime);
     }
 
     @Override
     protected void doStop() throws Exception {
-        if (auditHealthCheck != null) {
-            HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
-            if (registry != null) {
-                registry.unregister(auditHealthCheck);
-            }
-            auditHealthCheck = null;
-        }
-        if (expiryHealthCheck != null) {
-            HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
-            if (registry != null) {
-                registry.unregister(expiryHealthCheck);
-            }
-            expiryHealthCheck = null;
-        }
+        healthChecks.unregister(getCamelContext());
         KsmRuntime opened = runtime;
         runtime = null;
         if (opened != null) {

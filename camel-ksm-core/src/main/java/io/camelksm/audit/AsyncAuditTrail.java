@@ -1,9 +1,11 @@
 package io.camelksm.audit;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -71,6 +73,8 @@ public final class AsyncAuditTrail implements AuditTrail, AutoCloseable {
     private final AtomicLong accepted = new AtomicLong();
     /** Events the writer has taken off the queue; written by the writer only. {@code accepted - taken} is queued. */
     private volatile long taken;
+    /** The time of the first event of the batch being written (retried while the trail fails); null when idle. */
+    private volatile Instant oldestUnwritten;
     /** A batch the writer took but could not write before it stopped, for {@link #close()}. */
     private List<AuditEvent> unwritten = List.of();
     /** Events written to the durable trail. */
@@ -190,6 +194,14 @@ public final class AsyncAuditTrail implements AuditTrail, AutoCloseable {
         return summarizer != null;
     }
 
+    /**
+     * The time of the first event of the batch the writer is writing (retried while the trail fails), or empty when it
+     * is idle: how far the durable trail lags behind.
+     */
+    public Optional<Instant> oldestUnwritten() {
+        return Optional.ofNullable(oldestUnwritten);
+    }
+
     /** How many events wait to be written. */
     public int queued() {
         return (int) Math.max(0, accepted.get() - taken);
@@ -248,10 +260,12 @@ public final class AsyncAuditTrail implements AuditTrail, AutoCloseable {
                         pause(IDLE_PAUSE_NANOS);
                         continue;
                     }
+                    oldestUnwritten = batch.get(0).time();
                     // merged once per batch, so a retry writes exactly the same events
                     toWrite = summarizer == null ? batch : summarizer.summarize(batch);
                 }
                 writeWithRetries(toWrite);
+                oldestUnwritten = null;
                 int size = batch.size();
                 batch.clear();
                 written.advance(size);

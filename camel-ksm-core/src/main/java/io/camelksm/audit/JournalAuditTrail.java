@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
@@ -44,6 +45,8 @@ public final class JournalAuditTrail implements AuditTrail, AutoCloseable {
     /** The highest sequence in the database. */
     private final WriteProgress recorded;
     private volatile String writerFailure;
+    /** The time of the first event of the batch being written; null when the writer is idle. */
+    private volatile Instant oldestUnwritten;
     private volatile boolean stop;
 
     private JournalAuditTrail(AuditJournal journal, SequencedAuditTrail database, Consumer<AuditEvent> written,
@@ -90,6 +93,14 @@ public final class JournalAuditTrail implements AuditTrail, AutoCloseable {
      */
     public boolean flush(Duration timeout) {
         return recorded.await(journal.lastAppended(), timeout, writer);
+    }
+
+    /**
+     * The time of the first event of the batch the writer is putting into the database (retried while the database
+     * fails), or empty when it is idle: how far the database lags behind the journal.
+     */
+    public Optional<Instant> oldestUnwritten() {
+        return Optional.ofNullable(oldestUnwritten);
     }
 
     /** Events in the journal that are not in the database yet. */
@@ -162,7 +173,9 @@ public final class JournalAuditTrail implements AuditTrail, AutoCloseable {
                     pause(IDLE_PAUSE_NANOS);
                     continue;
                 }
+                oldestUnwritten = batch.get(0).time();
                 writeWithRetries(first, batch);
+                oldestUnwritten = null;
                 long last = cursor.lastSequence();
                 recorded.reached(last);
                 if (journal.releasable(last)) {

@@ -21,10 +21,16 @@ final class AuditedRequests {
 
     private final AuditTrail audit;
     private final Clock clock;
+    private final DecisionCounts counts = new DecisionCounts();
 
     AuditedRequests(AuditTrail audit, Clock clock) {
         this.audit = audit;
         this.clock = clock;
+    }
+
+    /** The decisions recorded so far, by outcome and operation. */
+    DecisionCounts counts() {
+        return counts;
     }
 
     /** Administration on an operator's behalf: no access right is checked. */
@@ -73,6 +79,7 @@ final class AuditedRequests {
                 AuditOutcome outcome, String reason, AccessMode access) {
         audit.record(AuditEvent.of(decidedAt == null ? clock.instant() : decidedAt, name.value(), operation, routeId,
                 caller, outcome, reason, access));
+        counts.count(outcome, operation); // after the record: a decision the trail refused was not made
     }
 
     /** What a request does once it is let through; its exception is audited and rethrown. */

@@ -44,6 +44,7 @@ public final class GovernedCredentials implements AutoCloseable {
     private final CredentialChanges changes;
     private final AuditedRequests requests;
     private final ExpiryWatch expiries;
+    private final CredentialUses uses = new CredentialUses();
     // bound once: a lambda capturing the name would be allocated on every request
     private final Function<CredentialName, Optional<Credential>> findCredential;
     private final Function<CredentialName, AccessRights> findRights;
@@ -72,6 +73,16 @@ public final class GovernedCredentials implements AutoCloseable {
         changes.add(expiries);
         this.findCredential = store::find;
         this.findRights = rights::rightsOf;
+    }
+
+    /** The credentials routes have used, with type, expiry and the last decision (for the dev console). */
+    public CredentialUses credentialUses() {
+        return uses;
+    }
+
+    /** How many decisions were recorded, by outcome and operation (for metrics). */
+    public DecisionCounts decisionCounts() {
+        return requests.counts();
     }
 
     public CredentialStore store() {
@@ -116,20 +127,28 @@ public final class GovernedCredentials implements AutoCloseable {
      * invalid.
      */
     public Credential read(CredentialName name, String operation, Caller caller, String routeId) {
-        return requests.run(name, operation, caller, routeId, () -> {
-            Credential credential = cache.credential(name, findCredential)
-                    .orElseThrow(() -> new CredentialNotFoundException(name));
-            try {
-                checkRead(credential.name(), operation, caller);
-                Instant now = clock.instant();
-                credential.requireUsable(now);
-                expiries.used(credential, now);
-                return credential;
-            } catch (RuntimeException e) {
-                credential.destroySecrets(); // never handed out: ours to wipe
-                throw e;
-            }
-        }, "access granted", AccessMode.READ);
+        Credential read;
+        try {
+            read = requests.run(name, operation, caller, routeId, () -> {
+                Credential credential = cache.credential(name, findCredential)
+                        .orElseThrow(() -> new CredentialNotFoundException(name));
+                try {
+                    checkRead(credential.name(), operation, caller);
+                    Instant now = clock.instant();
+                    credential.requireUsable(now);
+                    expiries.used(credential, now);
+                    return credential;
+                } catch (RuntimeException e) {
+                    credential.destroySecrets(); // never handed out: ours to wipe
+                    throw e;
+                }
+            }, "access granted", AccessMode.READ);
+        } catch (RuntimeException e) {
+            uses.refused(name, e, clock.instant());
+            throw e;
+        }
+        uses.granted(name, read.type(), read.expiresAt().orElse(null), clock.instant());
+        return read;
     }
 
     /**
@@ -145,11 +164,15 @@ public final class GovernedCredentials implements AutoCloseable {
         try {
             lease = lend(name, operation, caller, now);
         } catch (RuntimeException e) {
-            throw requests.refused(now, name, operation, caller, routeId, e, AccessMode.READ);
+            RuntimeException refused = requests.refused(now, name, operation, caller, routeId, e, AccessMode.READ);
+            uses.refused(name, e, now);
+            throw refused;
         }
         try (lease) { // the lease ends even if the audit trail refuses the record
             requests.record(now, name, operation, caller, routeId, AuditOutcome.GRANTED, "access granted",
                     AccessMode.READ);
+            Credential used = lease.credential();
+            uses.granted(name, used.type(), used.expiresAt().orElse(null), now);
             return action.apply(lease.credential());
         }
     }

@@ -2,8 +2,10 @@ package io.camelksm.runtime;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import io.camelksm.KsmException;
+import io.camelksm.PartHealth;
 import io.camelksm.audit.AuditHealth;
 import io.camelksm.auth.oauth2.OAuth2TokenProvider;
 import io.camelksm.credential.CredentialStore;
@@ -36,6 +38,7 @@ public final class KsmRuntime implements AutoCloseable {
     private final boolean ownsTokenProvider;
     /** Drops the tokens of credentials written or deleted through the governed credentials. */
     private final CredentialChangeListener evictTokensOnChange;
+    private final KsmStatistics statistics = new KsmStatistics(this);
     private volatile boolean closed;
 
     private KsmRuntime(KsmSettings settings, KsmDatabase database, OpenedAudit audit,
@@ -158,6 +161,43 @@ public final class KsmRuntime implements AutoCloseable {
             return AuditHealth.up("closed");
         }
         return audit != null ? audit.health() : AuditHealth.up("governed credentials given: audited by their maker");
+    }
+
+    /** The database's health (answers, key check matches), or empty when governed credentials were given. */
+    public Optional<PartHealth> databaseHealth() {
+        return database == null || closed ? Optional.empty() : Optional.of(database.health());
+    }
+
+    /** The health of a store in a module of its own (Keeper: fresh records), or empty for other stores. */
+    public Optional<PartHealth> secretStoreHealth() {
+        return secretStore == null || closed ? Optional.empty() : Optional.of(secretStore.storeHealth());
+    }
+
+    /** Whether the HSM key of the Keeper client config is usable, or empty when there is none. */
+    public Optional<PartHealth> secretStoreKeyHealth() {
+        return secretStore == null || closed ? Optional.empty() : secretStore.keyHealth();
+    }
+
+    /** Whether token requests fail lately, from the token provider's statistics (no endpoint is called). */
+    public PartHealth tokenEndpointHealth() {
+        return TokenEndpointHealth.of(tokenProvider.statistics(), settings.clock().instant());
+    }
+
+    /** What this runtime counts (decisions, tokens, the secret store, the audit backlog), read live, for metrics. */
+    public KsmStatistics statistics() {
+        return statistics;
+    }
+
+    Optional<java.time.Instant> auditOldestUnwritten() {
+        return audit == null || closed ? Optional.empty() : audit.oldestUnwritten();
+    }
+
+    boolean hasSecretStoreSession() {
+        return secretStore != null;
+    }
+
+    SecretStoreStatistics secretStoreStatistics() {
+        return secretStore == null ? SecretStoreStatistics.NONE : secretStore.statistics();
     }
 
     /** Closes what this runtime opened, in reverse order: token provider, credentials, audit, Keeper, database. */

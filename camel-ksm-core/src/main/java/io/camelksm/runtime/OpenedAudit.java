@@ -1,5 +1,8 @@
 package io.camelksm.runtime;
 
+import java.time.Instant;
+import java.util.Optional;
+
 import io.camelksm.audit.AsyncAuditTrail;
 import io.camelksm.audit.AuditHealth;
 import io.camelksm.audit.AuditTrail;
@@ -65,6 +68,14 @@ final class OpenedAudit implements AutoCloseable {
                     async.queued());
         }
         return AuditHealth.up(mode == null ? "audit trail given" : "auditMode=" + mode.option());
+    }
+
+    /** When the oldest event the writer is still putting into the database was recorded; empty when none waits. */
+    Optional<Instant> oldestUnwritten() {
+        if (journal != null) {
+            return journal.oldestUnwritten();
+        }
+        return async != null ? async.oldestUnwritten() : Optional.empty();
     }
 
     @Override

@@ -1,9 +1,11 @@
 package io.camelksm.runtime;
 
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 
+import io.camelksm.PartHealth;
 import io.camelksm.credential.CredentialStore;
 
 /**
@@ -27,6 +29,21 @@ public interface SecretStoreProvider {
     interface Session extends AutoCloseable {
 
         CredentialStore open();
+
+        /** Whether the opened store serves fresh enough data; the message never holds a secret. */
+        default PartHealth storeHealth() {
+            return PartHealth.up("no health information", Map.of());
+        }
+
+        /** Whether the key that protects the store's client config is usable, if there is such a key. */
+        default Optional<PartHealth> keyHealth() {
+            return Optional.empty();
+        }
+
+        /** The store's counters, for metrics. */
+        default SecretStoreStatistics statistics() {
+            return SecretStoreStatistics.NONE;
+        }
 
         @Override
         void close();

@@ -185,6 +185,22 @@ class AsyncAuditTrailTest {
     }
 
     @Test
+    void oldestUnwrittenIsTheFirstEventOfTheBatchTheWriterIsHeldOnAndEmptyOnceWritten() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        async = new AsyncAuditTrail(new Gated(durable, release), 100, 10);
+        assertThat(async.oldestUnwritten()).isEmpty();
+        async.record(event("route", 0));
+        async.record(event("route", 1));
+
+        waitFor(() -> async.oldestUnwritten().isPresent());
+        assertThat(async.oldestUnwritten()).contains(event("route", 0).time());
+
+        release.countDown();
+        assertThat(async.flush(Duration.ofSeconds(10))).isTrue();
+        assertThat(async.oldestUnwritten()).isEmpty();
+    }
+
+    @Test
     void aFailingDurableTrailIsLoggedAndRetriedWithoutLossOrDuplicates() {
         Failing failing = new Failing(durable, 3);
         try (LogCapture log = new LogCapture()) {

@@ -58,6 +58,7 @@ final class RetryingTokenFetcher {
                         ? left : settings.tokenEndpointTimeout());
                 Duration expiresIn = response.expiresInIfSent().orElse(settings.defaultExpiresIn());
                 statistics.tokensFetched.increment();
+                statistics.lastTokenAt = settings.clock().instant();
                 if (expiresIn.isZero()) {
                     singleUse(credential);
                 }
@@ -124,6 +125,7 @@ final class RetryingTokenFetcher {
 
     private KsmTokenException failed(KsmTokenException e) {
         statistics.failures.increment();
+        statistics.lastFailureAt = settings.clock().instant();
         return e;
     }
 
@@ -133,6 +135,7 @@ final class RetryingTokenFetcher {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             statistics.failures.increment();
+            statistics.lastFailureAt = settings.clock().instant();
             throw new KsmTokenException(credential, KsmTokenException.Reason.INTERRUPTED, last.getHttpStatus(),
                     last.getErrorCode().orElse(null), null, last.getAttempts(),
                     "Interrupted while waiting to retry the token request for credential '" + credential + "'",

@@ -1,11 +1,13 @@
 package io.camelksm.auth.oauth2;
 
+import java.time.Instant;
 import java.util.concurrent.atomic.LongAdder;
 
 /** The live counters behind {@link TokenProviderStatistics}; cheap under contention. */
 final class StatisticsCounters {
 
     final LongAdder cacheHits = new LongAdder();
+    final LongAdder cacheMisses = new LongAdder();
     final LongAdder sharedWaits = new LongAdder();
     final LongAdder refreshesAhead = new LongAdder();
     final LongAdder tokensFetched = new LongAdder();
@@ -13,10 +15,12 @@ final class StatisticsCounters {
     final LongAdder failures = new LongAdder();
     final LongAdder evictions = new LongAdder();
     final LongAdder singleUseTokens = new LongAdder();
+    volatile Instant lastTokenAt;
+    volatile Instant lastFailureAt;
 
     TokenProviderStatistics snapshot() {
-        return new TokenProviderStatistics(cacheHits.sum(), sharedWaits.sum(), refreshesAhead.sum(),
+        return new TokenProviderStatistics(cacheHits.sum(), cacheMisses.sum(), sharedWaits.sum(), refreshesAhead.sum(),
                 tokensFetched.sum(), httpAttempts.sum(), failures.sum(), evictions.sum(),
-                singleUseTokens.sum());
+                singleUseTokens.sum(), lastTokenAt, lastFailureAt);
     }
 }

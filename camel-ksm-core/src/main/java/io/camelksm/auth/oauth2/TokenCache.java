@@ -166,6 +166,7 @@ final class TokenCache {
             }
             flight = entry.inFlight;
         }
+        statistics.cacheMisses.increment(); // no usable token: this caller fetches or waits for a fetch
         if (leader) {
             return runFetch(entry, flight, fetch);
         }

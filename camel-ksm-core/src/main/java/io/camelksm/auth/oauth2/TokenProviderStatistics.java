@@ -1,9 +1,13 @@
 package io.camelksm.auth.oauth2;
 
+import java.time.Instant;
+
 /**
  * Counters of an {@link OAuth2TokenProvider} since it started, for metrics and benchmarks.
  *
  * @param cacheHits       tokens handed out from the cache
+ * @param cacheMisses     callers that found no usable cached token: they fetched one or waited for another caller's
+ *                        fetch ({@code sharedWaits} are among them)
  * @param sharedWaits     callers that waited for another caller's in-flight request instead of sending their own
  * @param refreshesAhead  refreshes started before the cached token stopped being handed out
  * @param tokensFetched   tokens obtained from authorization servers
@@ -12,7 +16,10 @@ package io.camelksm.auth.oauth2;
  * @param evictions       cached tokens dropped by {@code evict}
  * @param singleUseTokens tokens obtained without a usable lifetime ({@code expires_in} 0): each served one caller and
  *                        was not cached (they are among {@code tokensFetched})
+ * @param lastTokenAt     when a token was last obtained from an authorization server, or null if never
+ * @param lastFailureAt   when a token request last failed after all attempts, or null if never
  */
-public record TokenProviderStatistics(long cacheHits, long sharedWaits, long refreshesAhead, long tokensFetched,
-                                      long httpAttempts, long failures, long evictions, long singleUseTokens) {
+public record TokenProviderStatistics(long cacheHits, long cacheMisses, long sharedWaits, long refreshesAhead, long tokensFetched,
+                                      long httpAttempts, long failures, long evictions, long singleUseTokens,
+                                      Instant lastTokenAt, Instant lastFailureAt) {
 }

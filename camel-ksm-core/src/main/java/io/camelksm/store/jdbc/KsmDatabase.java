@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.camelksm.KsmException;
+import io.camelksm.PartHealth;
 import io.camelksm.access.AccessRightsStore;
 import io.camelksm.audit.SequencedAuditTrail;
 import io.camelksm.credential.CredentialStore;
@@ -42,11 +43,14 @@ public final class KsmDatabase implements AutoCloseable {
     private final JdbcAccessRightsStore accessRights;
     private final JdbcAuditTrail auditTrail;
     private final AuditMac auditMac;
+    private final DatabaseHealthCheck healthCheck;
 
-    private KsmDatabase(ConnectionPool pool, SchemeRegistry schemes, AuditMac auditMac, Clock clock) {
+    private KsmDatabase(ConnectionPool pool, SchemeRegistry schemes, AuditMac auditMac, Clock clock,
+                        DatabaseHealthCheck healthCheck) {
         this.pool = pool;
         this.schemes = schemes;
         this.auditMac = auditMac;
+        this.healthCheck = healthCheck;
         this.credentials = new JdbcCredentialStore(pool.dataSource(), new SecretCipher(schemes), clock);
         this.accessRights = new JdbcAccessRightsStore(pool.dataSource(), clock);
         this.auditTrail = new JdbcAuditTrail(pool.dataSource(), clock, auditMac);
@@ -81,9 +85,11 @@ public final class KsmDatabase implements AutoCloseable {
                 SchemaMigration.validate(pool.unboundDataSource(), schema, vendor, url);
             }
             AuditMac[] auditMac = new AuditMac[1];
-            EncryptionScheme scheme = openDefaultScheme(new EncryptionSchemeTable(new Jdbc(pool.dataSource())),
-                    new KeyFile(settings.keyFile()), url, auditMac);
-            KsmDatabase database = new KsmDatabase(pool, new SchemeRegistry(scheme), auditMac[0], Clock.systemUTC());
+            EncryptionSchemeTable schemeTable = new EncryptionSchemeTable(new Jdbc(pool.dataSource()));
+            KeyFile keyFile = new KeyFile(settings.keyFile());
+            EncryptionScheme scheme = openDefaultScheme(schemeTable, keyFile, url, auditMac);
+            KsmDatabase database = new KsmDatabase(pool, new SchemeRegistry(scheme), auditMac[0], Clock.systemUTC(),
+                    new DatabaseHealthCheck(url, schemeTable, keyFile, scheme));
             LOG.info("Opened the camel-ksm database {} (key file {})", url, settings.keyFile().toAbsolutePath());
             return database;
         } catch (RuntimeException e) {
@@ -152,6 +158,14 @@ public final class KsmDatabase implements AutoCloseable {
     /** Checks the audit trail's MAC chain: the first gap, change or reorder, if any. */
     public AuditVerification verifyAuditTrail() {
         return auditTrail.verify();
+    }
+
+    /**
+     * Whether the database answers and its key check still matches both the key in use and the key file (a swapped
+     * key file would fail the next start). For health checks; the message names the database, never a key.
+     */
+    public PartHealth health() {
+        return healthCheck.check();
     }
 
     /** Closes the connections (not those of an application's DataSource: its owner closes it) and wipes the keys. */

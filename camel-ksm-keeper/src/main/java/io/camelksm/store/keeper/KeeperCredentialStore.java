@@ -12,6 +12,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.camelksm.PartHealth;
 import io.camelksm.credential.Credential;
 import io.camelksm.credential.CredentialField;
 import io.camelksm.credential.CredentialName;
@@ -174,6 +175,11 @@ public final class KeeperCredentialStore implements CredentialStore, AutoCloseab
 
     public KeeperStoreStatistics statistics() {
         return cache.statistics();
+    }
+
+    /** DOWN when Keeper fails and no records within max-stale are cached: look-ups fail then. */
+    public PartHealth health() {
+        return cache.health();
     }
 
     /** Wipes the cached records and closes the client. */

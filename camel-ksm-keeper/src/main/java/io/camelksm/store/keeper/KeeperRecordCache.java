@@ -15,6 +15,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
+import io.camelksm.PartHealth;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -111,6 +112,13 @@ final class KeeperRecordCache implements AutoCloseable {
 
     KeeperStoreStatistics statistics() {
         return counters.statistics();
+    }
+
+    /** DOWN when Keeper fails and no records within max-stale are cached ({@link KeeperCacheHealth}). */
+    PartHealth health() {
+        BackOff b = backOff;
+        return KeeperCacheHealth.of(current, b == null ? null : b.reason(), closing, uids.size(), settings.maxStale(),
+                clock.instant());
     }
 
     private KeeperRecordSnapshot usableSnapshot() {

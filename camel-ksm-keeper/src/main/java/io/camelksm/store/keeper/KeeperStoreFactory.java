@@ -8,18 +8,22 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import io.camelksm.runtime.KeeperSettings;
 import io.camelksm.runtime.SecretStoreProvider;
+import io.camelksm.runtime.SecretStoreStatistics;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.camelksm.KsmException;
+import io.camelksm.PartHealth;
 import io.camelksm.credential.Secret;
 import io.camelksm.hsm.ConfigCipher;
 import io.camelksm.hsm.HsmConfigCiphers;
+import io.camelksm.hsm.HsmKeyProbe;
 import io.camelksm.hsm.HsmKeyValueStorage;
 import io.camelksm.hsm.HsmSettings;
 import io.camelksm.store.keeper.KeeperClient;
@@ -49,8 +53,9 @@ final class KeeperStoreFactory implements SecretStoreProvider.Session {
     private final KeeperClientFactory clientFactory;
     private final Clock clock;
 
-    private ConfigCipher cipher;
-    private KeeperCredentialStore store;
+    private volatile ConfigCipher cipher;
+    private volatile HsmKeyValueStorage storage;
+    private volatile KeeperCredentialStore store;
 
     /**
      * @throws IllegalArgumentException naming the missing or wrong option (files are read here, the HSM not yet)
@@ -93,7 +98,7 @@ final class KeeperStoreFactory implements SecretStoreProvider.Session {
         try {
             cipher = opened(hsmSource() + ": cannot open the HSM key",
                     () -> HsmConfigCiphers.open(hsm));
-            HsmKeyValueStorage storage = opened("keeperConfigFile " + configFile,
+            storage = opened("keeperConfigFile " + configFile,
                     () -> HsmKeyValueStorage.open(configFile, cipher));
             KeeperClient client = clientFactory.create(storage);
             store = new KeeperCredentialStore(client, settings, clock);
@@ -128,6 +133,28 @@ final class KeeperStoreFactory implements SecretStoreProvider.Session {
         }
     }
 
+    @Override
+    public PartHealth storeHealth() {
+        KeeperCredentialStore s = store;
+        return s == null ? PartHealth.down("The Keeper store is not open", Map.of()) : s.health();
+    }
+
+    @Override
+    public Optional<PartHealth> keyHealth() {
+        ConfigCipher c = cipher;
+        return Optional.of(c == null ? PartHealth.down("The HSM key of the Keeper client config is not open",
+                Map.of()) : HsmKeyProbe.probe(c));
+    }
+
+    @Override
+    public SecretStoreStatistics statistics() {
+        KeeperCredentialStore s = store;
+        HsmKeyValueStorage config = storage;
+        KeeperStoreStatistics keeper = s == null ? new KeeperStoreStatistics(0, 0, 0, 0, 0, 0) : s.statistics();
+        return new SecretStoreStatistics(keeper.fetches(), keeper.staleServed(), keeper.throttled(),
+                keeper.failures(), config == null ? 0 : config.writeCount());
+    }
+
     /** Closes the store (wiping its cache) and the HSM session; safe to call more than once. */
     @Override
     public void close() {
@@ -135,6 +162,7 @@ final class KeeperStoreFactory implements SecretStoreProvider.Session {
         ConfigCipher c = cipher;
         store = null;
         cipher = null;
+        storage = null;
         try {
             if (s != null) {
                 s.close();
