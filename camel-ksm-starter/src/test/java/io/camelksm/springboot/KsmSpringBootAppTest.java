@@ -22,6 +22,8 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -124,6 +126,13 @@ class KsmSpringBootAppTest {
     static class App {
         private static final String EXPECTED = "Basic "
                 + Base64.getEncoder().encodeToString("svc:pw-1".getBytes(StandardCharsets.UTF_8));
+
+        /** Spring Security is on this module's test class path (for its own tests): this application is open. */
+        @Bean
+        SecurityFilterChain openApplication(HttpSecurity http) throws Exception {
+            return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                    .csrf(csrf -> csrf.disable()).build();
+        }
 
         @Bean
         RouteBuilder routes() {

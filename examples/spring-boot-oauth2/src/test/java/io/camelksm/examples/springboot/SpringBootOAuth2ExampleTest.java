@@ -70,6 +70,26 @@ class SpringBootOAuth2ExampleTest {
         assertThat(response.body()).contains("\"status\":\"UP\"");
     }
 
+    @Test
+    void decisionsAreCountedAndCamelKsmHealthIsShownToALoggedInUser() throws Exception {
+        assertThat(get("/hello", "alice", "alice-password").statusCode()).isEqualTo(200);
+        assertThat(get("/hello", "bob", "bob-password").statusCode()).isEqualTo(403);
+
+        HttpResponse<String> granted = get("/actuator/metrics/ksm.decisions?tag=outcome:granted&tag=operation:authorize",
+                "alice", "alice-password");
+        HttpResponse<String> denied = get("/actuator/metrics/ksm.decisions?tag=outcome:denied", "alice",
+                "alice-password");
+        assertThat(granted.statusCode()).as(granted.body()).isEqualTo(200);
+        assertThat(denied.statusCode()).as(denied.body()).isEqualTo(200);
+        assertThat(granted.body()).contains("\"name\":\"ksm.decisions\"").doesNotContain("alice");
+        assertThat(denied.body()).contains("\"statistic\":\"COUNT\"").doesNotContain("bob");
+        assertThat(get("/actuator/metrics/ksm.decisions", null, null).statusCode()).isEqualTo(401);
+
+        HttpResponse<String> health = get("/actuator/health", "alice", "alice-password");
+        assertThat(health.body()).contains("ksm-database").contains("ksm-audit").doesNotContain("hello-client-secret");
+        assertThat(get("/actuator/health", null, null).body()).doesNotContain("ksm-database");
+    }
+
     private HttpResponse<String> get(String path, String user, String password) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(30));
