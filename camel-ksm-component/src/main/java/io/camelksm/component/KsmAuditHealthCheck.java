@@ -2,7 +2,6 @@ package io.camelksm.component;
 
 import java.util.Map;
 
-import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckResultBuilder;
 
 import io.camelksm.audit.AuditHealth;
@@ -12,40 +11,15 @@ import io.camelksm.audit.AuditHealth;
  * request is refused), UP otherwise, with the state (UP or DEGRADED), the detail and the events waiting for the
  * database. Not a liveness check: restarting does not make a full disk or a stopped database record.
  */
-final class KsmAuditHealthCheck implements HealthCheck {
+final class KsmAuditHealthCheck extends KsmReadinessCheck {
 
     static final String ID = "ksm-audit";
 
     private final KsmComponent component;
-    private boolean enabled = true;
 
     KsmAuditHealthCheck(KsmComponent component) {
+        super(ID);
         this.component = component;
-    }
-
-    @Override
-    public String getId() {
-        return ID;
-    }
-
-    @Override
-    public String getGroup() {
-        return KsmHealthChecks.GROUP;
-    }
-
-    @Override
-    public boolean isEnabled() {
-        return enabled;
-    }
-
-    @Override
-    public void setEnabled(boolean enabled) {
-        this.enabled = enabled;
-    }
-
-    @Override
-    public boolean isLiveness() {
-        return false;
     }
 
     @Override

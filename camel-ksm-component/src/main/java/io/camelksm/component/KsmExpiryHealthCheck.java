@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckResultBuilder;
 
 import io.camelksm.governance.CredentialExpiry;
@@ -19,40 +18,15 @@ import io.camelksm.runtime.KsmRuntime;
  * is refused until it is renewed. Names and instants only, never a value. Not a liveness check: a restart renews
  * nothing.
  */
-final class KsmExpiryHealthCheck implements HealthCheck {
+final class KsmExpiryHealthCheck extends KsmReadinessCheck {
 
     static final String ID = "ksm-expiry";
 
     private final KsmComponent component;
-    private boolean enabled = true;
 
     KsmExpiryHealthCheck(KsmComponent component) {
+        super(ID);
         this.component = component;
-    }
-
-    @Override
-    public String getId() {
-        return ID;
-    }
-
-    @Override
-    public String getGroup() {
-        return "camel-ksm";
-    }
-
-    @Override
-    public boolean isEnabled() {
-        return enabled;
-    }
-
-    @Override
-    public void setEnabled(boolean enabled) {
-        this.enabled = enabled;
-    }
-
-    @Override
-    public boolean isLiveness() {
-        return false;
     }
 
     @Override

@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
-import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckResultBuilder;
 
 import io.camelksm.PartHealth;
@@ -15,42 +14,15 @@ import io.camelksm.runtime.KsmRuntime;
  * store, HSM key, token endpoints): UP or DOWN as the part reports, with its message and details (never a secret).
  * While the component is not started, or the part is not in use, it is UP and says so.
  */
-final class KsmPartHealthCheck implements HealthCheck {
+final class KsmPartHealthCheck extends KsmReadinessCheck {
 
-    private final String id;
     private final KsmComponent component;
     private final Function<KsmRuntime, Optional<PartHealth>> part;
-    private boolean enabled = true;
 
     KsmPartHealthCheck(String id, KsmComponent component, Function<KsmRuntime, Optional<PartHealth>> part) {
-        this.id = id;
+        super(id);
         this.component = component;
         this.part = part;
-    }
-
-    @Override
-    public String getId() {
-        return id;
-    }
-
-    @Override
-    public String getGroup() {
-        return KsmHealthChecks.GROUP;
-    }
-
-    @Override
-    public boolean isEnabled() {
-        return enabled;
-    }
-
-    @Override
-    public void setEnabled(boolean enabled) {
-        this.enabled = enabled;
-    }
-
-    @Override
-    public boolean isLiveness() {
-        return false; // restarting does not bring a database, Keeper or an authorization server back
     }
 
     @Override
