@@ -1,12 +1,9 @@
 package io.camelksm.store.jdbc;
 
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
-import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
@@ -15,14 +12,13 @@ import javax.sql.DataSource;
  * pool exhausted): the message names the database (password masked), the timeout and the option that sets it, and
  * keeps the driver's reason. Pool errors never contain the password, so neither does this one.
  */
-final class ConnectionTimeoutDataSource implements DataSource {
+final class ConnectionTimeoutDataSource extends DelegatingDataSource {
 
-    private final DataSource pool;
     private final String database;
     private final Duration timeout;
 
     ConnectionTimeoutDataSource(DataSource pool, String redactedUrl, Duration timeout) {
-        this.pool = pool;
+        super(pool);
         this.database = redactedUrl;
         this.timeout = timeout;
     }
@@ -30,7 +26,7 @@ final class ConnectionTimeoutDataSource implements DataSource {
     @Override
     public Connection getConnection() throws SQLException {
         try {
-            return pool.getConnection();
+            return target.getConnection();
         } catch (SQLTransientConnectionException e) {
             throw timedOut(e);
         }
@@ -39,7 +35,7 @@ final class ConnectionTimeoutDataSource implements DataSource {
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
         try {
-            return pool.getConnection(username, password);
+            return target.getConnection(username, password);
         } catch (SQLTransientConnectionException e) {
             throw timedOut(e);
         }
@@ -54,40 +50,5 @@ final class ConnectionTimeoutDataSource implements DataSource {
                                                    + " the connection timeout of " + timeout.toMillis() + " ms"
                                                    + " (option dbConnectionTimeout): " + why,
                 e.getSQLState() != null ? e.getSQLState() : "08001", e);
-    }
-
-    @Override
-    public PrintWriter getLogWriter() throws SQLException {
-        return pool.getLogWriter();
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) throws SQLException {
-        pool.setLogWriter(out);
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) throws SQLException {
-        pool.setLoginTimeout(seconds);
-    }
-
-    @Override
-    public int getLoginTimeout() throws SQLException {
-        return pool.getLoginTimeout();
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        return pool.getParentLogger();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-        return type.isInstance(this) ? type.cast(this) : pool.unwrap(type);
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> type) throws SQLException {
-        return type.isInstance(this) || pool.isWrapperFor(type);
     }
 }

@@ -1,14 +1,11 @@
 package io.camelksm.store.jdbc;
 
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
-import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
@@ -17,13 +14,12 @@ import javax.sql.DataSource;
  * camel-ksm's table. On close the connection gets its previous schema back before it returns to the pool: an
  * application's pool hands the same connection to the application next.
  */
-final class SchemaBoundDataSource implements DataSource {
+final class SchemaBoundDataSource extends DelegatingDataSource {
 
-    private final DataSource target;
     private final String schema;
 
     SchemaBoundDataSource(DataSource target, String schema) {
-        this.target = target;
+        super(target);
         this.schema = schema;
     }
 
@@ -76,40 +72,5 @@ final class SchemaBoundDataSource implements DataSource {
                 throw e.getCause();
             }
         }
-    }
-
-    @Override
-    public PrintWriter getLogWriter() throws SQLException {
-        return target.getLogWriter();
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) throws SQLException {
-        target.setLogWriter(out);
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) throws SQLException {
-        target.setLoginTimeout(seconds);
-    }
-
-    @Override
-    public int getLoginTimeout() throws SQLException {
-        return target.getLoginTimeout();
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        return target.getParentLogger();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-        return type.isInstance(this) ? type.cast(this) : target.unwrap(type);
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> type) throws SQLException {
-        return type.isInstance(this) || target.isWrapperFor(type);
     }
 }
