@@ -31,33 +31,60 @@ public final class CredentialUses {
     /** Names routes may take from headers: at most this many are kept, so unknown names cannot fill the memory. */
     static final int MAX_NAMES = 1000;
 
-    private final Map<CredentialName, Use> uses = new ConcurrentHashMap<>();
+    private final Map<CredentialName, Last> uses = new ConcurrentHashMap<>();
 
     void granted(CredentialName name, CredentialType type, Instant expiresAt, Instant decidedAt) {
-        if (isFull(name)) {
-            return;
+        Last last = entry(name);
+        if (last != null) {
+            if (!last.sameGrant(type, expiresAt)) {
+                last.use = new Use(type, expiresAt, AuditOutcome.GRANTED, decidedAt);
+            }
+            last.decidedAt = decidedAt; // the exchange path: no allocation while nothing else changes
         }
-        uses.put(name, new Use(type, expiresAt, AuditOutcome.GRANTED, decidedAt));
     }
 
     /** A read or use that was denied (access right) or failed (unknown, expired, store down ...). */
     void refused(CredentialName name, RuntimeException why, Instant decidedAt) {
-        if (isFull(name)) {
-            return;
+        Last last = entry(name);
+        if (last != null) {
+            AuditOutcome outcome = why instanceof KsmAccessDeniedException ? AuditOutcome.DENIED : AuditOutcome.FAILED;
+            Use before = last.use;
+            last.use = new Use(before == null ? null : before.type(), before == null ? null : before.expiresAt(),
+                    outcome, decidedAt);
+            last.decidedAt = decidedAt;
         }
-        AuditOutcome outcome = why instanceof KsmAccessDeniedException ? AuditOutcome.DENIED : AuditOutcome.FAILED;
-        uses.compute(name, (n, before) -> new Use(before == null ? null : before.type(),
-                before == null ? null : before.expiresAt(), outcome, decidedAt));
     }
 
-    private boolean isFull(CredentialName name) {
-        return uses.size() >= MAX_NAMES && !uses.containsKey(name);
+    /** The entry of the name, made on first use unless {@link #MAX_NAMES} are kept already (then null). */
+    private Last entry(CredentialName name) {
+        Last last = uses.get(name);
+        if (last == null && uses.size() < MAX_NAMES) {
+            last = uses.computeIfAbsent(name, n -> new Last());
+        }
+        return last;
+    }
+
+    /** The last use of one name: the decision (replaced when it changes) and the time of the latest one. */
+    private static final class Last {
+        volatile Use use;
+        volatile Instant decidedAt;
+
+        boolean sameGrant(CredentialType type, Instant expiresAt) {
+            Use u = use;
+            return u != null && u.outcome() == AuditOutcome.GRANTED && u.type() == type
+                   && java.util.Objects.equals(u.expiresAt(), expiresAt);
+        }
     }
 
     /** The uses so far, by credential name. */
     public Map<CredentialName, Use> snapshot() {
         Map<CredentialName, Use> snapshot = new TreeMap<>(java.util.Comparator.comparing(CredentialName::value));
-        snapshot.putAll(uses);
+        uses.forEach((name, last) -> {
+            Use use = last.use;
+            if (use != null) {
+                snapshot.put(name, new Use(use.type(), use.expiresAt(), use.outcome(), last.decidedAt));
+            }
+        });
         return snapshot;
     }
 }

@@ -26,27 +26,41 @@ public final class DecisionCounts {
         }
     }
 
-    private final Map<Decision, LongAdder> counts = new ConcurrentHashMap<>();
+    /** Per operation, one counter per outcome (by ordinal): counting allocates nothing once an operation is known. */
+    private final Map<String, LongAdder[]> counts = new ConcurrentHashMap<>();
+    /** The pairs listeners heard of: each once, even when two threads count it first at the same time. */
+    private final Map<Decision, Boolean> announced = new ConcurrentHashMap<>();
     private final List<Consumer<Decision>> newDecisionListeners = new CopyOnWriteArrayList<>();
 
     void count(AuditOutcome outcome, String operation) {
-        Decision decision = new Decision(outcome, operation);
-        LongAdder count = counts.get(decision);
-        if (count == null) {
-            LongAdder created = new LongAdder();
-            count = counts.putIfAbsent(decision, created);
-            if (count == null) {
-                count = created;
-                newDecisionListeners.forEach(listener -> listener.accept(decision));
-            }
+        LongAdder[] byOutcome = counts.get(operation);
+        if (byOutcome == null) {
+            byOutcome = counts.computeIfAbsent(operation, op -> newCounters());
+        }
+        LongAdder count = byOutcome[outcome.ordinal()];
+        if (count.sum() == 0 && firstOfItsKind(operation, outcome)) {
+            Decision decision = new Decision(outcome, operation);
+            newDecisionListeners.forEach(listener -> listener.accept(decision));
         }
         count.increment();
     }
 
+    private static LongAdder[] newCounters() {
+        LongAdder[] byOutcome = new LongAdder[AuditOutcome.values().length];
+        for (int i = 0; i < byOutcome.length; i++) {
+            byOutcome[i] = new LongAdder();
+        }
+        return byOutcome;
+    }
+
+    private boolean firstOfItsKind(String operation, AuditOutcome outcome) {
+        return announced.putIfAbsent(new Decision(outcome, operation), Boolean.TRUE) == null;
+    }
+
     /** How many decisions of that outcome and operation were recorded. */
     public long count(Decision decision) {
-        LongAdder count = counts.get(decision);
-        return count == null ? 0 : count.sum();
+        LongAdder[] byOutcome = counts.get(decision.operation());
+        return byOutcome == null ? 0 : byOutcome[decision.outcome().ordinal()].sum();
     }
 
     /**
@@ -57,10 +71,17 @@ public final class DecisionCounts {
         newDecisionListeners.add(listener);
     }
 
-    /** The counts so far, sorted by operation, then outcome. */
+    /** The counts so far (pairs counted at least once), sorted by operation, then outcome. */
     public Map<Decision, Long> snapshot() {
         Map<Decision, Long> snapshot = new TreeMap<>();
-        counts.forEach((decision, count) -> snapshot.put(decision, count.sum()));
+        counts.forEach((operation, byOutcome) -> {
+            for (AuditOutcome outcome : AuditOutcome.values()) {
+                long sum = byOutcome[outcome.ordinal()].sum();
+                if (sum > 0) {
+                    snapshot.put(new Decision(outcome, operation), sum);
+                }
+            }
+        });
         return snapshot;
     }
 }
