@@ -148,7 +148,8 @@ public final class KeeperCredentialStore implements CredentialStore, AutoCloseab
         } finally {
             change.value().destroy();
         }
-        LOG.info("Changed the password of Keeper record '{}' (credential '{}')", uid, name);
+        // identifiers only: the record UID and the credential name; the new value was wiped above and is never logged
+        LOG.info("Rotated the secret field of Keeper record '{}' (credential '{}')", uid, name.value());
         return find(name).orElseThrow(() -> new CredentialNotFoundException(name));
     }
 

@@ -17,6 +17,7 @@ import io.camelksm.credential.CredentialProperty;
 import io.camelksm.credential.CredentialType;
 import io.camelksm.credential.Secret;
 import io.camelksm.credential.StaleCredentialException;
+import io.camelksm.testsupport.LogCapture;
 import io.camelksm.testsupport.TestClock;
 
 /** Writes: create and delete are refused; a password change goes to Keeper through the SDK's updateSecret. */
@@ -76,7 +77,12 @@ class KeeperPasswordUpdateTest {
         Credential current = find(store, "portal");
         long revision = current.version();
 
-        Credential updated = store.update(withPassword(current, "new-password"));
+        Credential updated;
+        try (LogCapture logs = new LogCapture()) {
+            updated = store.update(withPassword(current, "new-password"));
+            assertThat(logs.text()).contains("Rotated the secret field of Keeper record '" + uid + "'")
+                    .doesNotContain("new-password").doesNotContain("old-password");
+        }
 
         assertThat(keeper.updateCalls()).isEqualTo(1);
         assertThat(keeper.recordJson(uid)).contains("new-password").doesNotContain("old-password")
