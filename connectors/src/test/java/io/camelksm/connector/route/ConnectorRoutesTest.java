@@ -160,6 +160,21 @@ class ConnectorRoutesTest extends KsmCamelTestSupport {
                 body: city={city}&note={note}
             """;
 
+    private static final String TOKEN_IN_HEADER = """
+            name: token-header
+            baseUrl: http://127.0.0.1:%d
+            authentication:
+              type: custom
+              credential: GitHub
+              custom:
+                headers:
+                  X-Token: "token [Credential.Token]"
+            actions:
+              - name: me
+                method: GET
+                path: /me
+            """;
+
     @Override
     protected RouteBuilder createRouteBuilder() {
         ksm.add(Credential.builder("GitHub", CredentialType.BEARER).value(CredentialField.TOKEN, TOKEN).build());
@@ -177,7 +192,8 @@ class ConnectorRoutesTest extends KsmCamelTestSupport {
                 ConnectorDefinitionReader.read("github.yaml", GITHUB.formatted(port)),
                 ConnectorDefinitionReader.read("servicenow.yaml", SERVICENOW.formatted(port)),
                 ConnectorDefinitionReader.read("open-data.yaml", OPEN.formatted(port)),
-                ConnectorDefinitionReader.read("weather.yaml", WEATHER.formatted(port)))));
+                ConnectorDefinitionReader.read("weather.yaml", WEATHER.formatted(port)),
+                ConnectorDefinitionReader.read("token-header.yaml", TOKEN_IN_HEADER.formatted(port)))));
     }
 
     @Test
@@ -335,6 +351,19 @@ class ConnectorRoutesTest extends KsmCamelTestSupport {
         assertThat(ksm.lastAudit().operation()).isEqualTo("get");
         assertThat(api.getAllServeEvents().get(0).getRequest().getBodyAsString())
                 .as("a GET without a body template gets no body").isEmpty();
+    }
+
+    @Test
+    void customTokenOfABearerCredential() {
+        api.stubFor(any(anyUrl()).willReturn(okJson("{}")));
+
+        Exchange out = template.request("direct:token-header.me", e -> { });
+
+        assertThat(out.getException()).isNull();
+        api.verify(getRequestedFor(urlEqualTo("/me")).withHeader("X-Token", equalTo("token " + TOKEN))
+                .withHeader("Authorization", absent()));
+        assertThat(out.getMessage().getHeaders()).doesNotContainKeys("X-Token", "Authorization");
+        assertThat(ksm.lastAudit().operation()).isEqualTo("authorize");
     }
 
     @Test
