@@ -25,6 +25,7 @@ import io.camelksm.credential.Credential;
 import io.camelksm.credential.CredentialField;
 import io.camelksm.credential.CredentialType;
 import io.camelksm.testsupport.KsmTestSupport;
+import io.camelksm.testsupport.LogCapture;
 import io.camelksm.testsupport.OAuth2Wire;
 
 /**
@@ -41,6 +42,9 @@ class KsmHttpSinkKameletTest extends KameletRouteTestSupport {
 
     private static final String PASSWORD = "Kq7!billing-pass";
     private static final String CLIENT_SECRET = "cs-Ledger-9f2";
+    private static final String HTTP_CLIENT_HEADERS_LOGGER = "org.apache.hc.client5.http.headers";
+    private static final String BASIC_VALUE = Base64.getEncoder()
+            .encodeToString(("svc-billing:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
 
     @Override
     protected void credentials() {
@@ -95,8 +99,7 @@ class KsmHttpSinkKameletTest extends KameletRouteTestSupport {
         assertThat(out.getMessage().getHeader("Authorization")).isNull();
         LoggedRequest request = OAuth2Wire.requests(api, "/api/invoices").get(0);
         assertThat(request.getMethod().getName()).isEqualTo("POST");
-        assertThat(request.getHeader("Authorization")).isEqualTo("Basic " + Base64.getEncoder()
-                .encodeToString(("svc-billing:" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+        assertThat(request.getHeader("Authorization")).isEqualTo("Basic " + BASIC_VALUE);
         assertThat(request.getBodyAsString()).isEqualTo("{\"amount\":12}");
         AuditEvent granted = ksm.lastAudit();
         assertThat(granted.outcome()).isEqualTo(AuditOutcome.GRANTED);
@@ -142,10 +145,21 @@ class KsmHttpSinkKameletTest extends KameletRouteTestSupport {
     }
 
     @Test
-    void whenTheApiFailsTheErrorReachesTheRouteWithoutTheHeader() {
+    void whenTheApiFailsTheErrorReachesTheRouteWithoutTheHeaderAndNoLogHasTheSecret() {
         api.stubFor(post(urlEqualTo("/api/invoices")).willReturn(aResponse().withStatus(500).withBody("down")));
 
-        Exchange out = requestAs("direct:pay", "{\"amount\":12}", "alice", "billing");
+        Exchange out;
+        try (LogCapture logs = new LogCapture()) {
+            out = requestAs("direct:pay", "{\"amount\":12}", "alice", "billing");
+
+            assertThat(logs.text()).as("the error handler logged the failure").contains("HttpOperationFailedException");
+            // Apache HttpClient logs every request header at DEBUG on its own logger, outside camel-ksm's reach
+            // (docs/connectors.md says to keep it below DEBUG); nothing else may show the secret
+            assertThat(logs.events().stream().filter(e -> e.getFormattedMessage().contains(BASIC_VALUE)))
+                    .allSatisfy(e -> assertThat(e.getLoggerName()).isEqualTo(HTTP_CLIENT_HEADERS_LOGGER));
+            assertThat(logs.text().replaceAll("(?m)^DEBUG " + HTTP_CLIENT_HEADERS_LOGGER + " .*$", ""))
+                    .doesNotContain(PASSWORD).doesNotContain(BASIC_VALUE);
+        }
 
         assertThat(out.getException()).isInstanceOf(HttpOperationFailedException.class);
         assertThat(((HttpOperationFailedException) out.getException()).getStatusCode()).isEqualTo(500);
