@@ -5,6 +5,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
+
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -44,6 +46,13 @@ class KsmAuthorizeActionKameletTest extends KameletRouteTestSupport {
                 .field(CredentialField.CLIENT_ID, "stock-client").value(CredentialField.CLIENT_SECRET, "cs-stock-77")
                 .field(CredentialField.TOKEN_URL, OAuth2Wire.tokenUrl(authorizationServer)).build());
         ksm.grantAnyone("Stock");
+        ksm.add(Credential.builder("Salesforce", CredentialType.OAUTH2_JWT_BEARER)
+                .field(CredentialField.ISSUER, "3MVG9-connected-app")
+                .field(CredentialField.SUBJECT, "integration@example.com")
+                .field(CredentialField.AUDIENCE, "https://login.salesforce.example")
+                .field(CredentialField.TOKEN_URL, OAuth2Wire.tokenUrl(authorizationServer))
+                .secret(CredentialField.PRIVATE_KEY, OAuth2Wire.pem(OAuth2Wire.RSA)).build());
+        ksm.grantAnyone("Salesforce");
     }
 
     @Override
@@ -73,6 +82,21 @@ class KsmAuthorizeActionKameletTest extends KameletRouteTestSupport {
                             resource: https://stock.example/
                       - to:
                           uri: "%1$s/api/stock"
+                      - removeHeader:
+                          name: Authorization
+                - route:
+                    id: as-user
+                    from:
+                      uri: direct:asUser
+                      steps:
+                      - to:
+                          uri: kamelet:ksm-authorize-action
+                          parameters:
+                            credential: Salesforce
+                            subject: bot01@example.com
+                            audience: https://test.salesforce.example
+                      - to:
+                          uri: "%1$s/api/accounts"
                       - removeHeader:
                           name: Authorization
                 - route:
@@ -115,6 +139,25 @@ class KsmAuthorizeActionKameletTest extends KameletRouteTestSupport {
                 .containsEntry("resource", "https://stock.example/");
         LoggedRequest call = OAuth2Wire.requests(api, "/api/stock").get(0);
         assertThat(call.getHeader("Authorization")).isEqualTo("Bearer stock-token-1");
+    }
+
+    @Test
+    void jwtBearerAssertionCarriesTheActionsSubjectAndAudience() {
+        OAuth2Wire.issue(authorizationServer, "sf-token-1", 3600);
+        api.stubFor(get(urlEqualTo("/api/accounts")).willReturn(aResponse().withStatus(200).withBody("[]")));
+
+        Exchange out = template.request("direct:asUser", e -> { });
+
+        assertThat(out.getException()).isNull();
+        assertThat(out.getMessage().getHeader("Authorization")).isNull();
+        Map<String, String> form = OAuth2Wire.form(OAuth2Wire.tokenRequests(authorizationServer).get(0));
+        assertThat(form).containsEntry("grant_type", "urn:ietf:params:oauth:grant-type:jwt-bearer");
+        String assertion = form.get("assertion");
+        assertThat(OAuth2Wire.verifyRs256(assertion, OAuth2Wire.RSA.getPublic())).isTrue();
+        assertThat(OAuth2Wire.jwtPart(assertion, 1)).containsEntry("iss", "3MVG9-connected-app")
+                .containsEntry("sub", "bot01@example.com").containsEntry("aud", "https://test.salesforce.example");
+        assertThat(OAuth2Wire.requests(api, "/api/accounts").get(0).getHeader("Authorization"))
+                .isEqualTo("Bearer sf-token-1");
     }
 
     @Test
