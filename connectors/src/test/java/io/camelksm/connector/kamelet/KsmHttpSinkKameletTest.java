@@ -27,6 +27,7 @@ import io.camelksm.credential.CredentialType;
 import io.camelksm.testsupport.KsmTestSupport;
 import io.camelksm.testsupport.LogCapture;
 import io.camelksm.testsupport.OAuth2Wire;
+import io.camelksm.testsupport.Subjects;
 
 /**
  * {@code ksm-http-sink} in a YAML route: the API (one WireMock) receives Basic, or a Bearer token that the
@@ -105,6 +106,23 @@ class KsmHttpSinkKameletTest extends KameletRouteTestSupport {
         assertThat(granted.outcome()).isEqualTo(AuditOutcome.GRANTED);
         assertThat(granted.credential()).isEqualTo("Billing");
         assertThat(granted.principal()).isEqualTo("alice");
+    }
+
+    @Test
+    void theCallersHttpHeadersCannotMoveTheCallAwayFromTheUrl() {
+        api.stubFor(post(urlEqualTo("/api/invoices")).willReturn(aResponse().withStatus(201).withBody("invoice-18")));
+
+        Exchange out = template.request("direct:pay", e -> {
+            e.getMessage().setHeader(Exchange.AUTHENTICATION, Subjects.of("alice", "billing"));
+            e.getMessage().setHeader(Exchange.HTTP_URI, "http://127.0.0.1:" + api.getPort() + "/admin");
+            e.getMessage().setHeader(Exchange.HTTP_PATH, "/../admin/users");
+            e.getMessage().setHeader(Exchange.HTTP_QUERY, "delete=all");
+            e.getMessage().setBody("{}");
+        });
+
+        assertThat(out.getException()).isNull();
+        assertThat(api.getAllServeEvents()).singleElement()
+                .satisfies(e -> assertThat(e.getRequest().getUrl()).isEqualTo("/api/invoices"));
     }
 
     @Test
