@@ -47,7 +47,12 @@ class PackageArrowsTest {
             Map.entry("springboot", union(CORE_BELOW_RUNTIME, Set.of("runtime", "component"))),
             Map.entry("springboot.security", union(CORE_BELOW_RUNTIME, Set.of("runtime", "component", "springboot"))),
             Map.entry("springboot.metrics", union(CORE_BELOW_RUNTIME, Set.of("runtime", "component", "springboot"))),
-            Map.entry("springboot.expiry", union(CORE_BELOW_RUNTIME, Set.of("runtime", "component", "springboot"))));
+            Map.entry("springboot.expiry", union(CORE_BELOW_RUNTIME, Set.of("runtime", "component", "springboot"))),
+            Map.entry("connector.definition", Set.of()),
+            Map.entry("connector", Set.of("connector.definition")),
+            Map.entry("connector.customauth", union(CORE_BELOW_RUNTIME, Set.of("component", "connector.definition"))),
+            Map.entry("connector.route", union(CORE_BELOW_RUNTIME, Set.of("runtime", "component", "connector",
+                    "connector.definition", "connector.customauth"))));
 
     private static final Pattern PACKAGE = Pattern.compile("^package (io\\.camelksm[\\w.]*);", Pattern.MULTILINE);
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?(io\\.camelksm[\\w.]*?)\\.[A-Z]\\w*[\\w.*]*;",
@@ -58,7 +63,7 @@ class PackageArrowsTest {
         List<String> violations = new ArrayList<>();
         Set<String> packagesSeen = new TreeSet<>();
         for (String module : List.of("camel-ksm-core", "camel-ksm-keeper", "camel-ksm-component", "camel-ksm-cli",
-                "camel-ksm-starter")) {
+                "camel-ksm-starter", "connectors")) {
             Path sources = Path.of("..", module, "src", "main", "java");
             assertThat(sources).as("sources of " + module).isDirectory();
             try (Stream<Path> files = Files.walk(sources)) {
