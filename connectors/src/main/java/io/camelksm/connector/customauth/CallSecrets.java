@@ -6,6 +6,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import javax.security.auth.Destroyable;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.StreamCache;
 
 import io.camelksm.credential.Secret;
 
@@ -68,9 +69,14 @@ public final class CallSecrets implements Destroyable {
         }
         try {
             Object body = exchange.getMessage().getBody();
-            if (body instanceof String text) {
+            if (body instanceof String || body instanceof StreamCache) {
+                // a cached response stream can be read again; any other stream is left alone
+                String text = exchange.getMessage().getBody(String.class);
+                if (body instanceof StreamCache cache) {
+                    cache.reset();
+                }
                 String scrubbed = secrets.scrub(text);
-                if (!scrubbed.equals(text)) {
+                if (text != null && !scrubbed.equals(text)) {
                     exchange.getMessage().setBody(scrubbed);
                 }
             }

@@ -6,9 +6,9 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import io.camelksm.connector.definition.CredentialTokens;
+import io.camelksm.connector.definition.CredentialTokens.Token;
 import io.camelksm.credential.Secret;
 
 /**
@@ -20,9 +20,6 @@ import io.camelksm.credential.Secret;
  */
 public final class CredentialTemplate {
 
-    private static final Pattern TOKEN = Pattern.compile("\\[Credential\\.([^\\]]*)]");
-    private static final Pattern PROPERTY_NAME = Pattern.compile("[A-Za-z0-9_.\\-]+");
-
     private final String text;
     private final List<Part> parts;
 
@@ -32,6 +29,9 @@ public final class CredentialTemplate {
     }
 
     /**
+     * Splits the template at every {@link CredentialTokens#MARK}; the token syntax itself is
+     * {@link CredentialTokens}', which the definition's validation uses too.
+     *
      * @param where what the template is, for errors (e.g. {@code authentication.custom.headers.X-Api-Key})
      * @throws IllegalArgumentException naming the token at fault and the tokens allowed
      */
@@ -40,33 +40,29 @@ public final class CredentialTemplate {
             throw new IllegalArgumentException(where + ": a template is required");
         }
         List<Part> parts = new ArrayList<>();
-        Matcher m = TOKEN.matcher(text);
-        int last = 0;
-        while (m.find()) {
-            if (m.start() > last) {
-                parts.add(new Part(null, null, text.substring(last, m.start())));
+        int from = 0;
+        while (from < text.length()) {
+            int at = text.indexOf(CredentialTokens.MARK, from);
+            if (at < 0) {
+                parts.add(new Part(null, null, text.substring(from)));
+                break;
             }
-            parts.add(token(m.group(1), m.group(), where));
-            last = m.end();
-        }
-        if (last < text.length()) {
-            parts.add(new Part(null, null, text.substring(last)));
+            if (at > from) {
+                parts.add(new Part(null, null, text.substring(from, at)));
+            }
+            int end = text.indexOf(']', at);
+            String written = end < 0 ? text.substring(at) : text.substring(at, end + 1);
+            List<Token> tokens = CredentialTokens.tokens(written);
+            TemplateField field = tokens.size() == 1 ? TemplateField.of(tokens.get(0).kind()) : null;
+            if (end < 0 || field == null || !field.written(tokens.get(0).property()).equals(written)) {
+                throw new IllegalArgumentException(where + ": unknown token " + written + "; use one of"
+                        + " [Credential.Username], [Credential.Password], [Credential.Property.<name>],"
+                        + " [Credential.Token]");
+            }
+            parts.add(new Part(field, tokens.get(0).property(), null));
+            from = end + 1;
         }
         return new CredentialTemplate(text, parts);
-    }
-
-    private static Part token(String name, String written, String where) {
-        for (TemplateField field : TemplateField.values()) {
-            if (field != TemplateField.PROPERTY && field.tokenName().equals(name)) {
-                return new Part(field, null, null);
-            }
-        }
-        String prefix = TemplateField.PROPERTY.tokenName() + ".";
-        if (name.startsWith(prefix) && PROPERTY_NAME.matcher(name.substring(prefix.length())).matches()) {
-            return new Part(TemplateField.PROPERTY, name.substring(prefix.length()), null);
-        }
-        throw new IllegalArgumentException(where + ": unknown token " + written + "; use one of "
-                + "[Credential.Username], [Credential.Password], [Credential.Property.<name>], [Credential.Token]");
     }
 
     /** The credential fields the template reads. */

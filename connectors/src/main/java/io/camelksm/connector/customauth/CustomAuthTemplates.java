@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
+import io.camelksm.connector.definition.CustomAuthentication;
+
 /**
  * The templates of a definition's {@code authentication.custom}: by header name, query parameter name and body field
  * name. Parsed when the definition loads; {@link #expand} fills them for one call.
@@ -21,6 +23,11 @@ public final class CustomAuthTemplates {
         this.headers = headers;
         this.query = query;
         this.body = body;
+    }
+
+    /** The templates of a definition's {@code authentication.custom}. */
+    public static CustomAuthTemplates of(CustomAuthentication custom) {
+        return parse(custom.headers(), custom.query(), custom.body(), "authentication.custom");
     }
 
     /**

@@ -16,6 +16,20 @@ public enum TemplateField {
         this.tokenName = tokenName;
     }
 
+    /**
+     * The field a {@link io.camelksm.connector.definition.CredentialTokens.Token}'s kind names.
+     *
+     * @throws IllegalArgumentException for a kind that is none of the four
+     */
+    public static TemplateField of(String kind) {
+        for (TemplateField field : values()) {
+            if (field.tokenName.equals(kind)) {
+                return field;
+            }
+        }
+        throw new IllegalArgumentException("unknown credential token kind '" + kind + "'");
+    }
+
     public String tokenName() {
         return tokenName;
     }

@@ -115,12 +115,12 @@ class MicrosoftGraphConnectorTest extends ShippedConnectorsTestSupport {
     @Test
     @SuppressWarnings("unchecked")
     void getUserThenSendMailWithTheCachedToken() throws Exception {
-        graph.stubFor(get(urlPathEqualTo("/v1.0/users/AdeleV@contoso.com")).willReturn(okJson(
+        graph.stubFor(get(urlPathEqualTo("/v1.0/users/AdeleV%40contoso.com")).willReturn(okJson(
                 "{\"@odata.context\": \"https://graph.microsoft.com/v1.0/$metadata#users/$entity\","
                 + " \"id\": \"87d349ed-44d7-43e1-9a83-5f2406dee5bd\", \"displayName\": \"Adele Vance\","
                 + " \"mail\": \"AdeleV@contoso.com\", \"userPrincipalName\": \"AdeleV@contoso.com\","
                 + " \"jobTitle\": \"Retail Manager\"}")));
-        graph.stubFor(post(urlEqualTo("/v1.0/users/AdeleV@contoso.com/sendMail"))
+        graph.stubFor(post(urlEqualTo("/v1.0/users/AdeleV%40contoso.com/sendMail"))
                 .willReturn(aResponse().withStatus(202)));
 
         Exchange user = call("direct:microsoft-graph.getUser", Map.of("user", "AdeleV@contoso.com"));

@@ -1,0 +1,68 @@
+package io.camelksm.connector.route;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+
+/**
+ * Basic authentication with {@code preemptive: false}: the first request goes without {@code Authorization}; only when
+ * the API answers {@code 401} with a {@code WWW-Authenticate: Basic} challenge is the request sent once more, with the
+ * header {@code ksm:} builds. Any other answer (also a 401 asking for another scheme) goes on as it is, and the
+ * credential is never read.
+ */
+final class BasicChallenge {
+
+    /** The exchange property that keeps the request for the one retry (RequestWriter takes it off the exchange). */
+    static final String REQUEST_PROPERTY = "CamelKsmConnectorChallengedRequest";
+
+    /** A challenge whose scheme is Basic: at the start of the value or after a comma (RFC 9110 section 11.6.1). */
+    private static final Pattern BASIC = Pattern.compile("(^|,)\\s*basic(\\s|,|$)");
+
+    private static final int UNAUTHORIZED = 401;
+
+    private BasicChallenge() {
+    }
+
+    /** Before the first call: keeps a reference to the request. */
+    static void remember(Exchange exchange) {
+        exchange.setProperty(REQUEST_PROPERTY, exchange.getProperty(ApiRequest.PROPERTY));
+    }
+
+    /** After the first call: whether the API answered 401 with a Basic challenge. */
+    static boolean challenged(Exchange exchange) {
+        Message message = exchange.getMessage();
+        if (message.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class) != UNAUTHORIZED) {
+            return false;
+        }
+        Object challenges = message.getHeader("WWW-Authenticate");
+        if (challenges instanceof Iterable<?> values) {
+            for (Object value : values) {
+                if (isBasic(value)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return isBasic(challenges);
+    }
+
+    private static boolean isBasic(Object challenge) {
+        return challenge != null && BASIC.matcher(String.valueOf(challenge).toLowerCase(Locale.ROOT)).find();
+    }
+
+    /**
+     * Before the retry: the first answer's headers and body go, the request comes back for {@link RequestWriter}; the
+     * Camel headers the caller resolution reads (such as {@code CamelAuthentication}) stay.
+     */
+    static void prepareRetry(Exchange exchange) {
+        Message message = exchange.getMessage();
+        message.getHeaders().keySet().removeIf(name -> {
+            String lower = name.toLowerCase(Locale.ROOT);
+            return !lower.startsWith("camel") || lower.startsWith("camelhttp");
+        });
+        message.setBody(null);
+        exchange.setProperty(ApiRequest.PROPERTY, exchange.removeProperty(REQUEST_PROPERTY));
+    }
+}
