@@ -3,6 +3,7 @@ package io.camelksm.connector.customauth;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 
@@ -24,12 +25,14 @@ public final class KsmCustomAuthenticator implements CustomAuthenticator {
     private static final String TOKEN_HEADER = "CamelKsmConnectorCustomToken";
 
     private final Map<CustomAuthentication, CustomAuthTemplates> parsed = new ConcurrentHashMap<>();
+    /** One template per authenticator, made on first use and stopped with the context it was made from. */
+    private volatile ProducerTemplate producer;
 
     @Override
     public ExpandedAuthentication expand(Exchange exchange, String credential, CustomAuthentication custom)
             throws Exception {
         CustomAuthTemplates templates = parsed.computeIfAbsent(custom, CustomAuthTemplates::of);
-        ProducerTemplate producer = exchange.getContext().createProducerTemplate();
+        ProducerTemplate producer = producer(exchange.getContext());
         KsmCredentialFields fields = null;
         Secret token = null;
         TemplateValues values = null;
@@ -61,8 +64,22 @@ public final class KsmCustomAuthenticator implements CustomAuthenticator {
             if (token != null) {
                 token.destroy();
             }
-            producer.stop();
         }
+    }
+
+    private ProducerTemplate producer(CamelContext context) throws Exception {
+        ProducerTemplate made = producer;
+        if (made == null) {
+            synchronized (this) {
+                made = producer;
+                if (made == null) {
+                    made = context.createProducerTemplate();
+                    context.addService(made, true, true);
+                    producer = made;
+                }
+            }
+        }
+        return made;
     }
 
     private static void call(ProducerTemplate producer, Exchange exchange, String uri) throws Exception {

@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.StringJoiner;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
 import org.apache.camel.model.ProcessorDefinition;
 
 import io.camelksm.connector.definition.Authentication;
@@ -41,8 +42,6 @@ public final class AuthenticationStep {
             case BASIC -> {
                 if (authentication.preemptive()) {
                     route.toD(ksmUri(authentication));
-                } else {
-                    route.process(BasicChallenge::remember);
                 }
             }
             default -> route.toD(ksmUri(authentication));
@@ -50,19 +49,18 @@ public final class AuthenticationStep {
     }
 
     /**
-     * Appends what follows the API call: for Basic with {@code preemptive: false}, one retry with {@code Authorization}
-     * after a {@code 401} with a {@code WWW-Authenticate: Basic} challenge ({@link BasicChallenge}).
-     *
-     * @param httpUri the endpoint of the API call, the same for the retry
+     * Appends what follows the API call: for basic with {@code preemptive: false}, a {@code 401} with a
+     * {@code WWW-Authenticate: Basic} challenge ({@link BasicChallenge}) authorizes through {@code ksm:} and sends the
+     * request once more, without anything of the first answer ({@code rewrite} puts the request back on the message).
      */
-    public void addAfterCall(ProcessorDefinition<?> route, String httpUri, String what) {
+    public void addAfterCall(ProcessorDefinition<?> route, Processor rewrite, String apiUri) {
         Authentication authentication = definition.authentication();
         if (authentication.type() == AuthenticationType.BASIC && !authentication.preemptive()) {
             route.filter(BasicChallenge::challenged)
-                    .process(BasicChallenge::prepareRetry)
+                    .process(BasicChallenge::forgetAnswer)
                     .toD(ksmUri(authentication))
-                    .process(new RequestWriter(what))
-                    .to(httpUri)
+                    .process(rewrite)
+                    .to(apiUri)
                     .end();
         }
     }

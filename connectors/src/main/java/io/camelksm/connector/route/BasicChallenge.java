@@ -14,20 +14,12 @@ import org.apache.camel.Message;
  */
 final class BasicChallenge {
 
-    /** The exchange property that keeps the request for the one retry (RequestWriter takes it off the exchange). */
-    static final String REQUEST_PROPERTY = "CamelKsmConnectorChallengedRequest";
-
     /** A challenge whose scheme is Basic: at the start of the value or after a comma (RFC 9110 section 11.6.1). */
     private static final Pattern BASIC = Pattern.compile("(^|,)\\s*basic(\\s|,|$)");
 
     private static final int UNAUTHORIZED = 401;
 
     private BasicChallenge() {
-    }
-
-    /** Before the first call: keeps a reference to the request. */
-    static void remember(Exchange exchange) {
-        exchange.setProperty(REQUEST_PROPERTY, exchange.getProperty(ApiRequest.PROPERTY));
     }
 
     /** After the first call: whether the API answered 401 with a Basic challenge. */
@@ -53,16 +45,15 @@ final class BasicChallenge {
     }
 
     /**
-     * Before the retry: the first answer's headers and body go, the request comes back for {@link RequestWriter}; the
+     * Before the retry: the first answer's headers and body go ({@link RequestWriter} writes the request again); the
      * Camel headers the caller resolution reads (such as {@code CamelAuthentication}) stay.
      */
-    static void prepareRetry(Exchange exchange) {
+    static void forgetAnswer(Exchange exchange) {
         Message message = exchange.getMessage();
         message.getHeaders().keySet().removeIf(name -> {
             String lower = name.toLowerCase(Locale.ROOT);
             return !lower.startsWith("camel") || lower.startsWith("camelhttp");
         });
         message.setBody(null);
-        exchange.setProperty(ApiRequest.PROPERTY, exchange.removeProperty(REQUEST_PROPERTY));
     }
 }

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.TryDefinition;
 
 import io.camelksm.connector.ConnectorDefinitions;
 import io.camelksm.connector.definition.Action;
@@ -74,15 +75,15 @@ public class ConnectorRoutes extends RouteBuilder {
             AuthenticationStep authentication) {
         String what = "connector '" + definition.name() + "' action '" + action.name() + "'";
         Set<String> secretHeaders = authentication.headerNames();
-        var route = from(endpointUri(definition.name(), action.name()))
+        TryDefinition route = from(endpointUri(definition.name(), action.name()))
                 .routeId(routeId(definition.name(), action.name()))
                 .doTry()
                 .process(new RequestPreparation(definition, action, baseUrl));
         authentication.addTo(route);
-        String httpUri = httpEndpoint(definition, action, baseUrl, secretHeaders);
-        route.process(new RequestWriter(what))
-                .to(httpUri);
-        authentication.addAfterCall(route, httpUri, what);
+        RequestWriter writer = new RequestWriter(what);
+        String api = httpEndpoint(definition, action, baseUrl, secretHeaders);
+        route.process(writer).to(api);
+        authentication.addAfterCall(route, writer, api);
         route.process(new ResponseMapper(action, what))
                 .doFinally()
                 .process(exchange -> removeSecrets(exchange, secretHeaders))
@@ -109,7 +110,6 @@ public class ConnectorRoutes extends RouteBuilder {
         exchange.getMessage().removeHeader(Exchange.HTTP_RAW_QUERY);
         exchange.getMessage().removeHeader(Exchange.HTTP_URI);
         exchange.removeProperty(ApiRequest.PROPERTY);
-        exchange.removeProperty(BasicChallenge.REQUEST_PROPERTY);
         CallSecrets.release(exchange);
     }
 }
