@@ -20,7 +20,8 @@ public final class ExpandedAuthentication implements Destroyable {
     private final Map<String, Secret> body = new LinkedHashMap<>();
     private volatile boolean destroyed;
 
-    ExpandedAuthentication() {
+    /** Empty; an authenticator fills the maps and hands the result (and the secrets' ownership) to the route. */
+    public ExpandedAuthentication() {
     }
 
     public Map<String, Secret> headers() {

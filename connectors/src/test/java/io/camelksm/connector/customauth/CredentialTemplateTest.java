@@ -109,19 +109,4 @@ class CredentialTemplateTest {
         assertThat(scrubber.leaks(text)).isTrue();
         assertThat(scrubber.scrub(text)).isEqualTo("uri http://h/p?k=****** json {\"k\":\"******\"} raw ******");
     }
-
-    @Test
-    void bodyFieldsMergeIntoJsonOrForm() {
-        Map<String, Secret> fields = Map.of("client_tag", Secret.of("a&b"));
-
-        assertThat(BodyFields.merge("{\"title\":\"t\"}", "application/json", fields))
-                .isEqualTo("{\"title\":\"t\",\"client_tag\":\"a&b\"}");
-        assertThat(BodyFields.merge("title=t", "application/x-www-form-urlencoded; charset=UTF-8", fields))
-                .isEqualTo("title=t&client_tag=a%26b");
-        assertThat(BodyFields.merge(null, "application/json", fields)).isEqualTo("{\"client_tag\":\"a&b\"}");
-        assertThatThrownBy(() -> BodyFields.merge("[1]", "application/json", fields))
-                .hasMessageContaining("is a JSON array, not an object");
-        assertThatThrownBy(() -> BodyFields.merge("x", "text/plain", fields))
-                .hasMessageContaining("content type is 'text/plain'");
-    }
 }
