@@ -14,7 +14,7 @@ import io.camelksm.credential.Secret;
 /**
  * One custom-authentication template, such as {@code "Token [Credential.Password]"}: literal text mixed with the
  * tokens {@code [Credential.Username]}, {@code [Credential.Password]}, {@code [Credential.Property.<name>]} and
- * {@code [Credential.Token]}. Parsed once when the definition loads (an unknown token is an error naming it), expanded
+ * {@code [Credential.Token]}. Parsed once per definition (an unknown token is an error naming it), expanded
  * per call into a {@link Secret} built in a char array that is wiped afterwards. Text in brackets that does not start
  * with {@code [Credential.} stays literal.
  */
