@@ -60,6 +60,21 @@ public class KsmComponent extends DefaultComponent {
     /** Registered with Camel's health checks while the component runs, when health checks are on the class path. */
     private final KsmHealthChecks healthChecks = new KsmHealthChecks();
 
+    /**
+     * Guards where bound credentials go ({@link KsmSendGuard}). Normally {@link KsmSendGuardPlugin} did it when the
+     * context was built; if not, endpoints of routes made before this component may not be guarded: say so.
+     */
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        if (!KsmSendGuard.installedIn(getCamelContext())) {
+            KsmSendGuard.install(getCamelContext());
+            LOG.warn("camel-ksm guards where credentials bound to hosts (property sendTo) are sent from now on; endpoints"
+                     + " of routes made before the ksm component may not be guarded (Camel did not load {})",
+                     KsmSendGuardPlugin.class.getName());
+        }
+    }
+
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         KsmConfiguration copy = configuration != null ? configuration.copy() : new KsmConfiguration();

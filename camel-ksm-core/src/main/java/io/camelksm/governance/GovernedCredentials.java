@@ -8,6 +8,7 @@ import io.camelksm.access.AccessRightsStore;
 import io.camelksm.access.Caller;
 import io.camelksm.access.Dimension;
 import io.camelksm.access.KsmAccessDeniedException;
+import io.camelksm.access.KsmSendRefusedException;
 import io.camelksm.audit.AuditOutcome;
 import io.camelksm.audit.AuditTrail;
 import java.time.Clock;
@@ -28,6 +29,11 @@ import io.camelksm.credential.CredentialName;
 import io.camelksm.credential.CredentialNotFoundException;
 import io.camelksm.credential.CredentialStore;
 import io.camelksm.credential.CredentialValidator;
+import io.camelksm.credential.SendTargets;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one way to reach credentials: every request is checked against the credential's access rights (routes) or
@@ -45,6 +51,8 @@ public final class GovernedCredentials implements AutoCloseable {
     private final AuditedRequests requests;
     private final ExpiryWatch expiries;
     private final CredentialUses uses = new CredentialUses();
+    private static final Logger UNBOUND_LOG = LoggerFactory.getLogger(SendTargets.class);
+    private final Set<CredentialName> unboundWarned = ConcurrentHashMap.newKeySet();
     // bound once: a lambda capturing the name would be allocated on every request
     private final Function<CredentialName, Optional<Credential>> findCredential;
     private final Function<CredentialName, AccessRights> findRights;
@@ -330,5 +338,52 @@ public final class GovernedCredentials implements AutoCloseable {
     private static void checkAllowedHosts(Credential credential) {
         credential.field(CredentialField.TOKEN_URL).ifPresent(url -> AllowedHosts.of(credential)
                 .ifPresent(hosts -> hosts.check(url)));
+        SendTargets.of(credential); // a malformed sendTo is refused when written, not at the first exchange
+    }
+
+    /**
+     * Records that a credential the caller was allowed to use was about to be sent where its {@code sendTo} does not
+     * allow, and gives back the exception to throw. Nothing was sent: the caller refuses before the request leaves.
+     *
+     * @param refusal the host and why, never a secret
+     */
+    public KsmSendRefusedException refuseSend(CredentialName name, String operation, Caller caller, String routeId,
+                                              SendTargets.Refusal refusal) {
+        KsmSendRefusedException refused = new KsmSendRefusedException(name, operation, caller, refusal.host(),
+                refusal.reason());
+        Instant now = clock.instant();
+        requests.refused(now, name, operation, caller, routeId, refused, AccessMode.READ);
+        uses.refused(name, refused, now);
+        return refused;
+    }
+
+    /**
+     * Logs once per credential (for the life of this instance) that it names no {@code sendTo}, so its header may go
+     * anywhere a route sends it. Reads the credential's metadata without handing it out; a credential that cannot be
+     * read now is not warned about (its first use will fail or be audited anyway).
+     */
+    public void warnIfUnbound(CredentialName name, String usedBy) {
+        if (unboundWarned.contains(name)) {
+            return;
+        }
+        Optional<Credential> found;
+        try {
+            found = store.find(name);
+        } catch (RuntimeException e) {
+            return;
+        }
+        found.ifPresent(credential -> {
+            try {
+                if (SendTargets.of(credential).isEmpty() && unboundWarned.add(name)) {
+                    UNBOUND_LOG.warn("credential '{}' is not bound to any host (property {}): {} may send it to any"
+                            + " endpoint; an administrator can bind it with ksm-admin credential update '{}' --property {}=<hosts>",
+                            name, SendTargets.PROPERTY, usedBy, name, SendTargets.PROPERTY);
+                }
+            } catch (IllegalArgumentException e) {
+                // malformed sendTo: the first use refuses it, naming what is wrong
+            } finally {
+                credential.destroySecrets();
+            }
+        });
     }
 }
