@@ -21,9 +21,9 @@ final class FollowRedirects {
     }
 
     static boolean isOn(Endpoint endpoint) {
-        String uri = endpoint.getEndpointUri().toLowerCase(Locale.ROOT);
-        if (uri.contains("followredirects=true")) {
-            return true;
+        Boolean inUri = inUri(endpoint.getEndpointUri());
+        if (inUri != null) { // what the endpoint's URI says wins over the component's default, as in camel-http
+            return inUri;
         }
         CamelContext context = endpoint.getCamelContext();
         if (Boolean.TRUE.equals(option(context, endpoint))) {
@@ -31,6 +31,20 @@ final class FollowRedirects {
         }
         Component component = endpoint instanceof org.apache.camel.support.DefaultEndpoint d ? d.getComponent() : null;
         return component != null && Boolean.TRUE.equals(option(context, component));
+    }
+
+    private static Boolean inUri(String uri) {
+        int query = uri.indexOf('?');
+        if (query < 0) {
+            return null;
+        }
+        for (String parameter : uri.substring(query + 1).split("&")) {
+            int equals = parameter.indexOf('=');
+            if (equals > 0 && parameter.substring(0, equals).equals(OPTION)) {
+                return Boolean.parseBoolean(parameter.substring(equals + 1).strip().toLowerCase(Locale.ROOT));
+            }
+        }
+        return null;
     }
 
     private static Object option(CamelContext context, Object target) {

@@ -157,6 +157,11 @@ public class KsmProducer extends DefaultAsyncProducer {
                         + " credentials only; use operation=authorize to put its authentication header on the message");
             }
             KsmCredentialFields fields = KsmCredentialFields.of(credential);
+            SendTargets targets = sendTargets.of(credential);
+            if (targets != null) { // the route may put the values anywhere: the whole exchange is bound
+                SentCredential.add(exchange, new SentCredential(credential.name(), targets, null, null,
+                        request.caller(), request.governed()));
+            }
             exchange.setProperty(config.getFieldsProperty(), fields);
             Message message = exchange.getMessage();
             message.setHeader(KsmConstants.CREDENTIAL_TYPE, credential.type().name());

@@ -105,8 +105,8 @@ public final class KsmSendGuard implements EndpointStrategy {
         private Optional<SendTargets.Refusal> refusal(SentCredential sent, Exchange exchange) {
             if (baseUrl.isEmpty()) {
                 return Optional.of(new SendTargets.Refusal(OutgoingUrls.hostOrScheme(endpoint),
-                        "endpoint '" + schemeOf(endpoint) + ":' is not an HTTP endpoint and the message still"
-                        + " carries header " + sent.headerName() + "; remove it before sending elsewhere"));
+                        "endpoint '" + schemeOf(endpoint) + ":' is not an HTTP endpoint and the exchange still"
+                        + " carries " + sent.where() + "; remove it before sending elsewhere"));
             }
             for (String url : OutgoingUrls.of(baseUrl.get(), exchange)) {
                 Optional<SendTargets.Refusal> refusal = sent.targets().refusal(url);
@@ -117,7 +117,7 @@ public final class KsmSendGuard implements EndpointStrategy {
             if (FollowRedirects.isOn(endpoint)) {
                 return sent.targets().refusal(baseUrl.get()).or(() -> Optional.of(new SendTargets.Refusal(
                         OutgoingUrls.hostOrScheme(endpoint), "the endpoint follows redirects (followRedirects=true),"
-                        + " which could carry header " + sent.headerName() + " to another host")));
+                        + " which could carry " + sent.where() + " to another host")));
             }
             return Optional.empty();
         }

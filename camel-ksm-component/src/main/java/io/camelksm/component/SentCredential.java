@@ -12,9 +12,11 @@ import io.camelksm.credential.SendTargets;
 import io.camelksm.governance.GovernedCredentials;
 
 /**
- * What {@code ksm:} left on an exchange when it put a bound credential's header on the message: which credential, where
- * it may go, which header (and the value, by reference: the guard compares it, never shows it), who asked. The
- * {@link KsmSendGuard} reads it where the message leaves. Unbound credentials leave nothing.
+ * What {@code ksm:} left on an exchange when it handed out a bound credential: which credential, where it may go, who
+ * asked, and for {@code authorize} which header (and the value, by reference: the guard compares it, never shows it).
+ * For {@code get} there is no header ({@code headerName} null): the values were handed to the route, which may put
+ * them anywhere, so the mark holds until {@link KsmSendBindings#release} ends it. The {@link KsmSendGuard} reads it
+ * where the message leaves. Unbound credentials leave nothing.
  *
  * @param governed where a refusal is audited
  */
@@ -44,15 +46,37 @@ record SentCredential(CredentialName name, SendTargets targets, String headerNam
         Message message = exchange.getMessage();
         List<SentCredential> present = new ArrayList<>(all.size());
         for (SentCredential sent : all) {
-            if (sent.headerValue.equals(message.getHeader(sent.headerName))) {
+            if (sent.handedOver() || sent.headerValue.equals(message.getHeader(sent.headerName))) {
                 present.add(sent);
             }
         }
         return present;
     }
 
+    /** Turns the marks of the header's current value into marks of the whole exchange. */
+    static void handOver(Exchange exchange, String headerName) {
+        @SuppressWarnings("unchecked")
+        List<SentCredential> all = exchange.getProperty(PROPERTY, List.class);
+        if (all == null) {
+            return;
+        }
+        Object value = exchange.getMessage().getHeader(headerName);
+        all.replaceAll(sent -> headerName.equals(sent.headerName) && sent.headerValue.equals(value)
+                ? new SentCredential(sent.name, sent.targets, null, null, sent.caller, sent.governed) : sent);
+    }
+
+    /** Whether the values were handed to the route (operation get) rather than put in one header. */
+    boolean handedOver() {
+        return headerName == null;
+    }
+
+    /** Where the credential is on the message, in words. */
+    String where() {
+        return handedOver() ? "values of the credential (handed to the route by operation=get)" : "header " + headerName;
+    }
+
     @Override
     public String toString() {
-        return "credential '" + name + "' bound to " + targets + " (header " + headerName + ")";
+        return "credential '" + name + "' bound to " + targets + " (" + where() + ")";
     }
 }

@@ -11,6 +11,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 
 import io.camelksm.component.KsmCredentialFields;
+import io.camelksm.component.KsmSendBindings;
 import io.camelksm.connector.definition.CredentialTokens;
 import io.camelksm.connector.definition.CredentialTokens.Token;
 import io.camelksm.connector.definition.CustomAuthentication;
@@ -19,7 +20,9 @@ import io.camelksm.connector.definition.CustomAuthentication;
  * The first custom authenticator: {@code [Credential.Username]}, {@code [Credential.Password]} and
  * {@code [Credential.Property.<name>]} through {@code ksm:<credential>?operation=get} (a GENERAL or DATA_GATEWAY
  * credential), {@code [Credential.Token]} through {@code ksm:<credential>?operation=authorize} without the scheme (a
- * BEARER or OAUTH2_* credential). Each {@code ksm:} call is audited on the action's route.
+ * BEARER or OAUTH2_* credential). Each {@code ksm:} call is audited on the action's route. A credential bound to
+ * hosts ({@code sendTo}) binds the whole exchange until the route removes the values ({@link KsmSendBindings}): the
+ * send guard checks the API call.
  */
 public final class KsmCustomAuthenticator implements CustomAuthenticator {
 
@@ -43,6 +46,7 @@ public final class KsmCustomAuthenticator implements CustomAuthenticator {
             if (kinds.contains("Token")) {
                 call(producer, exchange, "ksm:" + credential + "?includeScheme=false&headerName=" + TOKEN_HEADER);
                 token = exchange.getMessage().getHeader(TOKEN_HEADER, String.class);
+                KsmSendBindings.handOver(exchange, TOKEN_HEADER); // the token goes into the templates' places
             }
             KsmCredentialFields values = fields;
             String tokenValue = token;

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 
+import io.camelksm.component.KsmSendBindings;
 import io.camelksm.connector.ConnectorDefinitions;
 import io.camelksm.connector.definition.Action;
 import io.camelksm.connector.definition.BaseUrls;
@@ -51,6 +52,7 @@ public class ConnectorRoutes extends RouteBuilder {
 
     @Override
     public void configure() throws Exception {
+        getContext().addStartupListener(new UnboundCredentialWarnings(definitions));
         for (ConnectorDefinition definition : definitions.all()) {
             String baseUrl = getContext().resolvePropertyPlaceholders(definition.baseUrl());
             BaseUrls.problem(baseUrl).ifPresent(problem -> {
@@ -91,7 +93,8 @@ public class ConnectorRoutes extends RouteBuilder {
         String filter = "ksmConnectorHeaders." + routeId(definition.name(), action.name());
         getContext().getRegistry().bind(filter, new AllowedHeadersFilter(allowed));
         // the status is checked by ResponseMapper: the exception camel-http would throw carries the request URI
-        return baseUrl + "?throwExceptionOnFailure=false&headerFilterStrategy=#" + filter
+        // never follow a redirect: it could carry the credential to another host (whatever the http component says)
+        return baseUrl + "?throwExceptionOnFailure=false&followRedirects=false&headerFilterStrategy=#" + filter
                 + "&connectTimeout=" + timeout.toMillis() + "&responseTimeout=" + timeout.toMillis();
     }
 
@@ -100,5 +103,6 @@ public class ConnectorRoutes extends RouteBuilder {
         exchange.getMessage().removeHeader(Exchange.HTTP_RAW_QUERY);
         exchange.getMessage().removeHeader(Exchange.HTTP_URI);
         exchange.removeProperty(ApiRequest.PROPERTY);
+        KsmSendBindings.release(exchange); // every value of the credential is off the message now
     }
 }
