@@ -2,12 +2,10 @@ package io.camelksm.component;
 
 import java.util.Locale;
 
-import org.apache.camel.CamelContext;
 import org.apache.camel.Component;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.PropertyConfigurer;
 import org.apache.camel.spi.PropertyConfigurerGetter;
-import org.apache.camel.support.PluginHelper;
 
 /**
  * Whether an HTTP endpoint follows redirects, read through Camel's generated configurers (no compile dependency on
@@ -25,12 +23,12 @@ final class FollowRedirects {
         if (inUri != null) { // what the endpoint's URI says wins over the component's default, as in camel-http
             return inUri;
         }
-        CamelContext context = endpoint.getCamelContext();
-        if (Boolean.TRUE.equals(option(context, endpoint))) {
-            return true;
-        }
         Component component = endpoint instanceof org.apache.camel.support.DefaultEndpoint d ? d.getComponent() : null;
-        return component != null && Boolean.TRUE.equals(option(context, component));
+        if (component == null) {
+            return false;
+        }
+        return Boolean.TRUE.equals(option(component.getEndpointPropertyConfigurer(), endpoint))
+               || Boolean.TRUE.equals(option(component.getComponentPropertyConfigurer(), component));
     }
 
     private static Boolean inUri(String uri) {
@@ -47,15 +45,13 @@ final class FollowRedirects {
         return null;
     }
 
-    private static Object option(CamelContext context, Object target) {
-        try {
-            PropertyConfigurer configurer = PluginHelper.getConfigurerResolver(context)
-                    .resolvePropertyConfigurer(target.getClass().getName(), context);
-            if (configurer instanceof PropertyConfigurerGetter getter) {
+    private static Object option(PropertyConfigurer configurer, Object target) {
+        if (configurer instanceof PropertyConfigurerGetter getter) {
+            try {
                 return getter.getOptionValue(target, OPTION, true);
+            } catch (RuntimeException e) {
+                return null;
             }
-        } catch (RuntimeException e) {
-            return null;
         }
         return null;
     }

@@ -55,6 +55,10 @@ class KsmSendToTest extends KsmCamelTestSupport {
     protected RouteBuilder createRouteBuilder() {
         ksm.add(basic("Bound").property(CredentialProperty.plain("sendTo", apiBase() + "/api/")).build());
         ksm.grantAnyone("Bound");
+        ksm.add(Credential.builder("BoundFields", CredentialType.GENERAL).field(CredentialField.USERNAME, "bot")
+                .value(CredentialField.PASSWORD, PASSWORD)
+                .property(CredentialProperty.plain("sendTo", apiBase() + "/api/")).build());
+        ksm.grantAnyone("BoundFields");
         return new RouteBuilder() {
             @Override
             public void configure() {
@@ -70,6 +74,10 @@ class KsmSendToTest extends KsmCamelTestSupport {
                 from("direct:pathHeader").to("ksm:Bound").setHeader(Exchange.HTTP_PATH, simple("${header.path}"))
                         .to(apiBase() + "/api");
                 from("direct:redirects").to("ksm:Bound").to(apiBase() + "/api/start?followRedirects=true");
+                from("direct:noFollow").to("ksm:Bound").to(apiBase() + "/api/orders?followRedirects=false");
+                from("direct:get").to("ksm:BoundFields?operation=get").choice()
+                        .when(header("release")).process(KsmSendBindings::release).end()
+                        .toD("${header.target}");
                 from("direct:removed").to("ksm:Bound").removeHeader("Authorization").to(otherBase() + "/api/orders");
                 from("direct:nonHttp").to("ksm:Bound").to("file:target/ksm-send-to");
                 from("direct:afterCall").to("ksm:Bound").to(apiBase() + "/api/orders").to(otherBase() + "/audit");
@@ -158,6 +166,32 @@ class KsmSendToTest extends KsmCamelTestSupport {
         assertRefused(out, "127.0.0.1");
         assertThat(out.getException()).hasMessageContaining("followRedirects=true");
         api.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void anEndpointThatSaysNoToRedirectsWinsOverItsComponent() {
+        context.getComponent("http", org.apache.camel.component.http.HttpComponent.class).setFollowRedirects(true);
+
+        assertThat(template.request("direct:noFollow", e -> { }).getException()).isNull();
+        assertRefused(template.request("direct:allowed", e -> { }), "127.0.0.1");
+    }
+
+    @Test
+    void valuesHandedOverByGetBindTheWholeExchangeUntilReleased() {
+        Exchange bound = template.request("direct:get", e -> e.getMessage().setHeader("target",
+                apiBase() + "/api/get"));
+        Exchange elsewhere = template.request("direct:get", e -> e.getMessage().setHeader("target",
+                otherBase() + "/api/get"));
+
+        assertThat(bound.getException()).isNull();
+        assertThat(elsewhere.getException()).isInstanceOf(KsmSendRefusedException.class)
+                .hasMessageContaining("Sending credential 'BoundFields' (send) to host 'localhost' refused");
+        assertThat(other.getAllServeEvents()).isEmpty();
+        Exchange released = template.request("direct:get", e -> {
+            e.getMessage().setHeader("target", otherBase() + "/api/get");
+            e.getMessage().setHeader("release", true);
+        });
+        assertThat(released.getException()).isNull();
     }
 
     @Test

@@ -30,10 +30,6 @@ import io.camelksm.credential.CredentialNotFoundException;
 import io.camelksm.credential.CredentialStore;
 import io.camelksm.credential.CredentialValidator;
 import io.camelksm.credential.SendTargets;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The one way to reach credentials: every request is checked against the credential's access rights (routes) or
@@ -51,8 +47,7 @@ public final class GovernedCredentials implements AutoCloseable {
     private final AuditedRequests requests;
     private final ExpiryWatch expiries;
     private final CredentialUses uses = new CredentialUses();
-    private static final Logger UNBOUND_LOG = LoggerFactory.getLogger(SendTargets.class);
-    private final Set<CredentialName> unboundWarned = ConcurrentHashMap.newKeySet();
+    private final UnboundCredentials unbound;
     // bound once: a lambda capturing the name would be allocated on every request
     private final Function<CredentialName, Optional<Credential>> findCredential;
     private final Function<CredentialName, AccessRights> findRights;
@@ -79,6 +74,7 @@ public final class GovernedCredentials implements AutoCloseable {
         this.requests = new AuditedRequests(audit, clock);
         this.expiries = new ExpiryWatch(clock);
         changes.add(expiries);
+        this.unbound = new UnboundCredentials(store);
         this.findCredential = store::find;
         this.findRights = rights::rightsOf;
     }
@@ -358,32 +354,10 @@ public final class GovernedCredentials implements AutoCloseable {
     }
 
     /**
-     * Logs once per credential (for the life of this instance) that it names no {@code sendTo}, so its header may go
-     * anywhere a route sends it. Reads the credential's metadata without handing it out; a credential that cannot be
-     * read now is not warned about (its first use will fail or be audited anyway).
+     * Logs once per credential (for the life of this instance) that it names no {@code sendTo}, so what is built from
+     * it may go anywhere; {@code usedBy} says who uses it (e.g. {@code ksm:Graph}, {@code connector 'github'}).
      */
     public void warnIfUnbound(CredentialName name, String usedBy) {
-        if (unboundWarned.contains(name)) {
-            return;
-        }
-        Optional<Credential> found;
-        try {
-            found = store.find(name);
-        } catch (RuntimeException e) {
-            return;
-        }
-        found.ifPresent(credential -> {
-            try {
-                if (SendTargets.of(credential).isEmpty() && unboundWarned.add(name)) {
-                    UNBOUND_LOG.warn("credential '{}' is not bound to any host (property {}): {} may send it to any"
-                            + " endpoint; an administrator can bind it with ksm-admin credential update '{}' --property {}=<hosts>",
-                            name, SendTargets.PROPERTY, usedBy, name, SendTargets.PROPERTY);
-                }
-            } catch (IllegalArgumentException e) {
-                // malformed sendTo: the first use refuses it, naming what is wrong
-            } finally {
-                credential.destroySecrets();
-            }
-        });
+        unbound.warnIfUnbound(name, usedBy);
     }
 }
