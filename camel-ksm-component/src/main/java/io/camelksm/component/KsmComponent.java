@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 
 import io.camelksm.audit.AuditHealth;
 import io.camelksm.auth.oauth2.OAuth2TokenProvider;
+import io.camelksm.credential.CredentialName;
 import io.camelksm.governance.GovernedCredentials;
 import io.camelksm.runtime.KsmRuntime;
 import io.camelksm.runtime.KsmSettings;
@@ -239,6 +240,14 @@ public class KsmComponent extends DefaultComponent {
     public GovernedCredentials getGovernedCredentials() {
         KsmRuntime r = runtime;
         return r != null ? r.credentials() : governedCredentials;
+    }
+
+    /** Logs once per credential (per runtime) that it names no sendTo; {@code usedBy} says who uses it. */
+    public void warnIfUnbound(String credentialName, String usedBy) {
+        GovernedCredentials governed = getGovernedCredentials();
+        if (governed != null) {
+            governed.warnIfUnbound(CredentialName.of(credentialName), usedBy);
+        }
     }
 
     /** The governed credentials service to use instead of opening the database from the database options. */

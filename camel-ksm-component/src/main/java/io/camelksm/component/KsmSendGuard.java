@@ -38,7 +38,7 @@ public final class KsmSendGuard implements EndpointStrategy {
             "mock", "stub", "bean", "class", "ref", "ksm", "controlbus", "dataset", "dataset-test", "timer",
             "scheduler", "language", "validator", "xslt", "xslt-saxon", "xj", "kamelet", "browse", "dataformat",
             "platform-http", "rest-api", "micrometer", "metrics", "velocity", "freemarker", "mustache", "jte",
-            "string-template", "jslt", "json-validator", "jsonata", "sql-stored", "event");
+            "string-template", "jslt", "json-validator", "jsonata");
 
     private KsmSendGuard() {
     }

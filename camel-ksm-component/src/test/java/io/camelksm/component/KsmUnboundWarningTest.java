@@ -52,6 +52,8 @@ class KsmUnboundWarningTest {
             assertThat(warnings).containsExactly("credential 'Open' is not bound to any host (property sendTo):"
                     + " ksm:Open may send it to any endpoint; an administrator can bind it with ksm-admin credential"
                     + " update 'Open' --property sendTo=<hosts>");
+            assertThat(log.text()).as("the guard came with the context, not late with the component")
+                    .doesNotContain("may not be guarded");
             assertThat(camel.createProducerTemplate().request("direct:a", e -> { }).getMessage()
                     .getHeader("Authorization")).isEqualTo("Bearer tok-open");
         }

@@ -9,8 +9,6 @@ import io.camelksm.component.KsmComponent;
 import io.camelksm.connector.ConnectorDefinitions;
 import io.camelksm.connector.definition.Authentication;
 import io.camelksm.connector.definition.ConnectorDefinition;
-import io.camelksm.credential.CredentialName;
-import io.camelksm.governance.GovernedCredentials;
 
 /**
  * Once the context runs, warns once per credential (per runtime) that a connector uses a credential without
@@ -41,18 +39,15 @@ final class UnboundCredentialWarnings implements ExtendedStartupListener {
         if (!done.compareAndSet(false, true)) {
             return;
         }
-        GovernedCredentials governed = context.getComponent("ksm", KsmComponent.class).getGovernedCredentials();
-        if (governed == null) {
-            return;
-        }
+        KsmComponent ksm = context.getComponent("ksm", KsmComponent.class);
         for (ConnectorDefinition definition : definitions.all()) {
             Authentication authentication = definition.authentication();
             String usedBy = "connector '" + definition.name() + "'";
             if (authentication.credential() != null) {
-                governed.warnIfUnbound(CredentialName.of(authentication.credential()), usedBy);
+                ksm.warnIfUnbound(authentication.credential(), usedBy);
             }
             authentication.allowedCredentials()
-                    .forEach(name -> governed.warnIfUnbound(CredentialName.of(name), usedBy));
+                    .forEach(name -> ksm.warnIfUnbound(name, usedBy));
         }
     }
 }
