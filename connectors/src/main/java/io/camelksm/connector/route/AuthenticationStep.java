@@ -5,6 +5,8 @@ import java.util.Set;
 import java.util.StringJoiner;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
 import org.apache.camel.model.ProcessorDefinition;
 
 import io.camelksm.connector.definition.Authentication;
@@ -37,8 +39,36 @@ public final class AuthenticationStep {
                 // no credential, no header
             }
             case CUSTOM -> route.process(this::custom);
+            case BASIC -> {
+                if (authentication.preemptive()) {
+                    route.toD(ksmUri(authentication));
+                }
+            }
             default -> route.toD(ksmUri(authentication));
         }
+    }
+
+    /**
+     * Appends what follows the API call: for basic with {@code preemptive: false}, a {@code 401} with a
+     * {@code WWW-Authenticate: Basic} challenge authorizes through {@code ksm:} and sends the request once more
+     * ({@code resend} puts the request back on the message and calls the API).
+     */
+    public void addAfterCall(ProcessorDefinition<?> route, Processor rewrite, String apiUri) {
+        Authentication authentication = definition.authentication();
+        if (authentication.type() == AuthenticationType.BASIC && !authentication.preemptive()) {
+            route.filter(AuthenticationStep::isBasicChallenge)
+                    .toD(ksmUri(authentication))
+                    .process(rewrite)
+                    .to(apiUri)
+                    .end();
+        }
+    }
+
+    private static boolean isBasicChallenge(Exchange exchange) {
+        Message message = exchange.getMessage();
+        String challenge = message.getHeader("WWW-Authenticate", String.class);
+        return message.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class) == 401 && challenge != null
+                && challenge.regionMatches(true, 0, "Basic", 0, 5);
     }
 
     /** The headers this step may put on the message: removed before the route replies. */

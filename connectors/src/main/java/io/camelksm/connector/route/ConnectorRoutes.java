@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.TryDefinition;
 
 import io.camelksm.component.KsmSendBindings;
 import io.camelksm.connector.ConnectorDefinitions;
@@ -69,14 +70,16 @@ public class ConnectorRoutes extends RouteBuilder {
             AuthenticationStep authentication) {
         String what = "connector '" + definition.name() + "' action '" + action.name() + "'";
         Set<String> secretHeaders = authentication.headerNames();
-        var route = from(endpointUri(definition.name(), action.name()))
+        TryDefinition route = from(endpointUri(definition.name(), action.name()))
                 .routeId(routeId(definition.name(), action.name()))
                 .doTry()
                 .process(new RequestPreparation(definition, action, baseUrl));
         authentication.addTo(route);
-        route.process(new RequestWriter(what))
-                .to(httpEndpoint(definition, action, baseUrl, secretHeaders))
-                .process(new ResponseMapper(action, what))
+        RequestWriter writer = new RequestWriter(what);
+        String api = httpEndpoint(definition, action, baseUrl, secretHeaders);
+        route.process(writer).to(api);
+        authentication.addAfterCall(route, writer, api);
+        route.process(new ResponseMapper(action, what))
                 .doFinally()
                 .process(exchange -> removeSecrets(exchange, secretHeaders))
                 .end();

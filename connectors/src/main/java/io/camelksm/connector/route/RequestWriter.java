@@ -27,8 +27,8 @@ final class RequestWriter implements Processor {
 
     @Override
     public void process(Exchange exchange) throws Exception {
+        // the request stays on the exchange until the route ends: a Basic challenge sends it once more
         ApiRequest request = exchange.getProperty(ApiRequest.PROPERTY, ApiRequest.class);
-        exchange.removeProperty(ApiRequest.PROPERTY);
         Message message = exchange.getMessage();
         request.headers().forEach(message::setHeader);
         message.setHeader(Exchange.HTTP_METHOD, request.method());
@@ -40,13 +40,20 @@ final class RequestWriter implements Processor {
         if (body != null) {
             message.setHeader(Exchange.CONTENT_TYPE, request.contentType() != null ? request.contentType()
                     : Action.JSON);
+        } else {
+            message.removeHeader(Exchange.CONTENT_TYPE);
         }
         message.setBody(body);
     }
 
+    /** GET and DELETE without a body template get no body from custom authentication's body fields. */
+    private static boolean carriesBody(ApiRequest request) {
+        return request.body() != null || !(request.method().equals("GET") || request.method().equals("DELETE"));
+    }
+
     private String body(ApiRequest request) throws JsonProcessingException {
         Map<String, String> fields = request.bodyFields();
-        if (fields.isEmpty()) {
+        if (fields.isEmpty() || !carriesBody(request)) {
             return request.body();
         }
         if (Action.FORM.equals(request.contentType())) {
