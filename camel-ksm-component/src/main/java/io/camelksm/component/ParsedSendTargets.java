@@ -5,8 +5,9 @@ import io.camelksm.credential.CredentialProperty;
 import io.camelksm.credential.SendTargets;
 
 /**
- * A producer's parsed {@code sendTo}: the credential lent from the cache keeps the same property object while it is
- * cached, so the text is parsed again only when the property changes (a new object), not on every exchange.
+ * A producer's parsed {@code sendTo}. The credential lent from the cache is the same object while it is cached, so
+ * the exchange path only compares one reference; the property is looked up again for another object, and its text
+ * parsed again only when the property itself changed.
  */
 final class ParsedSendTargets {
 
@@ -14,6 +15,10 @@ final class ParsedSendTargets {
 
     /** The credential's targets, or null when it is not bound. */
     SendTargets of(Credential credential) {
+        Parsed parsed = last;
+        if (parsed != null && parsed.credential == credential) {
+            return parsed.targets;
+        }
         CredentialProperty property = null;
         for (CredentialProperty p : credential.properties().values()) {
             if (SendTargets.isSendToProperty(p.name())) {
@@ -21,17 +26,19 @@ final class ParsedSendTargets {
                 break;
             }
         }
+        SendTargets targets;
         if (property == null) {
-            return null;
+            targets = null;
+        } else if (parsed != null && parsed.property == property) {
+            targets = parsed.targets;
+        } else {
+            targets = SendTargets.parse(property.value().reveal());
         }
-        Parsed parsed = last;
-        if (parsed == null || parsed.property != property) {
-            parsed = new Parsed(property, SendTargets.parse(property.value().reveal()));
-            last = parsed;
-        }
-        return parsed.targets;
+        last = new Parsed(credential, property, targets);
+        return targets;
     }
 
-    private record Parsed(CredentialProperty property, SendTargets targets) {
+    /** The credential last seen (compared by reference only; its secrets are its owner's to wipe). */
+    private record Parsed(Credential credential, CredentialProperty property, SendTargets targets) {
     }
 }

@@ -120,6 +120,20 @@ class KsmSendToTest extends KsmCamelTestSupport {
     }
 
     @Test
+    void anAdministratorsNewSendToAppliesToTheNextExchange() {
+        assertRefused(template.request("direct:other", e -> { }), "localhost");
+
+        ksm.governed().update(ksm.stored("Bound").toBuilder()
+                .property(CredentialProperty.plain("sendTo", otherBase() + "/api/")).build(),
+                io.camelksm.testsupport.KsmTestSupport.ADMIN);
+
+        assertThat(template.request("direct:other", e -> { }).getException()).isNull();
+        assertThat(template.request("direct:allowed", e -> { }).getException())
+                .isInstanceOf(KsmSendRefusedException.class).hasMessageContaining("to host '127.0.0.1' refused");
+        assertThat(api.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
     void anEndpointMadeBeforeTheComponentIsGuardedToo() {
         assertRefused(template.request("direct:viaEarly", e -> { }), "localhost");
     }
