@@ -33,12 +33,12 @@ import io.camelksm.credential.SendTargets;
  */
 public final class KsmSendGuard implements EndpointStrategy {
 
-    /** In-process endpoints: what they receive stays in this JVM (or reaches a guarded endpoint later). */
-    private static final Set<String> IN_PROCESS = Set.of("direct", "seda", "vm", "disruptor", "disruptor-vm", "log",
-            "mock", "stub", "bean", "class", "ref", "ksm", "controlbus", "dataset", "dataset-test", "timer",
-            "scheduler", "language", "validator", "xslt", "xslt-saxon", "xj", "kamelet", "browse", "dataformat",
-            "platform-http", "rest-api", "micrometer", "metrics", "velocity", "freemarker", "mustache", "jte",
-            "string-template", "jslt", "json-validator", "jsonata");
+    /**
+     * Endpoints Camel itself calls local ({@code Endpoint.isRemote()} false: direct, seda, log, mock, bean, ...) are not
+     * wrapped; nor these, which keep the default but hand the message to other routes (whose endpoints are guarded) or
+     * only consume.
+     */
+    private static final Set<String> IN_PROCESS = Set.of("ksm", "kamelet", "platform-http", "rest-api");
 
     private KsmSendGuard() {
     }
@@ -64,7 +64,7 @@ public final class KsmSendGuard implements EndpointStrategy {
         if (endpoint instanceof InterceptSendToEndpoint wrapped && wrapped.getBefore() instanceof Check) {
             return endpoint;
         }
-        if (IN_PROCESS.contains(schemeOf(endpoint))) {
+        if (!endpoint.isRemote() || IN_PROCESS.contains(schemeOf(endpoint))) {
             return endpoint;
         }
         DefaultInterceptSendToEndpoint guarded = new DefaultInterceptSendToEndpoint(endpoint, false);
