@@ -115,9 +115,9 @@ public final class KsmSendGuard implements EndpointStrategy {
                 }
             }
             if (FollowRedirects.isOn(endpoint)) {
-                return sent.targets().refusal(baseUrl.get()).or(() -> Optional.of(new SendTargets.Refusal(
-                        OutgoingUrls.hostOrScheme(endpoint), "the endpoint follows redirects (followRedirects=true),"
-                        + " which could carry " + sent.where() + " to another host")));
+                return Optional.of(new SendTargets.Refusal(OutgoingUrls.hostOrScheme(endpoint),
+                        "the endpoint follows redirects (followRedirects=true), which could carry " + sent.where()
+                        + " to another host"));
             }
             return Optional.empty();
         }
