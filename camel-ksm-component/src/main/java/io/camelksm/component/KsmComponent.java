@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 
 import io.camelksm.audit.AuditHealth;
 import io.camelksm.auth.oauth2.OAuth2TokenProvider;
+import io.camelksm.credential.CredentialName;
 import io.camelksm.governance.GovernedCredentials;
 import io.camelksm.runtime.KsmRuntime;
 import io.camelksm.runtime.KsmSettings;
@@ -59,6 +60,21 @@ public class KsmComponent extends DefaultComponent {
     private KsmRuntime runtime;
     /** Registered with Camel's health checks while the component runs, when health checks are on the class path. */
     private final KsmHealthChecks healthChecks = new KsmHealthChecks();
+
+    /**
+     * Guards where bound credentials go ({@link KsmSendGuard}). Normally {@link KsmSendGuardPlugin} did it when the
+     * context was built; if not, endpoints of routes made before this component may not be guarded: say so.
+     */
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        if (!KsmSendGuard.installedIn(getCamelContext())) {
+            KsmSendGuard.install(getCamelContext());
+            LOG.warn("camel-ksm guards where credentials bound to hosts (property sendTo) are sent from now on; endpoints"
+                     + " of routes made before the ksm component may not be guarded (Camel did not load {})",
+                     KsmSendGuardPlugin.class.getName());
+        }
+    }
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -224,6 +240,14 @@ public class KsmComponent extends DefaultComponent {
     public GovernedCredentials getGovernedCredentials() {
         KsmRuntime r = runtime;
         return r != null ? r.credentials() : governedCredentials;
+    }
+
+    /** Logs once per credential (per runtime) that it names no sendTo; {@code usedBy} says who uses it. */
+    public void warnIfUnbound(String credentialName, String usedBy) {
+        GovernedCredentials governed = getGovernedCredentials();
+        if (governed != null) {
+            governed.warnIfUnbound(CredentialName.of(credentialName), usedBy);
+        }
     }
 
     /** The governed credentials service to use instead of opening the database from the database options. */

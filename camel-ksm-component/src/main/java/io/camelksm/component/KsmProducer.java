@@ -27,6 +27,7 @@ import io.camelksm.credential.CredentialProperty;
 import io.camelksm.credential.CredentialType;
 import io.camelksm.credential.CredentialType.Capability;
 import io.camelksm.credential.Secret;
+import io.camelksm.credential.SendTargets;
 
 /**
  * Wires one request: endpoint, then {@link CallerResolver}, then {@link GovernedCredentials} (access check, audit,
@@ -38,12 +39,25 @@ public class KsmProducer extends DefaultAsyncProducer {
     private final TokenRequestOptions tokenRequestOptions;
     /** What {@code authorize} does with the lent credential; made once, as a capturing lambda would be per exchange. */
     private final Function<Credential, Authorized> authorizer = this::authorized;
+    /** The credential's sendTo, parsed once per property value rather than on every exchange. */
+    private final ParsedSendTargets sendTargets = new ParsedSendTargets();
     /** The token handle the last exchange got, shared by the next ones with the same token. */
     private volatile KsmOAuth2Token lastToken;
 
     public KsmProducer(KsmEndpoint endpoint) {
         super(endpoint);
         this.tokenRequestOptions = endpoint.getConfiguration().tokenRequestOptions();
+    }
+
+    /** A credential that names no sendTo may be sent anywhere: said once per credential when a route starts. */
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        KsmEndpoint endpoint = getEndpoint();
+        GovernedCredentials governed = endpoint.getComponent().getGovernedCredentials();
+        if (endpoint.getConfiguration().getOperation() == KsmOperation.authorize && governed != null) {
+            governed.warnIfUnbound(endpoint.getCredentialName(), "ksm:" + endpoint.getCredentialName());
+        }
     }
 
     @Override
@@ -85,8 +99,13 @@ public class KsmProducer extends DefaultAsyncProducer {
     private void authorize(Request request, KsmConfiguration config, Exchange exchange) {
         Authorized authorized = request.use(authorizer);
         Message message = exchange.getMessage();
-        message.setHeader(config.getHeaderName(), authorized.header().value());
+        String value = authorized.header().value();
+        message.setHeader(config.getHeaderName(), value);
         message.setHeader(KsmConstants.CREDENTIAL_TYPE, authorized.type().name());
+        if (authorized.targets() != null) { // the send guard checks where the header goes
+            SentCredential.add(exchange, new SentCredential(authorized.name(), authorized.targets(),
+                    config.getHeaderName(), value, request.caller(), request.governed()));
+        }
         AccessToken token = authorized.header().accessToken().orElse(null);
         if (token != null) {
             remember(exchange, tokenOnExchange(authorized.name(), token, authorized.provider()),
@@ -99,7 +118,7 @@ public class KsmProducer extends DefaultAsyncProducer {
         OAuth2TokenProvider provider = getEndpoint().getComponent().getOauth2TokenProvider();
         AuthHeader header = AuthHeaderBuilders.forCredential(credential, provider, tokenRequestOptions)
                 .header(credential, getEndpoint().getConfiguration().isIncludeScheme());
-        return new Authorized(credential.name(), credential.type(), header, provider);
+        return new Authorized(credential.name(), credential.type(), header, provider, sendTargets.of(credential));
     }
 
     /**
@@ -118,7 +137,7 @@ public class KsmProducer extends DefaultAsyncProducer {
 
     /** What {@code authorize} takes out of the lease: never the credential itself. */
     private record Authorized(CredentialName name, CredentialType type, AuthHeader header,
-                              OAuth2TokenProvider provider) {
+                              OAuth2TokenProvider provider, SendTargets targets) {
     }
 
     /** Keeps the token on the exchange, so the route (or the end of the exchange, after a 401) can evict it. */
@@ -138,6 +157,11 @@ public class KsmProducer extends DefaultAsyncProducer {
                         + " credentials only; use operation=authorize to put its authentication header on the message");
             }
             KsmCredentialFields fields = KsmCredentialFields.of(credential);
+            SendTargets targets = sendTargets.of(credential);
+            if (targets != null) { // the route may put the values anywhere: the whole exchange is bound
+                SentCredential.add(exchange, new SentCredential(credential.name(), targets, null, null,
+                        request.caller(), request.governed()));
+            }
             exchange.setProperty(config.getFieldsProperty(), fields);
             Message message = exchange.getMessage();
             message.setHeader(KsmConstants.CREDENTIAL_TYPE, credential.type().name());

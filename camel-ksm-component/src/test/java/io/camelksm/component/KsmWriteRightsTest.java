@@ -62,6 +62,9 @@ class KsmWriteRightsTest extends KsmCamelTestSupport {
                 from("direct:pinnedHosts").to("ksm:Pinned?operation=setProperty&propertyName=allowedHosts");
                 from("direct:pinnedHostsLookalike").to("ksm:Pinned?operation=setProperty&propertyName=ALLOWEDHOSTS"
                                                        + "&propertySecret=false");
+                from("direct:pinnedSendTo").to("ksm:Pinned?operation=setProperty&propertyName=sendTo"
+                                                + "&propertySecret=false");
+                from("direct:pinnedSendToLookalike").to("ksm:Pinned?operation=setProperty&propertyName=SendTo");
             }
         };
     }
@@ -204,6 +207,19 @@ class KsmWriteRightsTest extends KsmCamelTestSupport {
         assertThat(ksm.stored("Pinned").properties().keySet()).containsExactly("allowedHosts");
         assertThat(ksm.stored("Pinned").property("allowedHosts").orElseThrow().displayValue())
                 .isEqualTo("login.example.com, idp.example.com");
+    }
+
+    @Test
+    void noRouteMayWriteTheSendTargetsEvenWithRouteMetadataWrites() {
+        Exchange plain = template.request("direct:pinnedSendTo", e -> e.getMessage().setBody("attacker.example"));
+        Exchange lookalike = template.request("direct:pinnedSendToLookalike",
+                e -> e.getMessage().setBody("attacker.example"));
+
+        assertThat(plain.getException()).isInstanceOf(KsmWriteRefusedException.class)
+                .hasMessageContaining("routes may never change property 'sendTo'");
+        assertThat(lookalike.getException()).isInstanceOf(KsmWriteRefusedException.class)
+                .hasMessageContaining("property 'SendTo'");
+        assertThat(ksm.stored("Pinned").properties().keySet()).containsExactly("allowedHosts");
     }
 
     @Test

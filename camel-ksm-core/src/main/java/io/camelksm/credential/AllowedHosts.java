@@ -1,10 +1,8 @@
 package io.camelksm.credential;
 
-import java.net.IDN;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Collections;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -13,8 +11,11 @@ import java.util.regex.Pattern;
 /**
  * The hosts a credential's token URL may name, from its optional property {@value #PROPERTY} (host names separated by
  * commas or spaces, e.g. {@code login.microsoftonline.com, login.example.com}). Hosts are compared exactly after
- * parsing the URL, never as text prefixes: case-insensitive, internationalised names in their ASCII (punycode) form, a
- * trailing dot ignored. No wildcards: every host is named. Only an administrator sets it; routes can never change it.
+ * parsing the URL, never as text prefixes ({@link HostNames}): case-insensitive, internationalised names in their ASCII
+ * (punycode) form, a trailing dot ignored. No wildcards: every host is named. Only an administrator sets it; routes can never change it.
+ * <p>
+ * Not to be confused with {@link SendTargets} (property {@value SendTargets#PROPERTY}): this limits where the
+ * credential is <em>exchanged for a token</em>; {@code sendTo} limits where the header built from it is <em>sent</em>.
  */
 public final class AllowedHosts {
 
@@ -53,7 +54,7 @@ public final class AllowedHosts {
         Set<String> hosts = new TreeSet<>();
         for (String entry : SEPARATORS.split(list == null ? "" : list.strip())) {
             if (!entry.isEmpty()) {
-                hosts.add(normalize(entry, "property " + PROPERTY));
+                hosts.add(HostNames.normalize(entry, "property " + PROPERTY));
             }
         }
         if (hosts.isEmpty()) {
@@ -92,39 +93,7 @@ public final class AllowedHosts {
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("tokenUrl is not a valid URL (" + e.getReason() + ")");
         }
-        String host = uri.getHost();
-        if (host == null) {
-            // an internationalised name is no server-based authority for java.net.URI: take the host out by hand
-            String authority = uri.getRawAuthority();
-            if (authority == null || authority.isEmpty()) {
-                throw new IllegalArgumentException("tokenUrl names no host");
-            }
-            host = authority.substring(authority.lastIndexOf('@') + 1);
-            if (!host.startsWith("[") && host.lastIndexOf(':') >= 0) {
-                host = host.substring(0, host.lastIndexOf(':'));
-            }
-        }
-        return normalize(host, "tokenUrl");
-    }
-
-    /** Lower case, ASCII (punycode), no trailing dot; IPv6 literals keep their brackets. */
-    static String normalize(String host, String where) {
-        String h = host.strip();
-        if (h.endsWith(".")) {
-            h = h.substring(0, h.length() - 1);
-        }
-        if (h.startsWith("[") && h.endsWith("]")) {
-            return h.toLowerCase(Locale.ROOT);
-        }
-        try {
-            h = IDN.toASCII(h, IDN.USE_STD3_ASCII_RULES);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(where + " has a malformed host name '" + host.strip() + "'");
-        }
-        if (h.isEmpty()) {
-            throw new IllegalArgumentException(where + " has an empty host name");
-        }
-        return h.toLowerCase(Locale.ROOT);
+        return HostNames.hostOf(uri, "tokenUrl");
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.camelksm.governance;
 import io.camelksm.access.AccessMode;
 import io.camelksm.access.Caller;
 import io.camelksm.access.KsmAccessDeniedException;
+import io.camelksm.access.KsmSendRefusedException;
 import io.camelksm.access.KsmWriteRefusedException;
 import io.camelksm.audit.AuditEvent;
 import io.camelksm.audit.AuditOutcome;
@@ -62,7 +63,10 @@ final class AuditedRequests {
     /** Audits a request that was denied or failed, and gives back the exception for the caller to throw. */
     RuntimeException refused(Instant decidedAt, CredentialName name, String operation, Caller caller,
                              String routeId, RuntimeException e, AccessMode access) {
-        if (e instanceof KsmWriteRefusedException refusedWrite) {
+        if (e instanceof KsmSendRefusedException refusedSend) {
+            record(decidedAt, name, operation, caller, routeId, AuditOutcome.DENIED,
+                    "refused sending to host '" + refusedSend.getHost() + "': " + refusedSend.getMessage(), access);
+        } else if (e instanceof KsmWriteRefusedException refusedWrite) {
             record(decidedAt, name, operation, caller, routeId, AuditOutcome.DENIED,
                     "refused " + refusedWrite.getRefusedParts() + ": " + refusedWrite.getMessage(), access);
         } else if (e instanceof KsmAccessDeniedException denied) {

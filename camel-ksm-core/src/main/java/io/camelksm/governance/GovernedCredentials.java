@@ -8,6 +8,7 @@ import io.camelksm.access.AccessRightsStore;
 import io.camelksm.access.Caller;
 import io.camelksm.access.Dimension;
 import io.camelksm.access.KsmAccessDeniedException;
+import io.camelksm.access.KsmSendRefusedException;
 import io.camelksm.audit.AuditOutcome;
 import io.camelksm.audit.AuditTrail;
 import java.time.Clock;
@@ -28,6 +29,7 @@ import io.camelksm.credential.CredentialName;
 import io.camelksm.credential.CredentialNotFoundException;
 import io.camelksm.credential.CredentialStore;
 import io.camelksm.credential.CredentialValidator;
+import io.camelksm.credential.SendTargets;
 
 /**
  * The one way to reach credentials: every request is checked against the credential's access rights (routes) or
@@ -45,6 +47,7 @@ public final class GovernedCredentials implements AutoCloseable {
     private final AuditedRequests requests;
     private final ExpiryWatch expiries;
     private final CredentialUses uses = new CredentialUses();
+    private final UnboundCredentials unbound;
     // bound once: a lambda capturing the name would be allocated on every request
     private final Function<CredentialName, Optional<Credential>> findCredential;
     private final Function<CredentialName, AccessRights> findRights;
@@ -71,6 +74,7 @@ public final class GovernedCredentials implements AutoCloseable {
         this.requests = new AuditedRequests(audit, clock);
         this.expiries = new ExpiryWatch(clock);
         changes.add(expiries);
+        this.unbound = new UnboundCredentials(store);
         this.findCredential = store::find;
         this.findRights = rights::rightsOf;
     }
@@ -330,5 +334,30 @@ public final class GovernedCredentials implements AutoCloseable {
     private static void checkAllowedHosts(Credential credential) {
         credential.field(CredentialField.TOKEN_URL).ifPresent(url -> AllowedHosts.of(credential)
                 .ifPresent(hosts -> hosts.check(url)));
+        SendTargets.of(credential); // a malformed sendTo is refused when written, not at the first exchange
+    }
+
+    /**
+     * Records that a credential the caller was allowed to use was about to be sent where its {@code sendTo} does not
+     * allow, and gives back the exception to throw. Nothing was sent: the caller refuses before the request leaves.
+     *
+     * @param refusal the host and why, never a secret
+     */
+    public KsmSendRefusedException refuseSend(CredentialName name, String operation, Caller caller, String routeId,
+                                              SendTargets.Refusal refusal) {
+        KsmSendRefusedException refused = new KsmSendRefusedException(name, operation, caller, refusal.host(),
+                refusal.reason());
+        Instant now = clock.instant();
+        requests.refused(now, name, operation, caller, routeId, refused, AccessMode.READ);
+        uses.refused(name, refused, now);
+        return refused;
+    }
+
+    /**
+     * Logs once per credential (for the life of this instance) that it names no {@code sendTo}, so what is built from
+     * it may go anywhere; {@code usedBy} says who uses it (e.g. {@code ksm:Graph}, {@code connector 'github'}).
+     */
+    public void warnIfUnbound(CredentialName name, String usedBy) {
+        unbound.warnIfUnbound(name, usedBy);
     }
 }

@@ -13,13 +13,14 @@ import io.camelksm.credential.AllowedHosts;
 import io.camelksm.credential.Credential;
 import io.camelksm.credential.CredentialField;
 import io.camelksm.credential.CredentialProperty;
+import io.camelksm.credential.SendTargets;
 
 /**
  * What a route's write may change. By default only secret values: the password, token, client secret, private key and
  * secret properties (replaced or added). Everything else (token URL, client id, audience, client authentication
  * method, other non-secret fields, plain properties, a new {@code form.*} property, removing a secret) decides where
  * and how the secrets are sent, so it needs the credential to allow route metadata writes. The expiry goes with a
- * rotation and may be written. The allowed hosts never change through a route, and a token URL a route writes must
+ * rotation and may be written. The allowed hosts and the send targets ({@code sendTo}) never change through a route, and a token URL a route writes must
  * name one of them.
  */
 final class RouteWriteScope {
@@ -95,7 +96,7 @@ final class RouteWriteScope {
                 continue; // untouched: the same object
             }
             String what = "property '" + name + "'";
-            if (AllowedHosts.isAllowedHostsProperty(name)) {
+            if (AllowedHosts.isAllowedHostsProperty(name) || SendTargets.isSendToProperty(name)) {
                 neverByRoutes.add(what);
             } else if (now == null) {
                 metadata.add(what + " (removed)");

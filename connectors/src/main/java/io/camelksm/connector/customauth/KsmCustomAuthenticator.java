@@ -8,6 +8,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 
 import io.camelksm.component.KsmCredentialFields;
+import io.camelksm.component.KsmSendBindings;
 import io.camelksm.connector.definition.CustomAuthentication;
 import io.camelksm.credential.Secret;
 
@@ -17,7 +18,9 @@ import io.camelksm.credential.Secret;
  * {@code [Credential.Property.<name>]} through {@code ksm:<credential>?operation=get} (a GENERAL or DATA_GATEWAY
  * credential), {@code [Credential.Token]} through {@code ksm:<credential>?operation=authorize} without the scheme (the
  * token of a BEARER credential, an access token for an OAUTH2_* one). The templates are parsed once per definition;
- * the values are copied into char arrays, expanded into {@link Secret}s the caller owns, and the copies wiped.
+ * the values are copied into char arrays, expanded into {@link Secret}s the caller owns, and the copies wiped. A
+ * credential bound to hosts ({@code sendTo}) binds the whole exchange until the route removes the values
+ * ({@link KsmSendBindings}): the send guard checks the API call.
  */
 public final class KsmCustomAuthenticator implements CustomAuthenticator {
 
@@ -45,6 +48,7 @@ public final class KsmCustomAuthenticator implements CustomAuthenticator {
             if (templates.needsToken()) {
                 call(producer, exchange, "ksm:" + credential + "?includeScheme=false&headerName=" + TOKEN_HEADER);
                 String header = exchange.getMessage().getHeader(TOKEN_HEADER, String.class);
+                KsmSendBindings.handOver(exchange, TOKEN_HEADER); // the token goes into the templates' places
                 exchange.getMessage().removeHeader(TOKEN_HEADER);
                 token = header == null ? null : Secret.of(header);
             }

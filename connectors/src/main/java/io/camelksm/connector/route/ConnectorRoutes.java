@@ -8,6 +8,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.TryDefinition;
 
+import io.camelksm.component.KsmSendBindings;
 import io.camelksm.connector.ConnectorDefinitions;
 import io.camelksm.connector.definition.Action;
 import io.camelksm.connector.definition.AuthenticationType;
@@ -55,6 +56,7 @@ public class ConnectorRoutes extends RouteBuilder {
 
     @Override
     public void configure() throws Exception {
+        getContext().addStartupListener(new UnboundCredentialWarnings(definitions));
         for (ConnectorDefinition definition : definitions.all()) {
             String baseUrl = getContext().resolvePropertyPlaceholders(definition.baseUrl());
             BaseUrls.problem(baseUrl).ifPresent(problem -> {
@@ -101,7 +103,8 @@ public class ConnectorRoutes extends RouteBuilder {
         String filter = "ksmConnectorHeaders." + routeId(definition.name(), action.name());
         getContext().getRegistry().bind(filter, new AllowedHeadersFilter(allowed));
         // the status is checked by ResponseMapper: the exception camel-http would throw carries the request URI
-        return baseUrl + "?throwExceptionOnFailure=false&headerFilterStrategy=#" + filter
+        // never follow a redirect: it could carry the credential to another host (whatever the http component says)
+        return baseUrl + "?throwExceptionOnFailure=false&followRedirects=false&headerFilterStrategy=#" + filter
                 + "&connectTimeout=" + timeout.toMillis() + "&responseTimeout=" + timeout.toMillis();
     }
 
@@ -111,5 +114,6 @@ public class ConnectorRoutes extends RouteBuilder {
         exchange.getMessage().removeHeader(Exchange.HTTP_URI);
         exchange.removeProperty(ApiRequest.PROPERTY);
         CallSecrets.release(exchange);
+        KsmSendBindings.release(exchange); // every value of the credential is off the message now
     }
 }

@@ -1,0 +1,58 @@
+package io.camelksm.component;
+
+import java.util.Locale;
+
+import org.apache.camel.Component;
+import org.apache.camel.Endpoint;
+import org.apache.camel.spi.PropertyConfigurer;
+import org.apache.camel.spi.PropertyConfigurerGetter;
+
+/**
+ * Whether an HTTP endpoint follows redirects, read through Camel's generated configurers (no compile dependency on
+ * camel-http): the endpoint's {@code followRedirects}, the same option in its URI, or its component's default.
+ */
+final class FollowRedirects {
+
+    private static final String OPTION = "followRedirects";
+
+    private FollowRedirects() {
+    }
+
+    static boolean isOn(Endpoint endpoint) {
+        Boolean inUri = inUri(endpoint.getEndpointUri());
+        if (inUri != null) { // what the endpoint's URI says wins over the component's default, as in camel-http
+            return inUri;
+        }
+        Component component = endpoint instanceof org.apache.camel.support.DefaultEndpoint d ? d.getComponent() : null;
+        if (component == null) {
+            return false;
+        }
+        return Boolean.TRUE.equals(option(component.getEndpointPropertyConfigurer(), endpoint))
+               || Boolean.TRUE.equals(option(component.getComponentPropertyConfigurer(), component));
+    }
+
+    private static Boolean inUri(String uri) {
+        int query = uri.indexOf('?');
+        if (query < 0) {
+            return null;
+        }
+        for (String parameter : uri.substring(query + 1).split("&")) {
+            int equals = parameter.indexOf('=');
+            if (equals > 0 && parameter.substring(0, equals).equals(OPTION)) {
+                return Boolean.parseBoolean(parameter.substring(equals + 1).strip().toLowerCase(Locale.ROOT));
+            }
+        }
+        return null;
+    }
+
+    private static Object option(PropertyConfigurer configurer, Object target) {
+        if (configurer instanceof PropertyConfigurerGetter getter) {
+            try {
+                return getter.getOptionValue(target, OPTION, true);
+            } catch (RuntimeException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+}
