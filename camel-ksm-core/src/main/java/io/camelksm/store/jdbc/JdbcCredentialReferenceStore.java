@@ -1,0 +1,139 @@
+package io.camelksm.store.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import javax.sql.DataSource;
+
+import io.camelksm.audit.AuditOutcome;
+import io.camelksm.credential.CredentialName;
+import io.camelksm.credential.CredentialReference;
+import io.camelksm.credential.CredentialReferenceStore;
+
+/**
+ * The places that use credentials, in the {@code credential_reference} table, one row per credential, kind, location,
+ * route and node; the last use of each comes from the audit trail: the newest granted decision of that credential (as
+ * the place spells it) in that route.
+ */
+public final class JdbcCredentialReferenceStore implements CredentialReferenceStore {
+
+    static final int MAX_LOCATION = 1000;
+
+    private static final String RENEW = "UPDATE credential_reference SET registered_at = ?, credential_name = ?"
+            + " WHERE credential_key = ? AND kind = ? AND location = ? AND route_id = ? AND node = ?";
+    private static final String INSERT = "INSERT INTO credential_reference (credential_key, credential_name, kind,"
+            + " location, route_id, node, registered_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
+    private static final String DELETE = "DELETE FROM credential_reference"
+            + " WHERE credential_key = ? AND kind = ? AND location = ? AND route_id = ? AND node = ?";
+    // summary rows stand for several decisions: the last of them is last_time
+    private static final String SELECT = "SELECT r.credential_name, r.kind, r.location, r.route_id, r.node,"
+            + " r.registered_at, (SELECT MAX(COALESCE(a.last_time, a.event_time)) FROM audit_event a"
+            + " WHERE a.credential = r.credential_name AND a.route_id = r.route_id AND a.outcome = '"
+            + AuditOutcome.GRANTED.name() + "') AS last_used"
+            + " FROM credential_reference r WHERE r.credential_key = ? ORDER BY r.registered_at, r.id";
+
+    private final Jdbc jdbc;
+    private final Clock clock;
+
+    public JdbcCredentialReferenceStore(DataSource dataSource, Clock clock) {
+        this.jdbc = new Jdbc(dataSource);
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public void add(CredentialReference reference) {
+        Instant now = clock.instant();
+        try {
+            jdbc.withConnection(c -> {
+                if (renew(c, reference, now) == 0) {
+                    try (PreparedStatement insert = c.prepareStatement(INSERT)) {
+                        insert.setString(1, reference.credential().key());
+                        insert.setString(2, reference.credential().value());
+                        insert.setString(3, reference.kind().name());
+                        insert.setString(4, location(reference));
+                        insert.setString(5, reference.routeId());
+                        insert.setString(6, reference.node());
+                        Jdbc.setInstant(insert, 7, now);
+                        insert.executeUpdate();
+                    } catch (SQLException e) {
+                        if (!Jdbc.isUniqueViolation(e)) {
+                            throw e;
+                        }
+                        renew(c, reference, now); // another start of the same node registered it in between
+                    }
+                }
+                return null;
+            });
+        } catch (SQLException e) {
+            throw Jdbc.failure("registering where credential '" + reference.credential() + "' is used ("
+                               + reference.describe() + ")", e);
+        }
+    }
+
+    private static int renew(Connection c, CredentialReference reference, Instant now) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement(RENEW)) {
+            Jdbc.setInstant(update, 1, now);
+            update.setString(2, reference.credential().value());
+            bindPlace(update, 3, reference);
+            return update.executeUpdate();
+        }
+    }
+
+    @Override
+    public boolean remove(CredentialReference reference) {
+        try {
+            return jdbc.withConnection(c -> {
+                try (PreparedStatement delete = c.prepareStatement(DELETE)) {
+                    bindPlace(delete, 1, reference);
+                    return delete.executeUpdate() > 0;
+                }
+            });
+        } catch (SQLException e) {
+            throw Jdbc.failure("removing where credential '" + reference.credential() + "' is used ("
+                               + reference.describe() + ")", e);
+        }
+    }
+
+    @Override
+    public List<CredentialReference> of(CredentialName credential) {
+        try {
+            return jdbc.withConnection(c -> {
+                List<CredentialReference> found = new ArrayList<>();
+                try (PreparedStatement select = c.prepareStatement(SELECT)) {
+                    select.setString(1, credential.key());
+                    try (ResultSet rs = select.executeQuery()) {
+                        while (rs.next()) {
+                            found.add(new CredentialReference(CredentialName.of(rs.getString("credential_name")),
+                                    CredentialReference.Kind.valueOf(rs.getString("kind").strip()),
+                                    rs.getString("location"), rs.getString("route_id"), rs.getString("node"),
+                                    Jdbc.getInstant(rs, "registered_at"), Jdbc.getInstant(rs, "last_used")));
+                        }
+                    }
+                }
+                return found;
+            });
+        } catch (SQLException e) {
+            throw Jdbc.failure("reading where credential '" + credential + "' is used", e);
+        }
+    }
+
+    private static void bindPlace(PreparedStatement statement, int first, CredentialReference reference)
+            throws SQLException {
+        statement.setString(first, reference.credential().key());
+        statement.setString(first + 1, reference.kind().name());
+        statement.setString(first + 2, location(reference));
+        statement.setString(first + 3, reference.routeId());
+        statement.setString(first + 4, reference.node());
+    }
+
+    private static String location(CredentialReference reference) {
+        return Jdbc.clip(reference.location(), MAX_LOCATION);
+    }
+}
