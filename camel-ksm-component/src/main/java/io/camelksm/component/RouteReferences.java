@@ -123,7 +123,8 @@ final class RouteReferences extends EventNotifierSupport {
 
     /**
      * The Kamelet a route was made from: its file name when Camel keeps source locations
-     * ({@code ksm-http-sink.kamelet.yaml}), else the route id, which camel-kamelet derives from the Kamelet.
+     * ({@code ksm-http-sink.kamelet.yaml}); else the route id, which camel-kamelet makes {@code <kamelet>-<uuid>} unless
+     * the URI names one ({@code kamelet:ksm-http-sink/myRoute}). The Route API does not give the template id.
      */
     static String kameletName(Route route) {
         String source = route.getSourceLocationShort();
