@@ -1,6 +1,7 @@
 package io.camelksm.component;
 
 import java.util.List;
+import java.util.Locale;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
@@ -16,6 +17,10 @@ import org.apache.camel.support.EventNotifierSupport;
 import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.util.URISupport;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.camelksm.credential.CredentialName;
 import io.camelksm.credential.CredentialReference.Kind;
 import io.camelksm.runtime.CredentialReferences;
 
@@ -31,6 +36,8 @@ import io.camelksm.runtime.CredentialReferences;
  * Listens to route events only: it ignores every exchange event, so the exchange path does not create events for it.
  */
 final class RouteReferences extends EventNotifierSupport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RouteReferences.class);
 
     private final CamelContext context;
     private final CredentialReferences references;
@@ -80,15 +87,45 @@ final class RouteReferences extends EventNotifierSupport {
         }
     }
 
-    /** The endpoint served an exchange of the route: registers it unless it was already (a name chosen at run time). */
+    /**
+     * The endpoint served an exchange of the route: registers it unless the route's start did (a name chosen at run
+     * time), also as another kind (a connector's route declares its credentials, see {@link KsmRouteProperties}).
+     */
     void used(KsmEndpoint endpoint, String routeId) {
+        if (references.isRegistered(endpoint.getCredentialName(), routeId)) {
+            return;
+        }
         Route route = context.getRoute(routeId);
         register(endpoint, routeId, route != null && route.isCreatedByKamelet() ? route : null);
     }
 
     private void registerRoute(Route route) {
+        registerDeclared(route);
         Route kamelet = route.isCreatedByKamelet() ? route : null;
         walk(route.navigate(), route.getRouteId(), kamelet);
+    }
+
+    /** The credentials a route declares in its properties ({@link KsmRouteProperties}). */
+    private void registerDeclared(Route route) {
+        Object names = route.getProperties().get(KsmRouteProperties.CREDENTIALS);
+        if (names == null) {
+            return;
+        }
+        Object kind = route.getProperties().get(KsmRouteProperties.REFERENCE_KIND);
+        Object location = route.getProperties().get(KsmRouteProperties.REFERENCE_LOCATION);
+        try {
+            Kind declared = kind == null ? Kind.ENDPOINT
+                    : Kind.valueOf(kind.toString().strip().toUpperCase(Locale.ROOT));
+            for (String name : names.toString().split(",")) {
+                if (!name.isBlank()) {
+                    references.register(CredentialName.of(name), declared, location == null
+                            ? "route " + route.getRouteId() : location.toString(), route.getRouteId());
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            LOG.warn("Route {} declares its credentials wrongly ({}={}, {}={}): not registered: {}", route.getRouteId(),
+                    KsmRouteProperties.CREDENTIALS, names, KsmRouteProperties.REFERENCE_KIND, kind, e.getMessage());
+        }
     }
 
     private void walk(Navigate<Processor> node, String routeId, Route kamelet) {

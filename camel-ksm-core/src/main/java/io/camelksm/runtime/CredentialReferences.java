@@ -64,6 +64,16 @@ public final class CredentialReferences implements AutoCloseable {
         }
     }
 
+    /** Whether this runtime registered a place of the route that uses the credential (of any kind). */
+    public boolean isRegistered(CredentialName credential, String routeId) {
+        for (CredentialReference reference : registered) {
+            if (reference.routeId().equals(routeId) && reference.credential().equals(credential)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Removes what this runtime registered for the route (when the route stops). */
     public void unregisterRoute(String routeId) {
         for (CredentialReference reference : registered) {
