@@ -25,6 +25,8 @@ import io.camelksm.credential.CredentialReferenceStore;
 public final class JdbcCredentialReferenceStore implements CredentialReferenceStore {
 
     static final int MAX_LOCATION = 1000;
+    static final int MAX_ROUTE_ID = 512;
+    static final int MAX_NODE = 256;
 
     private static final String RENEW = "UPDATE credential_reference SET registered_at = ?, credential_name = ?"
             + " WHERE credential_key = ? AND kind = ? AND location = ? AND route_id = ? AND node = ?";
@@ -58,8 +60,8 @@ public final class JdbcCredentialReferenceStore implements CredentialReferenceSt
                         insert.setString(2, reference.credential().value());
                         insert.setString(3, reference.kind().name());
                         insert.setString(4, location(reference));
-                        insert.setString(5, reference.routeId());
-                        insert.setString(6, reference.node());
+                        insert.setString(5, Jdbc.clip(reference.routeId(), MAX_ROUTE_ID));
+                        insert.setString(6, Jdbc.clip(reference.node(), MAX_NODE));
                         Jdbc.setInstant(insert, 7, now);
                         insert.executeUpdate();
                     } catch (SQLException e) {
@@ -129,10 +131,11 @@ public final class JdbcCredentialReferenceStore implements CredentialReferenceSt
         statement.setString(first, reference.credential().key());
         statement.setString(first + 1, reference.kind().name());
         statement.setString(first + 2, location(reference));
-        statement.setString(first + 3, reference.routeId());
-        statement.setString(first + 4, reference.node());
+        statement.setString(first + 3, Jdbc.clip(reference.routeId(), MAX_ROUTE_ID));
+        statement.setString(first + 4, Jdbc.clip(reference.node(), MAX_NODE));
     }
 
+    // texts that do not fit are cut the same way when adding and removing, so the row is still found
     private static String location(CredentialReference reference) {
         return Jdbc.clip(reference.location(), MAX_LOCATION);
     }

@@ -112,6 +112,23 @@ abstract class CredentialReferencesContractTest {
     }
 
     @Test
+    void anOverlongPlaceIsCutToItsColumnsAndStillRemoved() {
+        String location = "file:/etc/ksm/connectors/" + "x".repeat(1500) + ".yaml";
+        String node = "n".repeat(300);
+        KsmRuntime longNode = open(node);
+        try {
+            assertThat(longNode.references().register(GRAPH, Kind.CONNECTOR, location, "r".repeat(600))).isTrue();
+            CredentialReference stored = nodeA.references().list(GRAPH).get(0);
+            assertThat(stored.location()).hasSize(JdbcCredentialReferenceStore.MAX_LOCATION).endsWith("…");
+            assertThat(stored.node()).hasSize(JdbcCredentialReferenceStore.MAX_NODE);
+            assertThat(stored.routeId()).hasSize(JdbcCredentialReferenceStore.MAX_ROUTE_ID);
+        } finally {
+            longNode.close();
+        }
+        assertThat(nodeA.references().list(GRAPH)).isEmpty();
+    }
+
+    @Test
     void theLastUseIsTheNewestGrantedDecisionInThatRoute() {
         GovernedCredentials governed = nodeA.credentials();
         governed.create(Credential.builder("Graph", CredentialType.BASIC).field(CredentialField.USERNAME, "u")
