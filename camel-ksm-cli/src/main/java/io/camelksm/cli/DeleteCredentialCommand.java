@@ -12,15 +12,15 @@ import picocli.CommandLine.Parameters;
 /** {@code credential delete NAME}: removes a credential and everything granted on it. */
 @Command(name = "delete", mixinStandardHelpOptions = true, versionProvider = KsmAdminVersion.class,
          description = { "Deletes a credential and every right granted on it. The audit trail keeps its history.",
-                         "A credential that routes, connectors or Kamelets still use (credential refs) is deleted"
-                         + " only with --force." })
+                         "A credential that routes, connectors or Kamelets use (credential refs: running, or stopped"
+                         + " at their node's last run) is deleted only with --force." })
 final class DeleteCredentialCommand extends AdminCommand {
 
     @Parameters(index = "0", paramLabel = "NAME", description = "The credential to delete.")
     String name;
 
     @Option(names = "--force", description = "Deletes the credential even though routes, connectors or Kamelets"
-                                             + " still use it (their next use fails).")
+                                             + " use it (their next use fails).")
     boolean force;
 
     @Override
@@ -32,18 +32,24 @@ final class DeleteCredentialCommand extends AdminCommand {
                 session.credentials().delete(credentialName, session.admin(), references, force);
             } catch (CredentialInUseException e) {
                 ReferenceTable.print(spec.commandLine().getErr(), references);
-                throw new UserInputException("Credential '" + credentialName + "' is still used in "
-                        + places(references.size()) + " (listed above): nothing was deleted. Use --force to delete"
-                        + " it anyway.");
+                throw new UserInputException("Credential '" + credentialName + "' is referenced in "
+                        + places(references) + ", listed above: nothing was deleted. Use --force to delete it"
+                        + " anyway.");
             }
             out().println("Deleted credential '" + credentialName + "'"
                           + (references.isEmpty() ? "." : ", overriding " + references.size() + " reference"
-                                                          + (references.size() == 1 ? "" : "s") + " (still listed by"
-                                                          + " credential refs until their routes stop)."));
+                                                          + (references.size() == 1 ? "" : "s") + " (credential refs"
+                                                          + " lists them until their nodes start again without"
+                                                          + " them)."));
         }
     }
 
-    private static String places(int count) {
-        return count + (count == 1 ? " place" : " places");
+    /** {@code 1 place (stopped)}, {@code 3 places (2 running, 1 stopped)}. */
+    private static String places(List<CredentialReference> references) {
+        long running = references.stream().filter(CredentialReference::running).count();
+        long stopped = references.size() - running;
+        String state = running == 0 ? "stopped" : stopped == 0 ? "running"
+                : running + " running, " + stopped + " stopped";
+        return references.size() + (references.size() == 1 ? " place" : " places") + " (" + state + ")";
     }
 }

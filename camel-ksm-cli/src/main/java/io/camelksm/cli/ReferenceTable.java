@@ -14,20 +14,21 @@ import io.camelksm.credential.CredentialReference;
 /** How {@code credential refs} and a refused {@code credential delete} show the places that use a credential. */
 final class ReferenceTable {
 
-    private static final String ROW = "%-9s %-44s %-32s %-16s %-27s %s%n";
+    private static final String ROW = "%-9s %-44s %-32s %-16s %-38s %-27s %s%n";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ReferenceTable() {
     }
 
     static void print(PrintWriter out, List<CredentialReference> references) {
-        out.printf(ROW, "KIND", "WHERE", "ROUTE", "NODE", "REGISTERED", "LAST USED");
+        out.printf(ROW, "KIND", "WHERE", "ROUTE", "NODE", "STATE", "REGISTERED", "LAST USED");
         for (CredentialReference r : references) {
-            out.printf(ROW, r.kind(), r.location(), r.routeId(), r.node(), time(r.registeredAt()),
+            out.printf(ROW, r.kind(), r.location(), r.routeId(), r.node(), r.state(), time(r.registeredAt()),
                     r.lastUsed() == null ? "never" : r.lastUsed().toString());
         }
-        out.println("Rows stay until their node stops the route; a row of a node that is no longer running is left"
-                    + " from a crash (check its node and registered time).");
+        out.println("Rows are what each node ran at its last run: running until the node stops the route, stopped"
+                    + " until the node starts again; a running row of a node that is no longer running is left from a"
+                    + " crash (check its node and registered time).");
     }
 
     static String json(List<CredentialReference> references) {
@@ -46,6 +47,8 @@ final class ReferenceTable {
         row.put("where", r.location());
         row.put("routeId", r.routeId());
         row.put("node", r.node());
+        row.put("state", r.running() ? "running" : "stopped");
+        row.put("stoppedAt", r.running() ? null : r.stoppedAt().toString());
         row.put("registeredAt", time(r.registeredAt()));
         row.put("lastUsed", r.lastUsed() == null ? null : r.lastUsed().toString());
         return row;

@@ -74,11 +74,11 @@ class CredentialRefsCommandTest extends AdminTestSupport {
     void refsPrintsEachPlaceWithItsNodeAndLastUse() {
         String before = ok("", "credential", "refs", "exampleapi").out();
         assertThat(before.lines().toList()).hasSize(3);
-        assertThat(before.lines().toList().get(0)).contains("KIND", "WHERE", "ROUTE", "NODE", "REGISTERED",
+        assertThat(before.lines().toList().get(0)).contains("KIND", "WHERE", "ROUTE", "NODE", "STATE", "REGISTERED",
                 "LAST USED");
-        assertThat(before.lines().toList().get(1)).contains("ENDPOINT", "ksm://ExampleApi", "orders", "node-a")
-                .endsWith("never");
-        assertThat(before).contains("a row of a node that is no longer running is left from a crash");
+        assertThat(before.lines().toList().get(1)).contains("ENDPOINT", "ksm://ExampleApi", "orders", "node-a",
+                "running").endsWith("never");
+        assertThat(before).contains("a running row of a node that is no longer running is left from a crash");
 
         useInRouteOrders();
 
@@ -96,7 +96,8 @@ class CredentialRefsCommandTest extends AdminTestSupport {
         assertThat(rows).singleElement().satisfies(row -> {
             assertThat(row).containsEntry("credential", "ExampleApi").containsEntry("kind", "ENDPOINT")
                     .containsEntry("where", "ksm://ExampleApi").containsEntry("routeId", "orders")
-                    .containsEntry("node", "node-a").containsEntry("lastUsed", audit(1).get(0).time().toString());
+                    .containsEntry("node", "node-a").containsEntry("state", "running").containsEntry("stoppedAt", null)
+                    .containsEntry("lastUsed", audit(1).get(0).time().toString());
             assertThat(Instant.parse((String) row.get("registeredAt"))).isBeforeOrEqualTo(Instant.now());
         });
         assertThat(ok("", "credential", "refs", "Unused", "--json").out().strip()).isEqualTo("[ ]");
@@ -105,17 +106,19 @@ class CredentialRefsCommandTest extends AdminTestSupport {
     @Test
     void noReferenceIsOneClearLineAndExitCodeZero() {
         assertThat(ok("", "credential", "refs", "Unused").out().strip())
-                .isEqualTo("No route, connector or Kamelet uses credential 'Unused' (as registered by the running"
-                           + " nodes).");
+                .isEqualTo("No route, connector or Kamelet uses credential 'Unused' (as the nodes registered it at"
+                           + " their last run).");
     }
 
     @Test
-    void aStoppedNodesPlacesAreGone() {
+    void aStoppedNodesPlacesAreListedStoppedAndStillRefuseADelete() {
         node.close();
         node = null;
 
-        assertThat(ok("", "credential", "refs", "ExampleApi").out()).startsWith("No route, connector or Kamelet");
-        assertThat(ok("", "credential", "delete", "ExampleApi").out()).isEqualTo("Deleted credential 'ExampleApi'.\n");
+        assertThat(ok("", "credential", "refs", "ExampleApi").out().lines().toList().get(1))
+                .contains("ENDPOINT", "ksm://ExampleApi", "orders", "node-a", "stopped at 20");
+        assertThat(userError("", "credential", "delete", "ExampleApi").err())
+                .contains("Credential 'ExampleApi' is referenced in 1 place (stopped), listed above");
     }
 
     @Test
@@ -123,8 +126,8 @@ class CredentialRefsCommandTest extends AdminTestSupport {
         AdminRun refused = userError("", "credential", "delete", "ExampleApi");
 
         assertThat(refused.err()).contains("ENDPOINT", "ksm://ExampleApi", "orders", "node-a")
-                .contains("Credential 'ExampleApi' is still used in 1 place (listed above): nothing was deleted."
-                          + " Use --force to delete it anyway.");
+                .contains("Credential 'ExampleApi' is referenced in 1 place (running), listed above: nothing was"
+                          + " deleted. Use --force to delete it anyway.");
         assertThat(refused.out()).isEmpty();
         String shown = ok("", "credential", "show", "ExampleApi").out();
         assertThat(shown).contains("Aladdin", "orders");
@@ -132,21 +135,21 @@ class CredentialRefsCommandTest extends AdminTestSupport {
         AuditEvent refusal = audit(2).get(0);
         assertThat(refusal.operation()).isEqualTo("delete");
         assertThat(refusal.outcome()).isEqualTo(AuditOutcome.FAILED);
-        assertThat(refusal.reason()).contains("still used in 1 place", "route orders on node node-a");
+        assertThat(refusal.reason()).contains("referenced in 1 place", "route orders on node node-a, running");
     }
 
     @Test
     void deleteForceDeletesAndSaysHowManyReferencesItOverrode() {
         String out = ok("", "credential", "delete", "ExampleApi", "--force").out();
 
-        assertThat(out).isEqualTo("Deleted credential 'ExampleApi', overriding 1 reference (still listed by credential"
-                                  + " refs until their routes stop).\n");
+        assertThat(out).isEqualTo("Deleted credential 'ExampleApi', overriding 1 reference (credential refs lists them"
+                                  + " until their nodes start again without them).\n");
         assertThat(userError("", "credential", "show", "ExampleApi").err()).contains("Unknown credential");
         AuditEvent forced = audit(1).get(0);
         assertThat(forced.operation()).isEqualTo("delete");
         assertThat(forced.outcome()).isEqualTo(AuditOutcome.GRANTED);
         assertThat(forced.reason()).isEqualTo("deleted by force, overriding 1 reference: ENDPOINT ksm://ExampleApi"
-                                              + " (route orders on node node-a)");
+                                              + " (route orders on node node-a, running)");
         assertThat(ok("", "credential", "refs", "ExampleApi").out()).contains("ENDPOINT", "orders");
     }
 }

@@ -96,7 +96,7 @@ class KsmAdminPostgresTest {
     }
 
     @Test
-    void refsAndDeleteSeeTheRowsOfANodeRunningBesideOnPostgres() {
+    void refsAndDeleteSeeTheRowsOfANodeRunningBesideOnPostgresAndAfterItStopped() {
         assertThat(admin(PASSWORD + "\n", "credential", "add", "--name", "PgApi", "--type", "basic", "--username",
                 "svc").exitCode()).isZero();
         String url = serverUrl + (serverUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
@@ -106,15 +106,20 @@ class KsmAdminPostgresTest {
                     "invoices");
 
             assertThat(admin("", "credential", "refs", "pgapi").out()).contains("ENDPOINT", "ksm://PgApi", "invoices",
-                    "pg-node", "never");
+                    "pg-node", "running", "never");
             AdminRun refused = admin("", "credential", "delete", "PgApi");
             assertThat(refused.exitCode()).isEqualTo(KsmAdmin.EXIT_USER_ERROR);
-            assertThat(refused.err()).contains("invoices", "Use --force");
+            assertThat(refused.err()).contains("invoices", "1 place (running)", "Use --force");
             assertThat(admin("", "credential", "show", "PgApi").exitCode()).isZero();
         }
 
-        assertThat(admin("", "credential", "refs", "PgApi").out()).startsWith("No route, connector or Kamelet");
-        assertThat(admin("", "credential", "delete", "PgApi").out()).isEqualTo("Deleted credential 'PgApi'.\n");
+        assertThat(admin("", "credential", "refs", "PgApi").out()).contains("invoices", "pg-node", "stopped at");
+        AdminRun refused = admin("", "credential", "delete", "PgApi");
+        assertThat(refused.exitCode()).isEqualTo(KsmAdmin.EXIT_USER_ERROR);
+        assertThat(refused.err()).contains("1 place (stopped)", "Use --force");
+        assertThat(admin("", "credential", "delete", "PgApi", "--force").out())
+                .isEqualTo("Deleted credential 'PgApi', overriding 1 reference (credential refs lists them until their"
+                           + " nodes start again without them).\n");
     }
 
     private static boolean isBlank(String s) {

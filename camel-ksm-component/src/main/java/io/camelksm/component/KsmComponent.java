@@ -110,7 +110,7 @@ public class KsmComponent extends DefaultComponent {
         RouteReferences references = routeReferences;
         routeReferences = null;
         if (references != null) {
-            references.stop(getCamelContext()); // what is still registered goes when the runtime closes
+            references.stop(getCamelContext()); // the runtime's close marks stopped what is still registered
         }
         KsmRuntime opened = runtime;
         runtime = null;

@@ -27,7 +27,8 @@ import io.camelksm.runtime.CredentialReferences;
 /**
  * Registers where routes use credentials ({@link CredentialReferences}), so that {@code ksm-admin credential refs}
  * and {@code credential delete} see it: when a route starts, each {@code ksm:} endpoint it sends to (as ENDPOINT, or
- * as KAMELET when the route was made from a Kamelet); when it stops, they are removed.
+ * as KAMELET when the route was made from a Kamelet); when it stops, they are marked stopped. The component starting
+ * is the node starting: the rows this node left stopped at its last run go first, then its routes register anew.
  * <p>
  * A name chosen at run time ({@code toD("ksm:${header.name}")}) cannot be known when the route starts: its endpoint
  * registers the first time it serves an exchange of a route ({@link #used}). Sending to {@code ksm:} from outside
@@ -51,8 +52,12 @@ final class RouteReferences extends EventNotifierSupport {
         setIgnoreStepEvents(true);
     }
 
-    /** Starts listening, and registers the routes that started before the component did. */
+    /**
+     * Starts the node's references (its rows left stopped at its last run go), starts listening, and registers the
+     * routes that started before the component did.
+     */
     static RouteReferences start(CamelContext context, CredentialReferences references) {
+        references.start();
         RouteReferences listener = new RouteReferences(context, references);
         listener.setCamelContext(context);
         context.getManagementStrategy().addEventNotifier(listener);
@@ -67,7 +72,7 @@ final class RouteReferences extends EventNotifierSupport {
         return listener;
     }
 
-    /** Stops listening (the runtime removes what was registered when it closes). */
+    /** Stops listening (the runtime marks stopped what is still registered when it closes). */
     void stop(CamelContext context) {
         context.getManagementStrategy().removeEventNotifier(this);
         ServiceHelper.stopService(this);

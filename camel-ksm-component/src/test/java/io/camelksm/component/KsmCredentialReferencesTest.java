@@ -34,7 +34,8 @@ import io.camelksm.store.jdbc.DatabaseSettings;
 /**
  * A real CamelContext on an embedded database registers where its routes use credentials: each ksm: endpoint of a
  * started route (nested ones too) with its route id, a name chosen at run time once it is used, the last use after an
- * exchange; a stopped route and a stopped context take theirs away.
+ * exchange; a stopped route and a stopped context mark theirs stopped (kept), and the node started again replaces
+ * them with what it runs then.
  */
 class KsmCredentialReferencesTest {
 
@@ -48,13 +49,7 @@ class KsmCredentialReferencesTest {
 
     @BeforeEach
     void startRoutes() throws Exception {
-        camel = new DefaultCamelContext();
-        KsmComponent component = new KsmComponent();
-        PropertyBindingSupport.build().withRemoveParameters(false).bind(camel, component, Map.of(
-                "databaseDirectory", tempDir.toString(), "keyFile", tempDir.resolve("ksm.key").toString(),
-                "auditMode", "sync", "nodeName", "node-a"));
-        camel.addComponent("ksm", component);
-        camel.addRoutes(new RouteBuilder() {
+        camel = startContext(new RouteBuilder() {
             @Override
             public void configure() {
                 from("direct:orders").routeId("orders").to("ksm:Graph");
@@ -64,8 +59,7 @@ class KsmCredentialReferencesTest {
                 from("direct:none").routeId("none").log("no credential here");
             }
         });
-        camel.start();
-        GovernedCredentials governed = component.runtime().credentials();
+        GovernedCredentials governed = camel.getComponent("ksm", KsmComponent.class).runtime().credentials();
         Caller admin = new Caller("admin", Set.of(), "ksm-admin", "node-a", null);
         for (String name : List.of("Graph", "Crm")) {
             governed.create(Credential.builder(name, CredentialType.BASIC).field(CredentialField.USERNAME, "svc")
@@ -74,6 +68,19 @@ class KsmCredentialReferencesTest {
                 governed.grant(CredentialName.of(name), d, Restriction.ANY_WORD, admin);
             }
         }
+    }
+
+    /** A CamelContext with the routes, its ksm component on the test's embedded database as node-a. */
+    private DefaultCamelContext startContext(RouteBuilder routes) throws Exception {
+        DefaultCamelContext context = new DefaultCamelContext();
+        KsmComponent component = new KsmComponent();
+        PropertyBindingSupport.build().withRemoveParameters(false).bind(context, component, Map.of(
+                "databaseDirectory", tempDir.toString(), "keyFile", tempDir.resolve("ksm.key").toString(),
+                "auditMode", "sync", "nodeName", "node-a"));
+        context.addComponent("ksm", component);
+        context.addRoutes(routes);
+        context.start();
+        return context;
     }
 
     @AfterEach
@@ -118,20 +125,49 @@ class KsmCredentialReferencesTest {
     }
 
     @Test
-    void aStoppedRouteAndAStoppedContextTakeTheirPlacesAway() throws Exception {
+    void aStoppedRouteAndAStoppedContextMarkTheirPlacesStopped() throws Exception {
         camel.getRouteController().stopRoute("orders");
-        assertThat(references(GRAPH)).extracting(CredentialReference::routeId).containsExactly("nested");
+        assertThat(references(GRAPH)).extracting(CredentialReference::routeId, CredentialReference::running)
+                .containsExactlyInAnyOrder(tuple("orders", false), tuple("nested", true));
 
         camel.getRouteController().startRoute("orders");
-        assertThat(references(GRAPH)).extracting(CredentialReference::routeId)
-                .containsExactlyInAnyOrder("nested", "orders");
+        assertThat(references(GRAPH)).extracting(CredentialReference::routeId, CredentialReference::running)
+                .containsExactlyInAnyOrder(tuple("orders", true), tuple("nested", true));
 
         camel.stop();
         camel = null;
+        assertThat(readAsAdmin(GRAPH)).extracting(CredentialReference::routeId, CredentialReference::node,
+                CredentialReference::running).containsExactlyInAnyOrder(tuple("orders", "node-a", false),
+                tuple("nested", "node-a", false));
+        assertThat(readAsAdmin(GRAPH)).allSatisfy(r -> assertThat(r.stoppedAt()).isNotNull());
+    }
+
+    @Test
+    void theNodeStartedAgainReplacesItsStoppedPlacesWithWhatItRunsNow() throws Exception {
+        camel.stop();
+        camel = startContext(new RouteBuilder() { // the code changed: route orders was removed, billing added
+            @Override
+            public void configure() {
+                from("direct:nested").routeId("nested").choice().when(header("go")).to("ksm:Graph?headerName=X-Auth")
+                        .end();
+                from("direct:billing").routeId("billing").to("ksm:Graph");
+            }
+        });
+
+        assertThat(references(GRAPH)).extracting(CredentialReference::routeId, CredentialReference::state)
+                .containsExactlyInAnyOrder(tuple("nested", "running"), tuple("billing", "running"));
+        camel.stop();
+        camel = null;
+        assertThat(readAsAdmin(GRAPH)).extracting(CredentialReference::routeId, CredentialReference::running)
+                .containsExactlyInAnyOrder(tuple("nested", false), tuple("billing", false));
+    }
+
+    /** What ksm-admin sees once the context stopped: it opens the database only to read (same node name). */
+    private List<CredentialReference> readAsAdmin(CredentialName name) {
         try (KsmRuntime admin = KsmRuntime.open(KsmSettings.builder().database(new DatabaseSettings(
                 DatabaseSettings.embedded(tempDir).jdbcUrl(), null, null, tempDir.resolve("ksm.key")))
-                .auditMode(AuditMode.SYNC).build())) {
-            assertThat(admin.references().list(GRAPH)).isEmpty();
+                .auditMode(AuditMode.SYNC).nodeName("node-a").build())) {
+            return admin.references().list(name);
         }
     }
 }

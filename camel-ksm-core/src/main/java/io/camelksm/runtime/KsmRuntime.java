@@ -150,8 +150,10 @@ public final class KsmRuntime implements AutoCloseable {
 
     /**
      * Where credentials are used: the places this node registers (routes' {@code ksm:} endpoints, connectors,
-     * Kamelets) and those of every node sharing the database, each with its last use from the audit trail. Without a
-     * database (governed credentials given) they are kept in this process only.
+     * Kamelets) and those of every node sharing the database, running or stopped at that node's last run, each with
+     * its last use from the audit trail. Without a database (governed credentials given) they are kept in this process
+     * only. Opening a runtime changes no row: a node's stopped rows go when it starts registering
+     * ({@link CredentialReferences#start()}), so {@code ksm-admin} reads them without touching them.
      */
     public CredentialReferences references() {
         return references;
@@ -213,8 +215,8 @@ public final class KsmRuntime implements AutoCloseable {
     }
 
     /**
-     * Closes what this runtime opened, in reverse order: the references it registered, token provider, credentials,
-     * audit, Keeper, database.
+     * Closes what this runtime opened, in reverse order: the references it registered (marked stopped), token
+     * provider, credentials, audit, Keeper, database.
      */
     @Override
     public void close() {
@@ -235,7 +237,7 @@ public final class KsmRuntime implements AutoCloseable {
         if (ownsTokenProvider) {
             parts.add(tokenProvider);
         }
-        parts.add(references); // first: its rows go while the database is still open
+        parts.add(references); // first: its rows are marked stopped while the database is still open
         closeAll(parts, null);
     }
 

@@ -25,12 +25,26 @@ final class MemoryCredentialReferenceStore implements CredentialReferenceStore {
     @Override
     public synchronized void add(CredentialReference reference) {
         references.removeIf(reference::samePlace);
-        references.add(reference.stored(clock.instant(), null));
+        references.add(reference.stored(clock.instant(), null, null));
     }
 
     @Override
-    public synchronized boolean remove(CredentialReference reference) {
-        return references.removeIf(reference::samePlace);
+    public synchronized boolean markStopped(CredentialReference reference) {
+        for (int i = 0; i < references.size(); i++) {
+            CredentialReference kept = references.get(i);
+            if (kept.samePlace(reference) && kept.running()) {
+                references.set(i, kept.stored(kept.registeredAt(), null, clock.instant()));
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public synchronized int removeStopped(String node) {
+        int before = references.size();
+        references.removeIf(r -> r.node().equals(node) && !r.running());
+        return before - references.size();
     }
 
     @Override

@@ -19,8 +19,8 @@ import io.camelksm.credential.CredentialReferenceStore;
 
 /**
  * The places that use credentials, in the {@code credential_reference} table, one row per credential, kind, location,
- * route and node; the last use of each comes from the audit trail: the newest granted decision of that credential (as
- * the place spells it) in that route.
+ * route and node, {@code stopped_at} NULL while the route runs; the last use of each comes from the audit trail: the
+ * newest granted decision of that credential (as the place spells it) in that route.
  */
 public final class JdbcCredentialReferenceStore implements CredentialReferenceStore {
 
@@ -28,15 +28,19 @@ public final class JdbcCredentialReferenceStore implements CredentialReferenceSt
     static final int MAX_ROUTE_ID = 512;
     static final int MAX_NODE = 256;
 
-    private static final String RENEW = "UPDATE credential_reference SET registered_at = ?, credential_name = ?"
-            + " WHERE credential_key = ? AND kind = ? AND location = ? AND route_id = ? AND node = ?";
+    private static final String PLACE = " WHERE credential_key = ? AND kind = ? AND location = ? AND route_id = ?"
+            + " AND node = ?";
+    private static final String RENEW = "UPDATE credential_reference SET registered_at = ?, credential_name = ?,"
+            + " stopped_at = NULL" + PLACE;
     private static final String INSERT = "INSERT INTO credential_reference (credential_key, credential_name, kind,"
             + " location, route_id, node, registered_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
-    private static final String DELETE = "DELETE FROM credential_reference"
-            + " WHERE credential_key = ? AND kind = ? AND location = ? AND route_id = ? AND node = ?";
+    private static final String STOP = "UPDATE credential_reference SET stopped_at = ?" + PLACE
+            + " AND stopped_at IS NULL";
+    private static final String REMOVE_STOPPED = "DELETE FROM credential_reference WHERE node = ?"
+            + " AND stopped_at IS NOT NULL";
     // summary rows stand for several decisions: the last of them is last_time
     private static final String SELECT = "SELECT r.credential_name, r.kind, r.location, r.route_id, r.node,"
-            + " r.registered_at, (SELECT MAX(COALESCE(a.last_time, a.event_time)) FROM audit_event a"
+            + " r.registered_at, r.stopped_at, (SELECT MAX(COALESCE(a.last_time, a.event_time)) FROM audit_event a"
             + " WHERE a.credential = r.credential_name AND a.route_id = r.route_id AND a.outcome = '"
             + AuditOutcome.GRANTED.name() + "') AS last_used"
             + " FROM credential_reference r WHERE r.credential_key = ? ORDER BY r.registered_at, r.id";
@@ -75,7 +79,7 @@ public final class JdbcCredentialReferenceStore implements CredentialReferenceSt
             });
         } catch (SQLException e) {
             throw Jdbc.failure("registering where credential '" + reference.credential() + "' is used ("
-                               + reference.describe() + ")", e);
+                               + reference.place() + ")", e);
         }
     }
 
@@ -89,17 +93,33 @@ public final class JdbcCredentialReferenceStore implements CredentialReferenceSt
     }
 
     @Override
-    public boolean remove(CredentialReference reference) {
+    public boolean markStopped(CredentialReference reference) {
+        Instant now = clock.instant();
         try {
             return jdbc.withConnection(c -> {
-                try (PreparedStatement delete = c.prepareStatement(DELETE)) {
-                    bindPlace(delete, 1, reference);
-                    return delete.executeUpdate() > 0;
+                try (PreparedStatement stop = c.prepareStatement(STOP)) {
+                    Jdbc.setInstant(stop, 1, now);
+                    bindPlace(stop, 2, reference);
+                    return stop.executeUpdate() > 0;
                 }
             });
         } catch (SQLException e) {
-            throw Jdbc.failure("removing where credential '" + reference.credential() + "' is used ("
-                               + reference.describe() + ")", e);
+            throw Jdbc.failure("marking stopped where credential '" + reference.credential() + "' is used ("
+                               + reference.place() + ")", e);
+        }
+    }
+
+    @Override
+    public int removeStopped(String node) {
+        try {
+            return jdbc.withConnection(c -> {
+                try (PreparedStatement delete = c.prepareStatement(REMOVE_STOPPED)) {
+                    delete.setString(1, Jdbc.clip(node, MAX_NODE));
+                    return delete.executeUpdate();
+                }
+            });
+        } catch (SQLException e) {
+            throw Jdbc.failure("removing the stopped references of node '" + node + "'", e);
         }
     }
 
@@ -115,7 +135,8 @@ public final class JdbcCredentialReferenceStore implements CredentialReferenceSt
                             found.add(new CredentialReference(CredentialName.of(rs.getString("credential_name")),
                                     CredentialReference.Kind.valueOf(rs.getString("kind").strip()),
                                     rs.getString("location"), rs.getString("route_id"), rs.getString("node"),
-                                    Jdbc.getInstant(rs, "registered_at"), Jdbc.getInstant(rs, "last_used")));
+                                    Jdbc.getInstant(rs, "registered_at"), Jdbc.getInstant(rs, "last_used"),
+                                    Jdbc.getInstant(rs, "stopped_at")));
                         }
                     }
                 }
@@ -135,7 +156,7 @@ public final class JdbcCredentialReferenceStore implements CredentialReferenceSt
         statement.setString(first + 4, Jdbc.clip(reference.node(), MAX_NODE));
     }
 
-    // texts that do not fit are cut the same way when adding and removing, so the row is still found
+    // texts that do not fit are cut the same way when adding and stopping, so the row is still found
     private static String location(CredentialReference reference) {
         return Jdbc.clip(reference.location(), MAX_LOCATION);
     }
