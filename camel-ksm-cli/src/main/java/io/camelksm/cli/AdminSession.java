@@ -10,6 +10,7 @@ import io.camelksm.credential.CredentialName;
 import io.camelksm.credential.CredentialNotFoundException;
 import io.camelksm.governance.GovernedCredentials;
 import io.camelksm.runtime.AuditMode;
+import io.camelksm.runtime.CredentialReferences;
 import io.camelksm.runtime.KsmRuntime;
 import io.camelksm.runtime.KsmSettings;
 import io.camelksm.store.jdbc.AuditVerification;
@@ -50,6 +51,11 @@ final class AdminSession implements AutoCloseable {
 
     GovernedCredentials credentials() {
         return runtime.credentials();
+    }
+
+    /** Where credentials are used, as the running nodes registered it, with the last use from the audit trail. */
+    CredentialReferences references() {
+        return runtime.references();
     }
 
     /** Checks the audit trail's MAC chain (a read; nothing is audited for it). */

@@ -7,9 +7,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code ksm-admin credential ...}: the credential commands. */
 @Command(name = "credential", mixinStandardHelpOptions = true, versionProvider = KsmAdminVersion.class,
-         description = "Adds, changes, shows, deletes credentials and grants or revokes their use.",
+         description = "Adds, changes, shows, deletes credentials, grants or revokes their use and lists where they are"
+                       + " used.",
          subcommands = { AddCredentialCommand.class, UpdateCredentialCommand.class, ListCredentialsCommand.class,
-                 ShowCredentialCommand.class, DeleteCredentialCommand.class, GrantCommand.class,
+                 ShowCredentialCommand.class, CredentialRefsCommand.class, DeleteCredentialCommand.class, GrantCommand.class,
                  RevokeCommand.class })
 final class CredentialCommand implements Runnable {
 
@@ -19,6 +20,6 @@ final class CredentialCommand implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(),
-                "Missing command: add, update, list, show, delete, grant or revoke");
+                "Missing command: add, update, list, show, refs, delete, grant or revoke");
     }
 }

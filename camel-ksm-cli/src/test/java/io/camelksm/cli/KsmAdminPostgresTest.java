@@ -18,6 +18,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.camelksm.credential.CredentialName;
+import io.camelksm.credential.CredentialReference;
+import io.camelksm.runtime.AuditMode;
+import io.camelksm.runtime.KsmRuntime;
+import io.camelksm.runtime.KsmSettings;
+import io.camelksm.store.jdbc.DatabaseSettings;
+
 /**
  * {@code ksm-admin} on PostgreSQL (the production database) through {@code --db-url}, in a schema of its own. Needs
  * {@code KSM_TEST_POSTGRES_URL} as printed by {@code .ci/start-postgres.sh}; skipped without it, except in CI
@@ -86,6 +93,33 @@ class KsmAdminPostgresTest {
         assertThat(admin("", "credential", "delete", "PgApi").exitCode()).isZero();
         String tail = admin("", "audit", "tail", "-n", "10").out();
         assertThat(tail).contains("create", "grant", "delete", "process=ksm-admin");
+    }
+
+    @Test
+    void refsAndDeleteSeeTheRowsOfANodeRunningBesideOnPostgresAndAfterItStopped() {
+        assertThat(admin(PASSWORD + "\n", "credential", "add", "--name", "PgApi", "--type", "basic", "--username",
+                "svc").exitCode()).isZero();
+        String url = serverUrl + (serverUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        try (KsmRuntime node = KsmRuntime.open(KsmSettings.builder().database(new DatabaseSettings(url, null, null,
+                keyDir.resolve("ksm.key"))).auditMode(AuditMode.SYNC).nodeName("pg-node").build())) {
+            node.references().register(CredentialName.of("PgApi"), CredentialReference.Kind.ENDPOINT, "ksm://PgApi",
+                    "invoices");
+
+            assertThat(admin("", "credential", "refs", "pgapi").out()).contains("ENDPOINT", "ksm://PgApi", "invoices",
+                    "pg-node", "running", "never");
+            AdminRun refused = admin("", "credential", "delete", "PgApi");
+            assertThat(refused.exitCode()).isEqualTo(KsmAdmin.EXIT_USER_ERROR);
+            assertThat(refused.err()).contains("invoices", "1 place (running)", "Use --force");
+            assertThat(admin("", "credential", "show", "PgApi").exitCode()).isZero();
+        }
+
+        assertThat(admin("", "credential", "refs", "PgApi").out()).contains("invoices", "pg-node", "stopped at");
+        AdminRun refused = admin("", "credential", "delete", "PgApi");
+        assertThat(refused.exitCode()).isEqualTo(KsmAdmin.EXIT_USER_ERROR);
+        assertThat(refused.err()).contains("1 place (stopped)", "Use --force");
+        assertThat(admin("", "credential", "delete", "PgApi", "--force").out())
+                .isEqualTo("Deleted credential 'PgApi', overriding 1 reference (credential refs lists them until their"
+                           + " nodes start again without them).\n");
     }
 
     private static boolean isBlank(String s) {

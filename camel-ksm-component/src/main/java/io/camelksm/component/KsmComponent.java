@@ -60,6 +60,8 @@ public class KsmComponent extends DefaultComponent {
     private KsmRuntime runtime;
     /** Registered with Camel's health checks while the component runs, when health checks are on the class path. */
     private final KsmHealthChecks healthChecks = new KsmHealthChecks();
+    /** Registers where the started routes use credentials while the component runs. */
+    private volatile RouteReferences routeReferences;
 
     /**
      * Guards where bound credentials go ({@link KsmSendGuard}). Normally {@link KsmSendGuardPlugin} did it when the
@@ -115,11 +117,17 @@ public class KsmComponent extends DefaultComponent {
         runtime = KsmRuntime.open(settings);
         checkOAuthProfileProvider();
         healthChecks.register(getCamelContext(), this, runtime);
+        routeReferences = RouteReferences.start(getCamelContext(), runtime.references());
     }
 
     @Override
     protected void doStop() throws Exception {
         healthChecks.unregister(getCamelContext());
+        RouteReferences references = routeReferences;
+        routeReferences = null;
+        if (references != null) {
+            references.stop(getCamelContext()); // the runtime's close marks stopped what is still registered
+        }
         KsmRuntime opened = runtime;
         runtime = null;
         if (opened != null) {
@@ -167,6 +175,14 @@ public class KsmComponent extends DefaultComponent {
     public AuditHealth getAuditHealth() {
         KsmRuntime r = runtime;
         return r == null ? AuditHealth.up("not started") : r.auditHealth();
+    }
+
+    /** An endpoint served an exchange of the route: registers the use if the route's start did not (run-time names). */
+    void routeUsed(KsmEndpoint endpoint, String routeId) {
+        RouteReferences references = routeReferences;
+        if (references != null) {
+            references.used(endpoint, routeId);
+        }
     }
 
     /** This node's name: the resource that access rights are checked against (the host name unless set). */

@@ -43,6 +43,8 @@ public class KsmProducer extends DefaultAsyncProducer {
     private final ParsedSendTargets sendTargets = new ParsedSendTargets();
     /** The token handle the last exchange got, shared by the next ones with the same token. */
     private volatile KsmOAuth2Token lastToken;
+    /** The route this producer last registered its use for (see {@link RouteReferences}). */
+    private volatile String registeredRoute;
 
     public KsmProducer(KsmEndpoint endpoint) {
         super(endpoint);
@@ -85,9 +87,14 @@ public class KsmProducer extends DefaultAsyncProducer {
     public void process(Exchange exchange) throws Exception {
         KsmEndpoint endpoint = getEndpoint();
         KsmConfiguration config = endpoint.getConfiguration();
+        String routeId = ExchangeHelper.getRouteId(exchange);
+        if (routeId != null && !routeId.equals(registeredRoute)) {
+            endpoint.getComponent().routeUsed(endpoint, routeId); // once: a name chosen at run time is known now
+            registeredRoute = routeId;
+        }
         Caller caller = endpoint.getComponent().getCallerResolver().resolve(exchange, endpoint);
         Request request = new Request(endpoint.getComponent().getGovernedCredentials(), endpoint.getCredentialName(),
-                config.getOperation().name(), caller, ExchangeHelper.getRouteId(exchange));
+                config.getOperation().name(), caller, routeId);
         switch (config.getOperation()) {
             case authorize -> authorize(request, config, exchange);
             case get -> get(request, config, exchange);

@@ -19,15 +19,18 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 
 import io.camelksm.credential.AllowedHosts;
 import io.camelksm.credential.ConfusableNames;
 import io.camelksm.credential.Credential;
 import io.camelksm.credential.CredentialField;
+import io.camelksm.credential.CredentialInUseException;
 import io.camelksm.credential.CredentialName;
 import io.camelksm.credential.CredentialNotFoundException;
 import io.camelksm.credential.CredentialStore;
+import io.camelksm.credential.CredentialReference;
 import io.camelksm.credential.CredentialValidator;
 import io.camelksm.credential.SendTargets;
 
@@ -245,13 +248,35 @@ public final class GovernedCredentials implements AutoCloseable {
     }
 
     public boolean delete(CredentialName name, Caller admin) {
-        return requests.run(name, "delete", admin, null, () -> {
-            if (!store.delete(name)) {
-                throw new CredentialNotFoundException(name);
-            }
-            rights.revokeAll(name);
-            return changes.changed(name, true);
-        }, "deleted");
+        return requests.run(name, "delete", admin, null, () -> deleteNow(name), "deleted");
+    }
+
+    /**
+     * Deletes a credential that routes, connectors or Kamelets may still use: with references and without
+     * {@code force} nothing is deleted and the refusal is audited ({@link CredentialInUseException}); with
+     * {@code force} the audit event says how many references the deletion overrode and where they are.
+     *
+     * @param references the places that use the credential now (from the runtime's credential references)
+     */
+    public boolean delete(CredentialName name, Caller admin, List<CredentialReference> references, boolean force) {
+        if (references.isEmpty()) {
+            return delete(name, admin);
+        }
+        if (!force) {
+            throw requests.refused(null, name, "delete", admin, null, new CredentialInUseException(name, references),
+                    null);
+        }
+        return requests.run(name, "delete", admin, null, () -> deleteNow(name), "deleted by force, overriding "
+                + references.size() + " reference" + (references.size() == 1 ? "" : "s") + ": "
+                + references.stream().map(CredentialReference::describe).collect(Collectors.joining("; ")));
+    }
+
+    private boolean deleteNow(CredentialName name) {
+        if (!store.delete(name)) {
+            throw new CredentialNotFoundException(name);
+        }
+        rights.revokeAll(name);
+        return changes.changed(name, true);
     }
 
     /** Grants a value of the read right. */

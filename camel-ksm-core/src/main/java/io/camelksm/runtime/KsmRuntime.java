@@ -39,6 +39,7 @@ public final class KsmRuntime implements AutoCloseable {
     /** Drops the tokens of credentials written or deleted through the governed credentials. */
     private final CredentialChangeListener evictTokensOnChange;
     private final KsmStatistics statistics = new KsmStatistics(this);
+    private final CredentialReferences references;
     private volatile boolean closed;
 
     private KsmRuntime(KsmSettings settings, KsmDatabase database, OpenedAudit audit,
@@ -52,6 +53,8 @@ public final class KsmRuntime implements AutoCloseable {
         this.tokenProvider = tokenProvider;
         this.ownsTokenProvider = ownsTokenProvider;
         this.evictTokensOnChange = tokenProvider::evict;
+        this.references = new CredentialReferences(database != null ? database.references()
+                : new MemoryCredentialReferenceStore(settings.clock()), settings.nodeName());
         credentials.addChangeListener(evictTokensOnChange);
     }
 
@@ -145,6 +148,17 @@ public final class KsmRuntime implements AutoCloseable {
         return credentials.expiries();
     }
 
+    /**
+     * Where credentials are used: the places this node registers (routes' {@code ksm:} endpoints, connectors,
+     * Kamelets) and those of every node sharing the database, running or stopped at that node's last run, each with
+     * its last use from the audit trail. Without a database (governed credentials given) they are kept in this process
+     * only. Opening a runtime changes no row: a node's stopped rows go when it starts registering
+     * ({@link CredentialReferences#start()}), so {@code ksm-admin} reads them without touching them.
+     */
+    public CredentialReferences references() {
+        return references;
+    }
+
     /** The OAuth 2.0 token provider (HTTP client and token cache). */
     public OAuth2TokenProvider tokenProvider() {
         return tokenProvider;
@@ -200,7 +214,10 @@ public final class KsmRuntime implements AutoCloseable {
         return secretStore == null ? SecretStoreStatistics.NONE : secretStore.statistics();
     }
 
-    /** Closes what this runtime opened, in reverse order: token provider, credentials, audit, Keeper, database. */
+    /**
+     * Closes what this runtime opened, in reverse order: the references it registered (marked stopped), token
+     * provider, credentials, audit, Keeper, database.
+     */
     @Override
     public void close() {
         if (closed) {
@@ -220,6 +237,7 @@ public final class KsmRuntime implements AutoCloseable {
         if (ownsTokenProvider) {
             parts.add(tokenProvider);
         }
+        parts.add(references); // first: its rows are marked stopped while the database is still open
         closeAll(parts, null);
     }
 

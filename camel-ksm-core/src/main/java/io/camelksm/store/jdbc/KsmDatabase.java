@@ -12,6 +12,7 @@ import io.camelksm.KsmException;
 import io.camelksm.PartHealth;
 import io.camelksm.access.AccessRightsStore;
 import io.camelksm.audit.SequencedAuditTrail;
+import io.camelksm.credential.CredentialReferenceStore;
 import io.camelksm.credential.CredentialStore;
 import io.camelksm.crypto.AesGcmScheme;
 import io.camelksm.crypto.EncryptionScheme;
@@ -42,6 +43,7 @@ public final class KsmDatabase implements AutoCloseable {
     private final JdbcCredentialStore credentials;
     private final JdbcAccessRightsStore accessRights;
     private final JdbcAuditTrail auditTrail;
+    private final JdbcCredentialReferenceStore references;
     private final AuditMac auditMac;
     private final DatabaseHealthCheck healthCheck;
 
@@ -54,6 +56,7 @@ public final class KsmDatabase implements AutoCloseable {
         this.credentials = new JdbcCredentialStore(pool.dataSource(), new SecretCipher(schemes), clock);
         this.accessRights = new JdbcAccessRightsStore(pool.dataSource(), clock);
         this.auditTrail = new JdbcAuditTrail(pool.dataSource(), clock, auditMac);
+        this.references = new JdbcCredentialReferenceStore(pool.dataSource(), clock);
     }
 
     /** Opens (creating and migrating if needed) the database described by the settings. */
@@ -145,6 +148,11 @@ public final class KsmDatabase implements AutoCloseable {
 
     public AccessRightsStore accessRights() {
         return accessRights;
+    }
+
+    /** Where credentials are used: what the nodes registered, with the last use of each from the audit trail. */
+    public CredentialReferenceStore references() {
+        return references;
     }
 
     /**

@@ -120,7 +120,8 @@ class ApplicationDataSourceTest {
                                   + " WHERE \"version\" IS NOT NULL AND \"type\" = 'SQL' ORDER BY \"installed_rank\""))
                     .as("camel-ksm's history").containsExactly("V1__credentials_rights_audit.sql",
                             "V2__audit_event_append_only.sql", "V3__audit_event_occurrences.sql",
-                            "V4__write_rights.sql", "V5__audit_event_chain.sql", "V6__audit_event_journal_key.sql");
+                            "V4__write_rights.sql", "V5__audit_event_chain.sql", "V6__audit_event_journal_key.sql",
+                            "V7__credential_reference.sql", "V8__credential_reference_stopped.sql");
             assertThat(strings(s, "SELECT table_schema FROM information_schema.tables"
                                   + " WHERE LOWER(table_name) = 'ksm_schema_history'"))
                     .containsExactly(ksmSchema);

@@ -7,11 +7,14 @@ import java.util.Set;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.TryDefinition;
+import org.apache.camel.model.RouteDefinition;
 
 import io.camelksm.component.KsmSendBindings;
 import io.camelksm.connector.ConnectorDefinitions;
+import io.camelksm.component.KsmRouteProperties;
 import io.camelksm.connector.definition.Action;
 import io.camelksm.connector.definition.AuthenticationType;
+import io.camelksm.connector.definition.Authentication;
 import io.camelksm.connector.definition.BaseUrls;
 import io.camelksm.connector.definition.ConnectorDefinition;
 import io.camelksm.connector.definition.ConnectorDefinitionException;
@@ -19,6 +22,7 @@ import io.camelksm.connector.customauth.CallSecrets;
 import io.camelksm.connector.customauth.CustomAuthenticator;
 import io.camelksm.connector.customauth.KsmCustomAuthenticator;
 import io.camelksm.connector.customauth.SecretMaskingExchangeFormatter;
+import io.camelksm.credential.CredentialReference;
 
 /**
  * One route per action of every definition: {@code direct:<connector>.<action>}, id
@@ -77,8 +81,8 @@ public class ConnectorRoutes extends RouteBuilder {
             AuthenticationStep authentication) {
         String what = "connector '" + definition.name() + "' action '" + action.name() + "'";
         Set<String> secretHeaders = authentication.headerNames();
-        TryDefinition route = from(endpointUri(definition.name(), action.name()))
-                .routeId(routeId(definition.name(), action.name()))
+        TryDefinition route = declareCredentials(from(endpointUri(definition.name(), action.name()))
+                .routeId(routeId(definition.name(), action.name())), definition, action)
                 .doTry()
                 .process(new RequestPreparation(definition, action, baseUrl));
         authentication.addTo(route);
@@ -90,6 +94,27 @@ public class ConnectorRoutes extends RouteBuilder {
                 .doFinally()
                 .process(exchange -> removeSecrets(exchange, secretHeaders))
                 .end();
+    }
+
+    /**
+     * The credentials the route may use (the default and those a caller may pick), so that while it runs
+     * {@code ksm-admin credential refs} lists it as a CONNECTOR use, with the definition's source and the action.
+     */
+    private static RouteDefinition declareCredentials(RouteDefinition route, ConnectorDefinition definition,
+            Action action) {
+        Authentication authentication = definition.authentication();
+        Set<String> credentials = new LinkedHashSet<>();
+        if (authentication.credential() != null) {
+            credentials.add(authentication.credential());
+        }
+        credentials.addAll(authentication.allowedCredentials());
+        if (credentials.isEmpty()) {
+            return route;
+        }
+        return route.routeProperty(KsmRouteProperties.CREDENTIALS, String.join(",", credentials))
+                .routeProperty(KsmRouteProperties.REFERENCE_KIND, CredentialReference.Kind.CONNECTOR.name())
+                .routeProperty(KsmRouteProperties.REFERENCE_LOCATION, definition.source() + " (connector "
+                        + definition.name() + ", action " + action.name() + ")");
     }
 
     private String httpEndpoint(ConnectorDefinition definition, Action action, String baseUrl,
