@@ -50,13 +50,6 @@ abstract class CredentialReferencesContractTest {
     Path tempDir;
 
     private DatabaseSettings database;
-    /**
-     * Creates the schema and stays open until the nodes closed: H2 2.4.240 evaluates a CHECK constraint with the
-     * session that created it, which fails ("Check constraint invalid ... The database has been closed") once that
-     * session closed while the database stays open (h2database/h2database#4302, #4308); closing a node is what these
-     * tests do.
-     */
-    private KsmDatabase schemaOwner;
     private KsmRuntime nodeA;
     private KsmRuntime nodeB;
 
@@ -66,7 +59,6 @@ abstract class CredentialReferencesContractTest {
     @BeforeEach
     void openTwoNodes() throws Exception {
         database = new DatabaseSettings(newDatabaseUrl(), null, null, tempDir.resolve("keys/ksm.key"));
-        schemaOwner = KsmDatabase.open(database);
         nodeA = open("node-a");
         nodeB = open("node-b");
     }
@@ -82,10 +74,6 @@ abstract class CredentialReferencesContractTest {
             if (runtime != null) {
                 runtime.close();
             }
-        }
-        if (schemaOwner != null) {
-            schemaOwner.close();
-            schemaOwner = null;
         }
     }
 

@@ -6,15 +6,15 @@ import java.util.Set;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.model.TryDefinition;
 import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.model.TryDefinition;
 
+import io.camelksm.component.KsmRouteProperties;
 import io.camelksm.component.KsmSendBindings;
 import io.camelksm.connector.ConnectorDefinitions;
-import io.camelksm.component.KsmRouteProperties;
 import io.camelksm.connector.definition.Action;
-import io.camelksm.connector.definition.AuthenticationType;
 import io.camelksm.connector.definition.Authentication;
+import io.camelksm.connector.definition.AuthenticationType;
 import io.camelksm.connector.definition.BaseUrls;
 import io.camelksm.connector.definition.ConnectorDefinition;
 import io.camelksm.connector.definition.ConnectorDefinitionException;
