@@ -47,7 +47,9 @@ class PackageArrowsTest {
             Map.entry("springboot", union(CORE_BELOW_RUNTIME, Set.of("runtime", "component"))),
             Map.entry("springboot.security", union(CORE_BELOW_RUNTIME, Set.of("runtime", "component", "springboot"))),
             Map.entry("springboot.metrics", union(CORE_BELOW_RUNTIME, Set.of("runtime", "component", "springboot"))),
-            Map.entry("springboot.expiry", union(CORE_BELOW_RUNTIME, Set.of("runtime", "component", "springboot"))));
+            Map.entry("springboot.expiry", union(CORE_BELOW_RUNTIME, Set.of("runtime", "component", "springboot"))),
+            Map.entry("springboot.connector", union(CORE_BELOW_RUNTIME, Set.of("runtime", "component", "springboot",
+                    "connector", "connector.definition", "connector.route"))));
 
     private static final Pattern PACKAGE = Pattern.compile("^package (io\\.camelksm[\\w.]*);", Pattern.MULTILINE);
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?(io\\.camelksm[\\w.]*?)\\.[A-Z]\\w*[\\w.*]*;",
