@@ -126,7 +126,7 @@ class RpaGatewayDemoTest {
     void onlyTheActionsParametersReachTheRoute() throws Exception {
         DemoCall graph = demoCall("invoice-bot", "microsoft-graph");
         DemoCall steering = new DemoCall(graph.bot(), graph.connector(), graph.action(),
-                "{\"userId\":\"x\",\"CamelHttpUri\":\"http://example.org/\"}", 400);
+                "{\"user\":\"x\",\"CamelHttpUri\":\"http://example.org/\"}", 400);
         DemoCall unknownAction = new DemoCall(graph.bot(), graph.connector(), "deleteEverything", "{}", 404);
 
         HttpResponse<String> steered = call(steering);

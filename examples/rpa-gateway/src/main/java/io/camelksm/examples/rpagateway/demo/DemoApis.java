@@ -76,10 +76,11 @@ public class DemoApis implements DisposableBean {
     private Map<String, Object> urls() {
         Map<String, Object> urls = new LinkedHashMap<>();
         urls.put("microsoft-graph.base-url", url() + "/graph.microsoft.com/v1.0");
-        urls.put("microsoft-graph.token-url", graphTokenUrl());
-        urls.put("salesforce.base-url", url() + "/contoso.my.salesforce.com");
+        urls.put("microsoft-graph.login-url", url() + "/login.microsoftonline.com");
+        urls.put("microsoft-graph.tenant", GRAPH_TENANT);
+        urls.put("salesforce.instance-url", url() + "/contoso.my.salesforce.com");
         urls.put("salesforce.token-url", salesforceTokenUrl());
-        urls.put("servicenow.base-url", url() + "/contoso.service-now.com");
+        urls.put("servicenow.instance-url", url() + "/contoso.service-now.com");
         urls.put("github.base-url", url() + "/api.github.com");
         return urls;
     }
@@ -107,7 +108,7 @@ public class DemoApis implements DisposableBean {
                 .willReturn(okJson("{\"access_token\":\"" + salesforceAccessToken + "\",\"scope\":\"api\","
                         + "\"instance_url\":\"https://contoso.my.salesforce.com\",\"id\":"
                         + "\"https://login.salesforce.com/id/00D5g000004rpaE/0055g00000Ab1cD\",\"token_type\":\"Bearer\"}")));
-        server.stubFor(bearer(get(urlPathMatching("/contoso\\.my\\.salesforce\\.com/services/data/v[0-9.]+/query/?")),
+        server.stubFor(bearer(get(urlPathMatching("/contoso\\.my\\.salesforce\\.com/services/data/v62\\.0/query")),
                 salesforceAccessToken)
                 .willReturn(okJson("{\"totalSize\":1,\"done\":true,\"records\":[{\"attributes\":{\"type\":\"Account\"},"
                         + "\"Id\":\"0015g00000Qx1AbAAJ\",\"Name\":\"Contoso Pharmaceuticals\"}]}")));

@@ -15,7 +15,7 @@ public record DemoCall(String bot, String connector, String action, String param
 
     /** The demo: invoice-bot on Graph and ServiceNow, hr-bot on Salesforce and GitHub, then hr-bot denied ServiceNow. */
     public static final List<DemoCall> ALL = List.of(
-            new DemoCall("invoice-bot", "microsoft-graph", "getUser", "{\"userId\":\"AdeleV@contoso.example\"}", 200),
+            new DemoCall("invoice-bot", "microsoft-graph", "getUser", "{\"user\":\"AdeleV@contoso.example\"}", 200),
             new DemoCall("invoice-bot", "servicenow", "createIncident",
                     "{\"shortDescription\":\"Invoice 4711 could not be matched\",\"urgency\":\"2\"}", 200),
             new DemoCall("hr-bot", "salesforce", "query", "{\"soql\":\"SELECT Id, Name FROM Account LIMIT 1\"}", 200),
