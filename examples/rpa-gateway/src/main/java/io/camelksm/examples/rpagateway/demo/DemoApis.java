@@ -126,8 +126,9 @@ public class DemoApis implements DisposableBean {
         server.stubFor(bearer(get(urlPathMatching("/api\\.github\\.com/repos/[^/]+/[^/]+")), secrets.gitHubToken())
                 .withHeader("Accept", equalTo("application/vnd.github+json"))
                 .withHeader("X-GitHub-Api-Version", equalTo("2022-11-28"))
-                .willReturn(okJson("{\"id\":1296269,\"full_name\":\"contoso/invoice-robots\","
-                        + "\"stargazers_count\":42,\"open_issues_count\":3,\"default_branch\":\"main\"}")));
+                .willReturn(okJson("{\"id\":1296269,\"full_name\":\"contoso/invoice-robots\",\"private\":true,"
+                        + "\"html_url\":\"https://github.com/contoso/invoice-robots\",\"stargazers_count\":42,"
+                        + "\"open_issues_count\":3,\"default_branch\":\"main\"}")));
     }
 
     private static MappingBuilder bearer(MappingBuilder request, String token) {

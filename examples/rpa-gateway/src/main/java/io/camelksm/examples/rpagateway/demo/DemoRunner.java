@@ -8,7 +8,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
 
+import org.apache.camel.CamelContext;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -20,6 +23,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
+import io.camelksm.audit.AuditEvent;
+import io.camelksm.audit.AuditOutcome;
+import io.camelksm.component.KsmComponent;
 import io.camelksm.examples.rpagateway.BotAccounts;
 
 /**
@@ -35,15 +41,17 @@ public class DemoRunner implements ApplicationRunner {
     private static final String NOOP = "{noop}";
 
     private final ConfigurableApplicationContext context;
+    private final CamelContext camel;
     private final Environment environment;
     private final BotAccounts bots;
     private final boolean keepRunning;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final PrintStream out = System.out;
 
-    public DemoRunner(ConfigurableApplicationContext context, Environment environment, BotAccounts bots,
-            @Value("${rpa-gateway.demo.keep-running:false}") boolean keepRunning) {
+    public DemoRunner(ConfigurableApplicationContext context, CamelContext camel, Environment environment,
+            BotAccounts bots, @Value("${rpa-gateway.demo.keep-running:false}") boolean keepRunning) {
         this.context = context;
+        this.camel = camel;
         this.environment = environment;
         this.bots = bots;
         this.keepRunning = keepRunning;
@@ -63,16 +71,30 @@ public class DemoRunner implements ApplicationRunner {
             out.printf("  %-12s %-32s %d %s%n", call.bot(), call.connector() + "." + call.action(),
                     response.statusCode(), shorten(response.body()) + (asExpected ? "" : "   (UNEXPECTED)"));
         }
-        out.println(unexpected == 0 ? "All calls answered as expected (the 403 is hr-bot, which has no right to"
-                + " ServiceNow); the decisions are in the audit trail." : unexpected + " call(s) did not answer as expected");
+        lastDenial().ifPresent(denial -> out.printf("Audited: %s credential '%s' for %s %s on route %s%n",
+                denial.outcome(), denial.credential(), denial.principal(), denial.roles(), denial.routeId()));
+        out.println(unexpected == 0 ? "All calls answered as expected (hr-bot has no right to ServiceNow's credential)."
+                : unexpected + " call(s) did not answer as expected");
         if (keepRunning) {
-            out.println("The gateway keeps running on " + gateway + " (Ctrl+C stops it); try the curl commands of the"
-                        + " README.");
+            out.println("The gateway keeps running on " + gateway + " (Ctrl+C stops it): try the curl commands of"
+                        + " examples/rpa-gateway/README.md.");
             return;
         }
         int status = unexpected == 0 ? 0 : 1;
-        out.println("Done; run with -Drpa-gateway.demo.keep-running=true to keep it running for curl.");
+        out.println("Done. To keep it running for curl: -Dspring-boot.run.arguments=--rpa-gateway.demo.keep-running=true");
         System.exit(SpringApplication.exit(context, () -> status));
+    }
+
+    /** The audit trail's newest denial (the trail is written in the background: this waits for it). */
+    private Optional<AuditEvent> lastDenial() {
+        List<AuditEvent> newest = camel.getComponent("ksm", KsmComponent.class).getGovernedCredentials().audit()
+                .tail(20);
+        for (int i = newest.size() - 1; i >= 0; i--) {
+            if (newest.get(i).outcome() == AuditOutcome.DENIED) {
+                return Optional.of(newest.get(i));
+            }
+        }
+        return Optional.empty();
     }
 
     private HttpResponse<String> call(String gateway, DemoCall call) throws Exception {
