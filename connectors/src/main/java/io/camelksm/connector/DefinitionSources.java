@@ -139,5 +139,4 @@ final class DefinitionSources {
         ClassLoader context = Thread.currentThread().getContextClassLoader();
         return context != null ? context : DefinitionSources.class.getClassLoader();
     }
-
 }

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 
@@ -26,13 +27,16 @@ public final class KsmCustomAuthenticator implements CustomAuthenticator {
     private static final String FIELDS_PROPERTY = "CamelKsmConnectorCustomFields";
     private static final String TOKEN_HEADER = "CamelKsmConnectorCustomToken";
 
+    /** One template per authenticator, made on first use and stopped with the context it was made from. */
+    private volatile ProducerTemplate producer;
+
     @Override
     public ExpandedAuthentication expand(Exchange exchange, String credential, CustomAuthentication templates)
             throws Exception {
         Set<String> kinds = Stream.of(templates.headers(), templates.query(), templates.body())
                 .flatMap(m -> m.values().stream()).flatMap(t -> CredentialTokens.tokens(t).stream())
                 .map(Token::kind).collect(Collectors.toSet());
-        ProducerTemplate producer = exchange.getContext().createProducerTemplate();
+        ProducerTemplate producer = producer(exchange.getContext());
         KsmCredentialFields fields = null;
         String token = null;
         try {
@@ -55,8 +59,22 @@ public final class KsmCustomAuthenticator implements CustomAuthenticator {
             if (fields != null) {
                 fields.destroy();
             }
-            producer.stop();
         }
+    }
+
+    private ProducerTemplate producer(CamelContext context) throws Exception {
+        ProducerTemplate made = producer;
+        if (made == null) {
+            synchronized (this) {
+                made = producer;
+                if (made == null) {
+                    made = context.createProducerTemplate();
+                    context.addService(made, true, true);
+                    producer = made;
+                }
+            }
+        }
+        return made;
     }
 
     private static void call(ProducerTemplate producer, Exchange exchange, String uri) throws Exception {

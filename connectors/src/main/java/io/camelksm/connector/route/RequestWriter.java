@@ -46,9 +46,14 @@ final class RequestWriter implements Processor {
         message.setBody(body);
     }
 
+    /** GET and DELETE without a body template get no body from custom authentication's body fields. */
+    private static boolean carriesBody(ApiRequest request) {
+        return request.body() != null || !(request.method().equals("GET") || request.method().equals("DELETE"));
+    }
+
     private String body(ApiRequest request) throws JsonProcessingException {
         Map<String, String> fields = request.bodyFields();
-        if (fields.isEmpty()) {
+        if (fields.isEmpty() || !carriesBody(request)) {
             return request.body();
         }
         if (Action.FORM.equals(request.contentType())) {

@@ -33,6 +33,7 @@ import io.camelksm.connector.ConnectorHeaders;
 import io.camelksm.connector.definition.ConnectorDefinitionReader;
 import io.camelksm.credential.Credential;
 import io.camelksm.credential.CredentialField;
+import io.camelksm.credential.CredentialProperty;
 import io.camelksm.credential.CredentialType;
 import io.camelksm.testsupport.KsmCamelTestSupport;
 
@@ -131,6 +132,8 @@ class ConnectorRoutesTest extends KsmCamelTestSupport {
                   X-Api-Key: "[Credential.Password]"
                 query:
                   account: "[Credential.Username]"
+                body:
+                  client_tag: "[Credential.Property.tag]"
             actions:
               - name: forecast
                 method: GET
@@ -141,6 +144,35 @@ class ConnectorRoutesTest extends KsmCamelTestSupport {
                   q: "{city}"
                 outputs:
                   temperature: $.temp
+              - name: report
+                method: POST
+                path: /reports
+                parameters:
+                  - { name: city, required: true }
+                body: '{"city": "{city}"}'
+              - name: subscribe
+                method: POST
+                path: /subscriptions
+                parameters:
+                  - { name: city, required: true }
+                  - { name: note }
+                contentType: application/x-www-form-urlencoded
+                body: city={city}&note={note}
+            """;
+
+    private static final String TOKEN_IN_HEADER = """
+            name: token-header
+            baseUrl: http://127.0.0.1:%d
+            authentication:
+              type: custom
+              credential: GitHub
+              custom:
+                headers:
+                  X-Token: "token [Credential.Token]"
+            actions:
+              - name: me
+                method: GET
+                path: /me
             """;
 
     @Override
@@ -152,7 +184,7 @@ class ConnectorRoutesTest extends KsmCamelTestSupport {
         ksm.add(Credential.builder("ServiceNow", CredentialType.BASIC).field(CredentialField.USERNAME, "admin")
                 .value(CredentialField.PASSWORD, PASSWORD).build());
         ksm.add(Credential.builder("Weather", CredentialType.GENERAL).field(CredentialField.USERNAME, "acct-7")
-                .value(CredentialField.PASSWORD, API_KEY).build());
+                .value(CredentialField.PASSWORD, API_KEY).property(CredentialProperty.plain("tag", "t-1")).build());
         ksm.grantAnyone("GitHub").grantAnyone("GitHubReadOnly").grantAnyone("GitHubAdmin").grantAnyone("ServiceNow")
                 .grantAnyone("Weather");
         int port = api.getPort();
@@ -160,7 +192,8 @@ class ConnectorRoutesTest extends KsmCamelTestSupport {
                 ConnectorDefinitionReader.read("github.yaml", GITHUB.formatted(port)),
                 ConnectorDefinitionReader.read("servicenow.yaml", SERVICENOW.formatted(port)),
                 ConnectorDefinitionReader.read("open-data.yaml", OPEN.formatted(port)),
-                ConnectorDefinitionReader.read("weather.yaml", WEATHER.formatted(port)))));
+                ConnectorDefinitionReader.read("weather.yaml", WEATHER.formatted(port)),
+                ConnectorDefinitionReader.read("token-header.yaml", TOKEN_IN_HEADER.formatted(port)))));
     }
 
     @Test
@@ -316,6 +349,45 @@ class ConnectorRoutesTest extends KsmCamelTestSupport {
         assertThat(out.getMessage().getHeaders()).doesNotContainKey("X-Api-Key");
         assertThat(ksm.lastAudit().routeId()).isEqualTo("ksm-connector.weather.forecast");
         assertThat(ksm.lastAudit().operation()).isEqualTo("get");
+        assertThat(api.getAllServeEvents().get(0).getRequest().getBodyAsString())
+                .as("a GET without a body template gets no body").isEmpty();
+    }
+
+    @Test
+    void customTokenOfABearerCredential() {
+        api.stubFor(any(anyUrl()).willReturn(okJson("{}")));
+
+        Exchange out = template.request("direct:token-header.me", e -> { });
+
+        assertThat(out.getException()).isNull();
+        api.verify(getRequestedFor(urlEqualTo("/me")).withHeader("X-Token", equalTo("token " + TOKEN))
+                .withHeader("Authorization", absent()));
+        assertThat(out.getMessage().getHeaders()).doesNotContainKeys("X-Token", "Authorization");
+        assertThat(ksm.lastAudit().operation()).isEqualTo("authorize");
+    }
+
+    @Test
+    void customBodyFieldsMergeIntoAJsonBody() {
+        api.stubFor(any(anyUrl()).willReturn(okJson("{}")));
+
+        Exchange out = template.request("direct:weather.report", e -> e.getMessage().setHeader("city", "Köln"));
+
+        assertThat(out.getException()).isNull();
+        api.verify(postRequestedFor(urlEqualTo("/reports?account=acct-7"))
+                .withHeader("Content-Type", equalTo("application/json"))
+                .withRequestBody(equalToJson("{\"city\": \"Köln\", \"client_tag\": \"t-1\"}")));
+    }
+
+    @Test
+    void formBodyValuesAreFormEncodedAndCustomFieldsAppended() {
+        api.stubFor(any(anyUrl()).willReturn(okJson("{}")));
+
+        Exchange out = template.request("direct:weather.subscribe", e -> e.getMessage().setHeader("city", "Köln & Bonn"));
+
+        assertThat(out.getException()).isNull();
+        LoggedRequest request = api.getAllServeEvents().get(0).getRequest();
+        assertThat(request.getHeader("Content-Type")).startsWith("application/x-www-form-urlencoded");
+        assertThat(request.getBodyAsString()).isEqualTo("city=K%C3%B6ln+%26+Bonn&note=&client_tag=t-1");
     }
 
     /** The decisions taken for routes (the test's own credential and grant set-up has no route). */
