@@ -220,6 +220,8 @@ public class KsmComponentConfigurer extends PropertyConfigurerSupport implements
         case "tokenEndpointTimeout": getOrCreateOauth2Configuration(target).setTokenEndpointTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "tokenfetchdeadline":
         case "tokenFetchDeadline": getOrCreateOauth2Configuration(target).setTokenFetchDeadline(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "tokenurl":
+        case "tokenUrl": getOrCreateConfiguration(target).setTokenUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "writetimeout":
         case "writeTimeout": getOrCreateOauth2Configuration(target).setWriteTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         default: return false;
@@ -382,6 +384,8 @@ public class KsmComponentConfigurer extends PropertyConfigurerSupport implements
         case "tokenEndpointTimeout": return long.class;
         case "tokenfetchdeadline":
         case "tokenFetchDeadline": return long.class;
+        case "tokenurl":
+        case "tokenUrl": return java.lang.String.class;
         case "writetimeout":
         case "writeTimeout": return long.class;
         default: return null;
@@ -540,6 +544,8 @@ public class KsmComponentConfigurer extends PropertyConfigurerSupport implements
         case "tokenEndpointTimeout": return getOrCreateOauth2Configuration(target).getTokenEndpointTimeout();
         case "tokenfetchdeadline":
         case "tokenFetchDeadline": return getOrCreateOauth2Configuration(target).getTokenFetchDeadline();
+        case "tokenurl":
+        case "tokenUrl": return getOrCreateConfiguration(target).getTokenUrl();
         case "writetimeout":
         case "writeTimeout": return getOrCreateOauth2Configuration(target).getWriteTimeout();
         default: return null;

@@ -46,6 +46,8 @@ public class KsmEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "resource": target.getConfiguration().setResource(property(camelContext, java.lang.String.class, value)); return true;
         case "scope": target.getConfiguration().setScope(property(camelContext, java.lang.String.class, value)); return true;
         case "subject": target.getConfiguration().setSubject(property(camelContext, java.lang.String.class, value)); return true;
+        case "tokenurl":
+        case "tokenUrl": target.getConfiguration().setTokenUrl(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -76,6 +78,8 @@ public class KsmEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "resource": return java.lang.String.class;
         case "scope": return java.lang.String.class;
         case "subject": return java.lang.String.class;
+        case "tokenurl":
+        case "tokenUrl": return java.lang.String.class;
         default: return null;
         }
     }
@@ -107,6 +111,8 @@ public class KsmEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "resource": return target.getConfiguration().getResource();
         case "scope": return target.getConfiguration().getScope();
         case "subject": return target.getConfiguration().getSubject();
+        case "tokenurl":
+        case "tokenUrl": return target.getConfiguration().getTokenUrl();
         default: return null;
         }
     }

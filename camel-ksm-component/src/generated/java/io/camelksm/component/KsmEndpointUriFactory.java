@@ -24,7 +24,7 @@ public class KsmEndpointUriFactory extends org.apache.camel.support.component.En
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(16);
+        Set<String> props = new HashSet<>(17);
         props.add("audience");
         props.add("credentialName");
         props.add("evictTokenOn401");
@@ -41,6 +41,7 @@ public class KsmEndpointUriFactory extends org.apache.camel.support.component.En
         props.add("resource");
         props.add("scope");
         props.add("subject");
+        props.add("tokenUrl");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         SECRET_PROPERTY_NAMES = Collections.emptySet();
         ENDPOINT_IDENTITY_PROPERTY_NAMES = Collections.emptySet();

@@ -62,6 +62,9 @@ public class KsmConfiguration implements Cloneable {
     @UriParam(label = "oauth2")
     private String subject;
 
+    @UriParam(label = "oauth2")
+    private String tokenUrl;
+
     @UriParam(label = "oauth2", defaultValue = "true", displayName = "Evict Token On 401")
     private boolean evictTokenOn401 = true;
     /** Whether evictTokenOn401 was set rather than defaulted: only an explicit setting is refused elsewhere. */
@@ -238,6 +241,20 @@ public class KsmConfiguration implements Cloneable {
         this.subject = subject;
     }
 
+    public String getTokenUrl() {
+        return tokenUrl;
+    }
+
+    /**
+     * For operation=authorize on an OAuth 2.0 credential: the token endpoint to ask instead of the credential's own
+     * tokenUrl (for instance a tenant's endpoint). Accepted only on a host the credential's allowedHosts property
+     * names, or, for a credential without allowedHosts, on the scheme, host and port of its own token URL: the client's
+     * secret goes with the request, so a route cannot send it anywhere else.
+     */
+    public void setTokenUrl(String tokenUrl) {
+        this.tokenUrl = tokenUrl;
+    }
+
     public boolean isEvictTokenOn401() {
         return evictTokenOn401;
     }
@@ -257,7 +274,7 @@ public class KsmConfiguration implements Cloneable {
 
     /** The endpoint's overrides for token requests; none when no OAuth 2.0 option is set. */
     public TokenRequestOptions tokenRequestOptions() {
-        return new TokenRequestOptions(scope, audience, resource, subject);
+        return new TokenRequestOptions(scope, audience, resource, subject, tokenUrl);
     }
 
     /**

@@ -37,6 +37,7 @@ final class KsmEndpointOptionsCheck {
         only("audience", c.getAudience(), KsmOperation.authorize);
         only("resource", c.getResource(), KsmOperation.authorize);
         only("subject", c.getSubject(), KsmOperation.authorize);
+        only("tokenUrl", c.getTokenUrl(), KsmOperation.authorize);
         if (c.isEvictTokenOn401Given() && c.isEvictTokenOn401() && operation != KsmOperation.authorize) {
             only("evictTokenOn401", "true", KsmOperation.authorize);
         }

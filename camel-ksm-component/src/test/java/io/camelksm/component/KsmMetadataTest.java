@@ -64,8 +64,9 @@ class KsmMetadataTest extends KsmCamelTestSupport {
         Map<String, Object> endpoint = json.getMap("properties");
         assertThat(endpoint).containsOnlyKeys("credentialName", "operation", "headerName", "includeScheme", "process",
                 "field", "propertyName", "propertySecret", "fieldsProperty", "fieldsAsHeaders", "scope", "audience",
-                "resource", "subject", "evictTokenOn401", "lazyStartProducer");
-        for (String oauth2 : new String[] { "scope", "audience", "resource", "subject", "evictTokenOn401" }) {
+                "resource", "subject", "tokenUrl", "evictTokenOn401", "lazyStartProducer");
+        for (String oauth2 : new String[] { "scope", "audience", "resource", "subject", "tokenUrl",
+                                            "evictTokenOn401" }) {
             assertThat(option(endpoint, oauth2).getString("group")).as(oauth2).isEqualTo("oauth2");
         }
         assertThat(option(endpoint, "evictTokenOn401").getBoolean("defaultValue")).isEqualTo(true);

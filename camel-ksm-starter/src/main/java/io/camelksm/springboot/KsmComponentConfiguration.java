@@ -431,6 +431,15 @@ public class KsmComponentConfiguration extends ComponentConfigurationPropertiesC
      */
     private Long tokenFetchDeadline = 20000L;
     /**
+     * For operation=authorize on an OAuth 2.0 credential: the token endpoint to ask
+     * instead of the credential's own tokenUrl (for instance a tenant's endpoint).
+     * Accepted only on a host the credential's allowedHosts property names, or, for a
+     * credential without allowedHosts, on the scheme, host and port of its own token
+     * URL: the client's secret goes with the request, so a route cannot send it
+     * anywhere else.
+     */
+    private String tokenUrl;
+    /**
      * OAuth 2.0 HTTP client: the longest stall while writing a request. The option
      * is a long type.
      */
@@ -1067,6 +1076,14 @@ public class KsmComponentConfiguration extends ComponentConfigurationPropertiesC
 
     public void setTokenFetchDeadline(Long tokenFetchDeadline) {
         this.tokenFetchDeadline = tokenFetchDeadline;
+    }
+
+    public String getTokenUrl() {
+        return tokenUrl;
+    }
+
+    public void setTokenUrl(String tokenUrl) {
+        this.tokenUrl = tokenUrl;
     }
 
     public Long getWriteTimeout() {

@@ -37,6 +37,7 @@ final class OAuth2Registration {
     private final CredentialName credentialName;
     private final OAuth2Grant grant;
     private final URI tokenUrl;
+    private final AllowedHosts allowedHosts;
     private final String clientId;
     private final Secret clientSecret;
     private final Secret privateKey;
@@ -53,7 +54,10 @@ final class OAuth2Registration {
         this.grant = grant;
         this.tokenUrl = TokenUrl.check(required(credential, TOKEN_URL), settings.allowPlainHttp());
         // per credential, after the URL's form: secrets go only to a host the credential allows
-        AllowedHosts.of(credential).ifPresent(hosts -> hosts.check(tokenUrl.toString()));
+        this.allowedHosts = AllowedHosts.of(credential).orElse(null);
+        if (allowedHosts != null) {
+            allowedHosts.check(tokenUrl.toString());
+        }
         this.scope = optional(credential, SCOPE);
         this.audience = optional(credential, AUDIENCE);
         this.form = FormProperties.of(credential);
@@ -107,6 +111,11 @@ final class OAuth2Registration {
 
     URI tokenUrl() {
         return tokenUrl;
+    }
+
+    /** The hosts the credential's {@code allowedHosts} names, or null when it names none. */
+    AllowedHosts allowedHosts() {
+        return allowedHosts;
     }
 
     /** The stripped {@code clientId}, or null. */

@@ -15,9 +15,9 @@ import io.camelksm.credential.CredentialName;
 import io.camelksm.credential.Secret;
 
 /**
- * One token request, ready to send: where to ({@link #tokenUrl()}, always the credential's token URL), the form
- * parameters and the optional {@code Authorization} header. It owns copies of the secrets it carries and wipes them in
- * {@link #destroy()}; {@link #toString()} masks them.
+ * One token request, ready to send: where to ({@link #tokenUrl()}: the credential's token URL, or an override its
+ * allowed hosts accept), the form parameters and the optional {@code Authorization} header. It owns copies of the
+ * secrets it carries and wipes them in {@link #destroy()}; {@link #toString()} masks them.
  */
 public final class TokenRequest {
 

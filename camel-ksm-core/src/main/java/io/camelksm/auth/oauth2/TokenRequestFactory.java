@@ -1,5 +1,6 @@
 package io.camelksm.auth.oauth2;
 
+import java.net.URI;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -34,7 +35,9 @@ final class TokenRequestFactory {
      */
     GrantParameters parameters(OAuth2Registration registration, TokenRequestOptions options) {
         try {
-            return new GrantParameters(registration.grant().grantType(), registration.tokenUrl(),
+            URI tokenUrl = options.tokenUrl() == null ? registration.tokenUrl()
+                    : TokenUrl.checkOverride(options.tokenUrl(), registration, settings.allowPlainHttp());
+            return new GrantParameters(registration.grant().grantType(), tokenUrl,
                     OAuth2Registration.first(options.scope(), registration.scope()),
                     OAuth2Registration.first(options.audience(), registration.audience()),
                     OAuth2Registration.first(options.resource(), registration.resource()),

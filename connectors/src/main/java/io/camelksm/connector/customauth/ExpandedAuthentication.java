@@ -1,43 +1,63 @@
 package io.camelksm.connector.customauth;
 
-import java.util.Collections;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
+import javax.security.auth.Destroyable;
+
+import io.camelksm.credential.Secret;
+
 /**
- * Custom authentication templates with their credential tokens expanded: secrets. {@link #toString()} shows the
- * names only.
+ * The expanded templates of one call, by header, query parameter and body field name. Every value is a secret: it owns
+ * them and wipes them in {@link #destroy()}; {@link #toString()} shows names only.
  */
-public final class ExpandedAuthentication {
+public final class ExpandedAuthentication implements Destroyable {
 
-    private final Map<String, String> headers;
-    private final Map<String, String> query;
-    private final Map<String, String> body;
+    private final Map<String, Secret> headers = new LinkedHashMap<>();
+    private final Map<String, Secret> query = new LinkedHashMap<>();
+    private final Map<String, Secret> body = new LinkedHashMap<>();
+    private volatile boolean destroyed;
 
-    public ExpandedAuthentication(Map<String, String> headers, Map<String, String> query, Map<String, String> body) {
-        this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
-        this.query = Collections.unmodifiableMap(new LinkedHashMap<>(query));
-        this.body = Collections.unmodifiableMap(new LinkedHashMap<>(body));
+    /** Empty; an authenticator fills the maps and hands the result (and the secrets' ownership) to the route. */
+    public ExpandedAuthentication() {
     }
 
-    /** Headers to put on the request (removed from the message before the route replies). */
-    public Map<String, String> headers() {
+    public Map<String, Secret> headers() {
         return headers;
     }
 
-    /** Query parameters to add. */
-    public Map<String, String> query() {
+    public Map<String, Secret> query() {
         return query;
     }
 
-    /** Fields to merge into a JSON object body or a form body. */
-    public Map<String, String> body() {
+    public Map<String, Secret> body() {
         return body;
+    }
+
+    /** Every value, for masking. */
+    public List<Secret> values() {
+        List<Secret> all = new ArrayList<>(headers.values());
+        all.addAll(query.values());
+        all.addAll(body.values());
+        return all;
+    }
+
+    @Override
+    public void destroy() {
+        destroyed = true;
+        values().forEach(Secret::destroy);
+    }
+
+    @Override
+    public boolean isDestroyed() {
+        return destroyed;
     }
 
     @Override
     public String toString() {
-        return "ExpandedAuthentication[headers " + headers.keySet() + ", query " + query.keySet() + ", body "
-                + body.keySet() + "]";
+        return "ExpandedAuthentication[headers=" + headers.keySet() + ", query=" + query.keySet() + ", body="
+               + body.keySet() + "]";
     }
 }

@@ -5,13 +5,13 @@ import java.util.Set;
 import java.util.StringJoiner;
 
 import org.apache.camel.Exchange;
-import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.model.ProcessorDefinition;
 
 import io.camelksm.connector.definition.Authentication;
 import io.camelksm.connector.definition.AuthenticationType;
 import io.camelksm.connector.definition.ConnectorDefinition;
+import io.camelksm.connector.customauth.CallSecrets;
 import io.camelksm.connector.customauth.CustomAuthenticator;
 import io.camelksm.connector.customauth.ExpandedAuthentication;
 
@@ -50,25 +50,19 @@ public final class AuthenticationStep {
 
     /**
      * Appends what follows the API call: for basic with {@code preemptive: false}, a {@code 401} with a
-     * {@code WWW-Authenticate: Basic} challenge authorizes through {@code ksm:} and sends the request once more
-     * ({@code resend} puts the request back on the message and calls the API).
+     * {@code WWW-Authenticate: Basic} challenge ({@link BasicChallenge}) authorizes through {@code ksm:} and sends the
+     * request once more, without anything of the first answer ({@code rewrite} puts the request back on the message).
      */
     public void addAfterCall(ProcessorDefinition<?> route, Processor rewrite, String apiUri) {
         Authentication authentication = definition.authentication();
         if (authentication.type() == AuthenticationType.BASIC && !authentication.preemptive()) {
-            route.filter(AuthenticationStep::isBasicChallenge)
+            route.filter(BasicChallenge::challenged)
+                    .process(BasicChallenge::forgetAnswer)
                     .toD(ksmUri(authentication))
                     .process(rewrite)
                     .to(apiUri)
                     .end();
         }
-    }
-
-    private static boolean isBasicChallenge(Exchange exchange) {
-        Message message = exchange.getMessage();
-        String challenge = message.getHeader("WWW-Authenticate", String.class);
-        return message.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class) == 401 && challenge != null
-                && challenge.regionMatches(true, 0, "Basic", 0, 5);
     }
 
     /** The headers this step may put on the message: removed before the route replies. */
@@ -85,8 +79,9 @@ public final class AuthenticationStep {
 
     /**
      * {@code ksm:${exchangeProperty.<credential>}?scope=RAW(...)...}: the OAuth 2.0 options of the definition override
-     * the credential's own. {@code tokenUrl} is not passed yet (the ksm: endpoint has no such option at this point),
-     * nor {@code timeouts.authorization} (the token request's time limits are options of the ksm component).
+     * the credential's own; {@code tokenUrl} only on a host the credential's {@code allowedHosts} names (checked by
+     * {@code ksm:}). {@code timeouts.authorization} is not passed (the token request's time limits are options of the
+     * ksm component).
      */
     static String ksmUri(Authentication authentication) {
         StringJoiner options = new StringJoiner("&", "?", "").setEmptyValue("");
@@ -94,6 +89,7 @@ public final class AuthenticationStep {
         option(options, "audience", authentication.audience());
         option(options, "subject", authentication.subject());
         option(options, "resource", authentication.resource());
+        option(options, "tokenUrl", authentication.tokenUrl());
         return "ksm:${exchangeProperty." + RequestPreparation.CREDENTIAL_PROPERTY + "}" + options;
     }
 
@@ -107,9 +103,11 @@ public final class AuthenticationStep {
         String credential = exchange.getProperty(RequestPreparation.CREDENTIAL_PROPERTY, String.class);
         ExpandedAuthentication expanded = customAuthenticator.expand(exchange, credential,
                 definition.authentication().custom());
+        // from here the values are the exchange's: masked wherever it is shown, wiped when the route ends
+        CallSecrets.on(exchange).addAll(expanded.values());
         ApiRequest request = exchange.getProperty(ApiRequest.PROPERTY, ApiRequest.class);
-        expanded.headers().forEach(exchange.getMessage()::setHeader);
-        request.query().putAll(expanded.query());
-        request.bodyFields().putAll(expanded.body());
+        expanded.headers().forEach((name, value) -> exchange.getMessage().setHeader(name, value.reveal()));
+        expanded.query().forEach((name, value) -> request.query().put(name, value.reveal()));
+        expanded.body().forEach((name, value) -> request.bodyFields().put(name, value.reveal()));
     }
 }

@@ -10,11 +10,14 @@ import org.apache.camel.model.TryDefinition;
 
 import io.camelksm.connector.ConnectorDefinitions;
 import io.camelksm.connector.definition.Action;
+import io.camelksm.connector.definition.AuthenticationType;
 import io.camelksm.connector.definition.BaseUrls;
 import io.camelksm.connector.definition.ConnectorDefinition;
 import io.camelksm.connector.definition.ConnectorDefinitionException;
+import io.camelksm.connector.customauth.CallSecrets;
 import io.camelksm.connector.customauth.CustomAuthenticator;
 import io.camelksm.connector.customauth.KsmCustomAuthenticator;
+import io.camelksm.connector.customauth.SecretMaskingExchangeFormatter;
 
 /**
  * One route per action of every definition: {@code direct:<connector>.<action>}, id
@@ -58,6 +61,10 @@ public class ConnectorRoutes extends RouteBuilder {
                 throw new ConnectorDefinitionException(definition.source(), 0, "baseUrl", problem);
             });
             AuthenticationStep authentication = new AuthenticationStep(definition, customAuthenticator);
+            if (definition.authentication().type() == AuthenticationType.CUSTOM) {
+                // custom values may sit under any header name: the tracer masks them by value
+                SecretMaskingExchangeFormatter.maskTracer(getContext());
+            }
             for (Action action : definition.actions()) {
                 action(definition, action, baseUrl, authentication);
             }
@@ -103,5 +110,6 @@ public class ConnectorRoutes extends RouteBuilder {
         exchange.getMessage().removeHeader(Exchange.HTTP_RAW_QUERY);
         exchange.getMessage().removeHeader(Exchange.HTTP_URI);
         exchange.removeProperty(ApiRequest.PROPERTY);
+        CallSecrets.release(exchange);
     }
 }
