@@ -137,6 +137,20 @@ class RpaGatewayDemoTest {
         assertThat(unknown.statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void anApiFailureIs502WithTheStatusOnlyAndACredentialTheConnectorDoesNotOfferIs403() throws Exception {
+        // the GitHub stand-in has no createIssue: WireMock answers 404 with its own diagnostic body
+        HttpResponse<String> failed = call(new DemoCall("hr-bot", "github", "createIssue",
+                "{\"owner\":\"contoso\",\"repo\":\"invoice-robots\",\"title\":\"Laptop\"}", 502));
+        DemoCall repository = demoCall("hr-bot", "github");
+        HttpResponse<String> otherCredential = send(repository, "hr-bot:hr-bot-password", "?credential=ServiceNow");
+
+        assertThat(failed.statusCode()).isEqualTo(502);
+        assertThat(failed.body()).contains("the API answered HTTP 404").doesNotContain("Request was not matched");
+        assertThat(otherCredential.statusCode()).isEqualTo(403);
+        assertThat(otherCredential.body()).contains("does not offer credential 'ServiceNow'");
+    }
+
     private static DemoCall demoCall(String bot, String connector) {
         return DemoCall.ALL.stream().filter(c -> c.bot().equals(bot) && c.connector().equals(connector)).findFirst()
                 .orElseThrow();
@@ -147,7 +161,12 @@ class RpaGatewayDemoTest {
     }
 
     private HttpResponse<String> send(DemoCall call, String login) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + call.path()))
+        return send(call, login, "");
+    }
+
+    private HttpResponse<String> send(DemoCall call, String login, String query) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + call.path() + query))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(call.parameters()));
