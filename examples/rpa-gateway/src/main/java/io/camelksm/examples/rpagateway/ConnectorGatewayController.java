@@ -94,15 +94,7 @@ public class ConnectorGatewayController {
             return "Unknown parameters " + unknown + " for " + action.name() + "; it takes "
                    + action.parameters().stream().map(ActionParameter::name).toList();
         }
-        if (!notScalar.isEmpty()) {
-            return "Parameters " + notScalar + " must be text, a number or true/false";
-        }
-        Set<String> missing = new TreeSet<>();
-        for (ActionParameter parameter : action.parameters()) {
-            if (parameter.required() && parameter.defaultValue() == null && given.get(parameter.name()) == null) {
-                missing.add(parameter.name());
-            }
-        }
-        return missing.isEmpty() ? null : "Missing required parameters " + missing + " for " + action.name();
+        // a missing required parameter is the route's to refuse (a ConnectorCallException: 400)
+        return notScalar.isEmpty() ? null : "Parameters " + notScalar + " must be text, a number or true/false";
     }
 }

@@ -129,12 +129,17 @@ class RpaGatewayDemoTest {
                 "{\"user\":\"x\",\"CamelHttpUri\":\"http://example.org/\"}", 400);
         DemoCall unknownAction = new DemoCall(graph.bot(), graph.connector(), "deleteEverything", "{}", 404);
 
+        DemoCall missingParameter = new DemoCall("hr-bot", "github", "getRepository", "{\"owner\":\"contoso\"}", 400);
+
         HttpResponse<String> steered = call(steering);
         HttpResponse<String> unknown = call(unknownAction);
+        HttpResponse<String> missing = call(missingParameter);
 
         assertThat(steered.statusCode()).isEqualTo(400);
         assertThat(steered.body()).contains("CamelHttpUri");
         assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(missing.body()).contains("the required parameter 'repo' is missing");
     }
 
     @Test
