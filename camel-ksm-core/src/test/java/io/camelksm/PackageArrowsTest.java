@@ -52,7 +52,9 @@ class PackageArrowsTest {
             Map.entry("connector", Set.of("connector.definition")),
             Map.entry("connector.customauth", union(CORE_BELOW_RUNTIME, Set.of("component", "connector.definition"))),
             Map.entry("connector.route", union(CORE_BELOW_RUNTIME, Set.of("runtime", "component", "connector",
-                    "connector.definition", "connector.customauth"))));
+                    "connector.definition", "connector.customauth"))),
+            Map.entry("springboot.connector", union(CORE_BELOW_RUNTIME, Set.of("runtime", "component", "springboot",
+                    "connector", "connector.definition", "connector.route"))));
 
     private static final Pattern PACKAGE = Pattern.compile("^package (io\\.camelksm[\\w.]*);", Pattern.MULTILINE);
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?(io\\.camelksm[\\w.]*?)\\.[A-Z]\\w*[\\w.*]*;",

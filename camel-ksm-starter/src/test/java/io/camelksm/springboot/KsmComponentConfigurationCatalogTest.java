@@ -22,8 +22,11 @@ import org.junit.jupiter.api.Test;
 class KsmComponentConfigurationCatalogTest {
 
     private static final String PREFIX = "camel.component.ksm.";
-    /** ComponentConfigurationPropertiesCommon's own properties, not component options. */
-    private static final Set<String> STARTER_ONLY = Set.of("enabled", "customizer.enabled");
+    /**
+     * Properties of the starter that are not component options: ComponentConfigurationPropertiesCommon's own, and
+     * {@code connectors} (connector.KsmConnectorsProperties), which the starter itself reads.
+     */
+    private static final Set<String> STARTER_ONLY = Set.of("enabled", "customizer.enabled", "connectors");
 
     @Test
     void everyCatalogOptionHasItsSpringPropertyWithTheCatalogDefault() throws Exception {
@@ -61,6 +64,16 @@ class KsmComponentConfigurationCatalogTest {
         assertThat(new TreeSet<>(springProperties().keySet())).as("properties the catalog does not know")
                 .allSatisfy(name -> assertThat(catalog.contains(name) || STARTER_ONLY.contains(name))
                         .as(PREFIX + name).isTrue());
+    }
+
+    @Test
+    void theConnectorsSettingIsAListOfLocationsWithItsDescriptionAndNoComponentOption() throws Exception {
+        JsonObject connectors = springProperties().get("connectors");
+
+        assertThat(connectors).as(PREFIX + "connectors in the metadata").isNotNull();
+        assertThat(connectors.getString("type")).isEqualTo("java.util.List<java.lang.String>");
+        assertThat(connectors.getString("description")).contains("classpath:connectors/");
+        assertThat(catalogOptions()).doesNotContainKey("connectors");
     }
 
     @Test
