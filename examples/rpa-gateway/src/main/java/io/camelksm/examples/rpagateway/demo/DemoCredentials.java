@@ -26,6 +26,7 @@ import io.camelksm.credential.CredentialName;
 import io.camelksm.credential.CredentialProperty;
 import io.camelksm.credential.CredentialType;
 import io.camelksm.credential.Secret;
+import io.camelksm.credential.SendTargets;
 import io.camelksm.governance.GovernedCredentials;
 
 /**
@@ -51,6 +52,13 @@ public class DemoCredentials implements ApplicationRunner {
             "servicenow", List.of(INVOICES),
             "salesforce", List.of(HR),
             "github", List.of(HR));
+
+    /** Where each API lives on the stand-ins (DemoApis): the path prefix its credential is bound to. */
+    private static final Map<String, String> API_PATHS = Map.of(
+            "microsoft-graph", "/graph.microsoft.com/v1.0/",
+            "servicenow", "/contoso.service-now.com/",
+            "salesforce", "/contoso.my.salesforce.com/",
+            "github", "/api.github.com/");
 
     private final CamelContext camel;
     private final ConnectorDefinitions definitions;
@@ -113,8 +121,11 @@ public class DemoCredentials implements ApplicationRunner {
                     .secret(CredentialField.TOKEN, Secret.of(secrets.gitHubToken()));
             default -> throw new IllegalArgumentException("No demo credential for connector " + connector);
         };
-        // the stand-ins' host; in production e.g. login.microsoftonline.com
-        return credential.property(CredentialProperty.plain(AllowedHosts.PROPERTY, "127.0.0.1")).build();
+        // allowedHosts: where the token URL may point (in production e.g. login.microsoftonline.com); sendTo: where the
+        // header may go, here the API's own path on the stand-ins (in production e.g. graph.microsoft.com/v1.0/)
+        return credential.property(CredentialProperty.plain(AllowedHosts.PROPERTY, "127.0.0.1"))
+                .property(CredentialProperty.plain(SendTargets.PROPERTY, apis.url() + API_PATHS.get(connector)))
+                .build();
     }
 
     /** Creates the credential, or replaces the last run's (its secrets and stand-in ports are this run's). */
