@@ -1,6 +1,8 @@
 package io.camelksm.crypto;
 
 import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Objects;
 
 import javax.crypto.Cipher;
@@ -20,6 +22,8 @@ public final class TripleDesCbcScheme implements EncryptionScheme {
     public static final String ALGORITHM = "DESede/CBC/PKCS5Padding";
     public static final int KEY_BYTES = 24;
     static final int BLOCK_BYTES = 8;
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final String id;
     private final WipeableKey key;
@@ -57,6 +61,26 @@ public final class TripleDesCbcScheme implements EncryptionScheme {
     @Override
     public byte[] encrypt(byte[] plaintext, byte[] aad) {
         throw new KsmCryptoException(SchemeAlgorithm.DES_EDE3_CBC.readOnlyMessage(id));
+    }
+
+    /**
+     * Encrypts {@link KeyCheck}'s known value only, so that an imported legacy key is checked like any other (a wrong
+     * key fails the check instead of decrypting legacy values to garbage).
+     */
+    byte[] encryptKeyCheck(byte[] known) {
+        byte[] iv = new byte[BLOCK_BYTES];
+        RANDOM.nextBytes(iv);
+        try {
+            Cipher cipher = Cipher.getInstance(ALGORITHM);
+            cipher.init(Cipher.ENCRYPT_MODE, key, new IvParameterSpec(iv));
+            byte[] ciphertext = cipher.doFinal(known);
+            byte[] payload = Arrays.copyOf(iv, BLOCK_BYTES + ciphertext.length);
+            System.arraycopy(ciphertext, 0, payload, BLOCK_BYTES, ciphertext.length);
+            return payload;
+        } catch (GeneralSecurityException e) {
+            throw new KsmCryptoException("Encryption scheme '" + id + "' cannot make its key check: "
+                                         + e.getMessage(), e);
+        }
     }
 
     /** @param aad ignored: legacy values are not bound to where they are stored */

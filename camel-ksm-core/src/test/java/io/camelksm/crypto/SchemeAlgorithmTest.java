@@ -64,6 +64,7 @@ class SchemeAlgorithmTest {
             assertThat(scheme.canEncrypt()).isTrue();
             assertThat(SchemeAlgorithm.of(scheme.algorithm())).isEqualTo(algorithm);
             assertThat(scheme.decrypt(payload, AAD)).isEqualTo(plaintext);
+            assertThat(KeyCheck.matches(scheme, KeyCheck.create(scheme))).isTrue();
         }
     }
 

@@ -118,6 +118,23 @@ class TripleDesCbcSchemeTest {
         }
     }
 
+    /** The database checks every scheme's key when it opens; an imported legacy key is checked the same way. */
+    @Test
+    void hasAKeyCheckThatTellsTheRightKeyFromAWrongOne() {
+        byte[] key = HexFormat.of().parseHex(KEY);
+        byte[] wrong = key.clone();
+        wrong[0] ^= 2; // not just a parity bit: DES ignores the lowest bit of each byte
+        try (EncryptionScheme scheme = SchemeAlgorithm.DES_EDE3_CBC.open("legacy-3des", key);
+             EncryptionScheme wrongKey = SchemeAlgorithm.DES_EDE3_CBC.open("legacy-3des", wrong)) {
+            EncryptedValue check = KeyCheck.create(scheme);
+
+            assertThat(KeyCheck.matches(scheme, check)).isTrue();
+            assertThat(KeyCheck.matches(wrongKey, check)).isFalse();
+            assertThat(KeyCheck.create(scheme)).as("a fresh IV each time").isNotEqualTo(check);
+            assertThatThrownBy(() -> scheme.encrypt(new byte[] { 1 }, null)).isInstanceOf(KsmCryptoException.class);
+        }
+    }
+
     @Test
     void refusesPayloadsThatAreNotWholeBlocks() {
         try (EncryptionScheme scheme = SchemeAlgorithm.DES_EDE3_CBC.open("legacy-3des", new byte[24])) {
