@@ -5,7 +5,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -43,8 +42,8 @@ public final class SchemeKeys {
             content = Files.readAllBytes(path);
             byte[] key = parse(content, algorithm.keyBytes());
             if (key == null) {
-                throw new KsmCryptoException("Key file " + path + " does not hold a " + algorithm.displayName()
-                                             + " key: expected exactly " + algorithm.keyBytes() + " raw bytes, "
+                throw new KsmCryptoException("Key file " + path + " does not hold a key for " + algorithm.displayName()
+                                             + ": expected exactly " + algorithm.keyBytes() + " raw bytes, "
                                              + algorithm.keyBytes() * 2 + " hexadecimal digits or the same in"
                                              + " Base64 (the file has " + content.length + " bytes)");
             }
@@ -90,7 +89,7 @@ public final class SchemeKeys {
         }
         try {
             if (OwnerOnlyFiles.isPosix()) {
-                var permissions = Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS);
+                var permissions = Files.getPosixFilePermissions(path);
                 if (OwnerOnlyFiles.othersHaveAccess(permissions)) {
                     throw new KsmCryptoException("Key file " + path + " is accessible by group or others ("
                                                  + PosixFilePermissions.toString(permissions) + "); it must be"

@@ -60,12 +60,12 @@ class SchemeKeysTest {
 
         assertThatThrownBy(() -> SchemeKeys.importKey(file, SchemeAlgorithm.AES_256_GCM))
                 .isInstanceOf(KsmCryptoException.class)
-                .hasMessage("Key file " + file + " does not hold a AES-256-GCM key: expected exactly 32 raw bytes,"
+                .hasMessage("Key file " + file + " does not hold a key for AES-256-GCM: expected exactly 32 raw bytes,"
                             + " 64 hexadecimal digits or the same in Base64 (the file has 128 bytes)")
                 .hasNoCause();
         Path garbage = ownerOnly("garbage.key", "not a key at all!".getBytes(StandardCharsets.US_ASCII));
         assertThatThrownBy(() -> SchemeKeys.importKey(garbage, SchemeAlgorithm.AES_256_GCM))
-                .isInstanceOf(KsmCryptoException.class).hasMessageContaining("does not hold a AES-256-GCM key")
+                .isInstanceOf(KsmCryptoException.class).hasMessageContaining("does not hold a key for AES-256-GCM")
                 .hasMessageNotContaining("not a key at all");
     }
 
