@@ -58,13 +58,15 @@ class KameletCatalogTest {
         properties.remove("scope");
         properties.putObject("authPassword").put("title", "Password").put("description", "The password")
                 .put("type", "string").put("format", "password");
+        properties.putObject("accessToken").put("title", "Token").put("description", "The token").put("type", "string");
 
         List<String> problems = rules.problems("ksm-http-sink.kamelet.yaml", kamelet);
 
         assertThat(problems).contains("ksm-http-sink.kamelet.yaml: the template uses 'scope', which is not declared",
                 "ksm-http-sink.kamelet.yaml: property 'authPassword' is declared but never used",
                 "ksm-http-sink.kamelet.yaml: property 'authPassword' takes a secret (format password)",
-                "ksm-http-sink.kamelet.yaml: property 'authPassword' is named like a secret");
+                "ksm-http-sink.kamelet.yaml: property 'authPassword' is named like a secret",
+                "ksm-http-sink.kamelet.yaml: property 'accessToken' is named like a secret");
     }
 
     @Test

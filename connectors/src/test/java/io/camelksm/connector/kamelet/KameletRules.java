@@ -26,6 +26,8 @@ final class KameletRules {
     /** Parameters camel-kamelet supplies to every template. */
     private static final Set<String> IMPLICIT = Set.of("routeId", "templateId");
     private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(password|secret|token|apikey|privatekey).*");
+    /** Named like a secret, but not one: the address of the token endpoint (ksm:'s option of the same name). */
+    private static final Set<String> NOT_SECRETS = Set.of("tokenUrl");
     private static final String CREDENTIALS_DESCRIPTOR = "urn:camel:group:credentials";
     private static final String TYPE_LABEL = "camel.apache.org/kamelet.type";
 
@@ -98,7 +100,8 @@ final class KameletRules {
         // a Kamelet of this catalog names credentials; a secret never travels through its configuration
         check(problems, !"password".equals(property.path("format").asText()),
                 where + " takes a secret (format password)");
-        check(problems, !SECRET_NAME.matcher(name).matches(), where + " is named like a secret");
+        check(problems, NOT_SECRETS.contains(name) || !SECRET_NAME.matcher(name).matches(),
+                where + " is named like a secret");
         Set<String> descriptors = new HashSet<>();
         for (JsonNode d : property.path("x-descriptors")) {
             check(problems, descriptors.add(d.asText()), where + " lists the x-descriptor " + d.asText() + " twice");
