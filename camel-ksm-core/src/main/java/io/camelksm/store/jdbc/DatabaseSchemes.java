@@ -111,7 +111,7 @@ public final class DatabaseSchemes implements AutoCloseable {
     /** A new scheme with the given key (not modified; the caller wipes it). */
     public synchronized void add(String name, SchemeAlgorithm algorithm, KeyLocation location, byte[] key) {
         if (table.find(name).isPresent()) {
-            throw new KsmException("Encryption scheme '" + name + "' exists already");
+            throw new EncryptionSchemeRefusedException("Encryption scheme '" + name + "' exists already");
         }
         EncryptionScheme scheme = algorithm.open(name, key); // checks the name as a scheme id and the key length
         try {
@@ -132,7 +132,8 @@ public final class DatabaseSchemes implements AutoCloseable {
     public synchronized void setDefault(String name) {
         EncryptionSchemeTable.SchemeRow row = require(name);
         if (row.retired()) {
-            throw new KsmException("Encryption scheme '" + name + "' is retired and cannot be the default");
+            throw new EncryptionSchemeRefusedException("Encryption scheme '" + name
+                                                       + "' is retired and cannot be the default");
         }
         EncryptionScheme scheme = opened.get(row.id());
         if (scheme instanceof UnavailableScheme unavailable) {
@@ -151,11 +152,12 @@ public final class DatabaseSchemes implements AutoCloseable {
     public synchronized void retire(String name) {
         EncryptionSchemeTable.SchemeRow row = require(name);
         if (row.isDefault()) {
-            throw new KsmException("Encryption scheme '" + name + "' is the default and cannot be retired: make"
+            throw new EncryptionSchemeRefusedException("Encryption scheme '" + name
+                                                       + "' is the default and cannot be retired: make"
                                    + " another scheme the default first (scheme set-default)");
         }
         if (!table.retire(row.id(), clock.instant())) {
-            throw new KsmException("Encryption scheme '" + name + "' is retired already");
+            throw new EncryptionSchemeRefusedException("Encryption scheme '" + name + "' is retired already");
         }
         reload();
     }
@@ -164,16 +166,19 @@ public final class DatabaseSchemes implements AutoCloseable {
     public synchronized void delete(String name) {
         EncryptionSchemeTable.SchemeRow row = require(name);
         if (row.id().equals(KsmDatabase.DEFAULT_SCHEME_ID)) {
-            throw new KsmException("Encryption scheme '" + name + "' is the database's original scheme (its key is the"
+            throw new EncryptionSchemeRefusedException("Encryption scheme '" + name
+                                                       + "' is the database's original scheme (its key is the"
                                    + " database's key file, which the database keeps needing): it can be retired,"
                                    + " not deleted");
         }
         if (!row.retired()) {
-            throw new KsmException("Encryption scheme '" + name + "' is not retired: retire it before deleting it");
+            throw new EncryptionSchemeRefusedException("Encryption scheme '" + name
+                                                       + "' is not retired: retire it before deleting it");
         }
         long values = table.valueCounts().getOrDefault(row.id(), 0L);
         if (values > 0) {
-            throw new KsmException("Encryption scheme '" + name + "' still holds " + values + " values: re-encrypt"
+            throw new EncryptionSchemeRefusedException("Encryption scheme '" + name + "' still holds " + values
+                                                       + " values: re-encrypt"
                                    + " them first (ksm-admin reencrypt)");
         }
         table.delete(row.id());
@@ -203,8 +208,8 @@ public final class DatabaseSchemes implements AutoCloseable {
     }
 
     private EncryptionSchemeTable.SchemeRow require(String name) {
-        return table.find(name).orElseThrow(() -> new KsmException("There is no encryption scheme '" + name
-                                                                   + "' (ksm-admin scheme list shows them)"));
+        return table.find(name).orElseThrow(() -> new EncryptionSchemeRefusedException(
+                "There is no encryption scheme '" + name + "' (ksm-admin scheme list shows them)"));
     }
 
     /** Wipes every key. */
