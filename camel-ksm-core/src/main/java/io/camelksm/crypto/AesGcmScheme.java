@@ -7,7 +7,6 @@ import java.util.Objects;
 
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
-import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 
 /**
@@ -24,7 +23,7 @@ public final class AesGcmScheme implements EncryptionScheme {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final String id;
-    private final WipeableAesKey key;
+    private final WipeableKey key;
 
     /**
      * @param id  the scheme id stored with every value
@@ -37,7 +36,7 @@ public final class AesGcmScheme implements EncryptionScheme {
             throw new KsmCryptoException("Encryption scheme '" + id + "' needs a " + KEY_BYTES * 8
                                          + "-bit AES key, got " + key.length * 8 + " bits");
         }
-        this.key = new WipeableAesKey(key);
+        this.key = new WipeableKey("AES", key);
     }
 
     @Override
@@ -88,52 +87,5 @@ public final class AesGcmScheme implements EncryptionScheme {
     @Override
     public String toString() {
         return "AesGcmScheme[" + id + "]";
-    }
-
-    /** An AES key whose bytes we own and can wipe ({@code SecretKeySpec} cannot be destroyed on Java 17). */
-    private static final class WipeableAesKey implements SecretKey {
-
-        private static final long serialVersionUID = 1L;
-
-        private final byte[] bytes;
-        private volatile boolean destroyed;
-
-        WipeableAesKey(byte[] bytes) {
-            this.bytes = bytes.clone();
-        }
-
-        @Override
-        public String getAlgorithm() {
-            return "AES";
-        }
-
-        @Override
-        public String getFormat() {
-            return "RAW";
-        }
-
-        @Override
-        public byte[] getEncoded() {
-            if (destroyed) {
-                throw new IllegalStateException("the key of this encryption scheme has been wiped");
-            }
-            return bytes.clone();
-        }
-
-        @Override
-        public void destroy() {
-            Arrays.fill(bytes, (byte) 0);
-            destroyed = true;
-        }
-
-        @Override
-        public boolean isDestroyed() {
-            return destroyed;
-        }
-
-        @Override
-        public String toString() {
-            return "AES key ******";
-        }
     }
 }

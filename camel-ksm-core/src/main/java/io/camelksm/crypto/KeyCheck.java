@@ -16,8 +16,11 @@ public final class KeyCheck {
     private KeyCheck() {
     }
 
+    /** Also for the read-only 3DES-CBC scheme, which encrypts this known value and nothing else. */
     public static EncryptedValue create(EncryptionScheme scheme) {
-        return new EncryptedValue(scheme.id(), scheme.encrypt(KNOWN, associatedData(scheme)));
+        byte[] payload = scheme instanceof TripleDesCbcScheme legacy ? legacy.encryptKeyCheck(KNOWN)
+                : scheme.encrypt(KNOWN, associatedData(scheme));
+        return new EncryptedValue(scheme.id(), payload);
     }
 
     /** Whether the scheme's key is the one that wrote the check value. */

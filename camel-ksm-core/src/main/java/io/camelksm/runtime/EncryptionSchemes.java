@@ -48,7 +48,7 @@ public final class EncryptionSchemes {
     public void importKey(String name, SchemeAlgorithm algorithm, KeyLocation keyLocation, Path keyFile,
                           Caller caller) {
         run(name, "scheme-import", caller, () -> {
-            byte[] key = SchemeKeys.read(keyFile, algorithm);
+            byte[] key = SchemeKeys.importKey(keyFile, algorithm);
             try {
                 schemes.add(name, algorithm, keyLocation, key);
             } finally {

@@ -117,8 +117,7 @@ public final class DatabaseSchemes implements AutoCloseable {
         }
         EncryptionScheme scheme = algorithm.open(name, key); // checks the name as a scheme id and the key length
         try {
-            var check = algorithm.canEncrypt() ? Optional.of(KeyCheck.create(scheme))
-                    : Optional.<EncryptedValue>empty();
+            Optional<EncryptedValue> check = Optional.of(KeyCheck.create(scheme)); // 3DES too: a wrong key is caught
             byte[] stored = keys.store(name, location, key);
             table.insert(new EncryptionSchemeTable.SchemeRow(name, algorithm.displayName(), location, check, stored,
                     false, null, clock.instant()));

@@ -1,12 +1,8 @@
 package io.camelksm.store.jdbc;
 
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -21,7 +17,6 @@ import io.camelksm.crypto.HsmKeyWrapperProvider;
 import io.camelksm.crypto.KeyCheck;
 import io.camelksm.crypto.KeyLocation;
 import io.camelksm.crypto.KsmCryptoException;
-import io.camelksm.crypto.OwnerOnlyFiles;
 import io.camelksm.crypto.SchemeAlgorithm;
 import io.camelksm.crypto.SchemeKeys;
 import io.camelksm.crypto.UnavailableScheme;
@@ -79,7 +74,7 @@ final class SchemeKeyOpener implements AutoCloseable {
                         return unavailable(row, "scheme '" + row.id() + "' needs its key file " + file
                                                 + ", which is missing on this node");
                     }
-                    key = SchemeKeys.read(file, algorithm);
+                    key = SchemeKeys.importKey(file, algorithm);
                 }
                 case DATABASE -> key = unwrapFromDatabase(row.id(), row.wrappedKey());
                 case HSM -> {
@@ -138,7 +133,7 @@ final class SchemeKeyOpener implements AutoCloseable {
                 yield hsm().wrap(key);
             }
             case SERVER -> {
-                writeServerKeyFile(serverKeyFile(schemeId), key);
+                SchemeKeys.write(serverKeyFile(schemeId), key);
                 yield null;
             }
         };
@@ -158,25 +153,6 @@ final class SchemeKeyOpener implements AutoCloseable {
 
     private static byte[] associatedData(String schemeId) {
         return ("camel-ksm/1\0scheme-key\0" + schemeId).getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static void writeServerKeyFile(Path file, byte[] key) {
-        try {
-            OwnerOnlyFiles.createDirectories(file.getParent());
-            if (!OwnerOnlyFiles.createFile(file)) {
-                throw new KsmCryptoException("Key file " + file + " exists already; move it away or choose another"
-                                             + " scheme name");
-            }
-            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(key);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
-        } catch (IOException e) {
-            throw new KsmCryptoException("Cannot write key file " + file + ": " + e.getMessage(), e);
-        }
     }
 
     private synchronized HsmKeyWrapper hsm() {
