@@ -20,6 +20,7 @@ import io.camelksm.runtime.KsmRuntime;
 import io.camelksm.runtime.KsmSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
@@ -66,6 +67,32 @@ class PostgresEncryptionSchemesTest extends EncryptionSchemesContractTest {
                     .isEqualTo(KsmDatabase.DEFAULT_SCHEME_ID);
             b.database().schemes().reload(); // what the refresh does once DatabaseSchemes.REFRESH has passed
             assertThat(b.database().schemes().registry().current().id()).isEqualTo("db-2");
+        }
+    }
+
+    @Test
+    void aNodeThatLacksTheNewDefaultsKeyFileKeepsWritingUntilTheFileIsCopied() throws Exception {
+        String url = newDatabaseUrl();
+        java.nio.file.Path keysA = tempDir.resolve("a");
+        java.nio.file.Path keysB = java.nio.file.Files.createDirectories(tempDir.resolve("b"));
+        KsmSettings.Builder base = KsmSettings.builder()
+                .database(new DatabaseSettings(url, null, null, tempDir.resolve("keys/ksm.key")))
+                .auditMode(AuditMode.SYNC);
+        try (KsmRuntime a = KsmRuntime.open(base.schemeKeyDirectory(keysA).build());
+             KsmRuntime b = KsmRuntime.open(base.schemeKeyDirectory(keysB).build())) {
+            a.schemes().create("srv-2", SchemeAlgorithm.AES_256_GCM, KeyLocation.SERVER, ADMIN);
+            a.schemes().setDefault("srv-2", ADMIN);
+
+            assertThatThrownBy(() -> b.database().schemes().reload())
+                    .hasMessageContaining("The default encryption scheme cannot be used on this node: scheme 'srv-2'"
+                                          + " needs its key file " + keysB.resolve("srv-2.key"));
+            assertThat(b.database().schemes().registry().current().id())
+                    .as("b goes on writing with the scheme it has").isEqualTo(KsmDatabase.DEFAULT_SCHEME_ID);
+
+            java.nio.file.Files.copy(keysA.resolve("srv-2.key"), keysB.resolve("srv-2.key"),
+                    java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+            b.database().schemes().reload();
+            assertThat(b.database().schemes().registry().current().id()).isEqualTo("srv-2");
         }
     }
 
