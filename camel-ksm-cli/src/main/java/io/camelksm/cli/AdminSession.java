@@ -8,6 +8,7 @@ import java.util.Set;
 import io.camelksm.access.Caller;
 import io.camelksm.credential.CredentialName;
 import io.camelksm.credential.CredentialNotFoundException;
+import io.camelksm.crypto.HsmKeySettings;
 import io.camelksm.governance.GovernedCredentials;
 import io.camelksm.runtime.AuditMode;
 import io.camelksm.runtime.CredentialReferences;
@@ -37,10 +38,12 @@ final class AdminSession implements AutoCloseable {
      * Opens the database with the runtime's defaults, except: each change is audited before the command goes on (no
      * journal, no writer thread to outlive a short run) and every read sees the database as it is (no read cache). A
      * credential that would fail at its first exchange is refused when it is written (the default write validator).
+     *
+     * @param schemeHsm the HSM key of encryption schemes with key location HSM, or null
      */
-    static AdminSession open(DatabaseSettings settings) {
+    static AdminSession open(DatabaseSettings settings, HsmKeySettings schemeHsm) {
         KsmRuntime runtime = KsmRuntime.open(KsmSettings.builder().database(settings).auditMode(AuditMode.SYNC)
-                .cacheTtl(Duration.ZERO).build());
+                .cacheTtl(Duration.ZERO).schemeHsm(schemeHsm).build());
         try {
             return new AdminSession(runtime, adminCaller());
         } catch (RuntimeException e) {

@@ -10,6 +10,7 @@ import io.camelksm.credential.Secret;
 import io.camelksm.store.jdbc.DatabaseSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
@@ -85,6 +86,9 @@ public final class KsmAdmin implements Runnable {
             description = "Do not create or migrate the database schema, only check that it is up to date: for a"
                           + " database role that may not change the schema (the schema owner's role migrates).")
     private boolean noMigrate;
+
+    @Mixin
+    private SchemeHsmOptions schemeHsm = new SchemeHsmOptions();
 
     private final SecretSource secrets;
     private final Map<String, String> environment;
@@ -165,6 +169,6 @@ public final class KsmAdmin implements Runnable {
     }
 
     AdminSession openSession() {
-        return AdminSession.open(databaseSettings());
+        return AdminSession.open(databaseSettings(), schemeHsm.settings(this));
     }
 }

@@ -12,6 +12,7 @@ import io.camelksm.auth.oauth2.OAuth2Settings;
 import io.camelksm.auth.oauth2.OAuth2TokenProvider;
 import io.camelksm.credential.CredentialStore;
 import io.camelksm.credential.CredentialValidator;
+import io.camelksm.crypto.HsmKeySettings;
 import io.camelksm.governance.GovernedCredentials;
 import io.camelksm.store.jdbc.DatabaseSettings;
 
@@ -52,6 +53,7 @@ public final class KsmSettings {
     private final StoreKind store;
     private final CredentialStore credentialStore;
     private final KeeperSettings keeper;
+    private final HsmKeySettings schemeHsm;
     private final OAuth2Settings oauth2;
     private final Clock clock;
     private final String nodeName;
@@ -76,6 +78,7 @@ public final class KsmSettings {
         this.store = b.store != null ? b.store : DEFAULT_STORE;
         this.credentialStore = b.credentialStore;
         this.keeper = b.keeper != null ? b.keeper : KeeperSettings.none();
+        this.schemeHsm = b.schemeHsm;
         this.clock = b.clock != null ? b.clock : Clock.systemUTC();
         this.oauth2 = b.oauth2 != null ? b.oauth2 : OAuth2Settings.builder().clock(clock).build();
         this.nodeName = b.nodeName == null || b.nodeName.isBlank() ? FALLBACK_NODE_NAME : b.nodeName.strip();
@@ -155,6 +158,15 @@ public final class KsmSettings {
         return keeper;
     }
 
+    /**
+     * The HSM key that wraps the data keys of encryption schemes with key location {@code HSM}, or null (then such a
+     * scheme fails, naming it, when its key is needed). Its provider is found through
+     * {@link io.camelksm.crypto.HsmKeyWrapperProvider} (camel-ksm-keeper on the class path).
+     */
+    public HsmKeySettings schemeHsm() {
+        return schemeHsm;
+    }
+
     public OAuth2Settings oauth2() {
         return oauth2;
     }
@@ -185,7 +197,8 @@ public final class KsmSettings {
                + journal.directory() + ", cacheTtl=" + cacheTtl.toMillis() + " ms, expiryWarning="
                + expiryWarning.toMillis() + " ms, store=" + store.option()
                + (credentialStore != null ? ", credentialStore=" + credentialStore : "")
-               + (store == StoreKind.KEEPER ? ", keeper=" + keeper : "") + ", nodeName=" + nodeName + "]";
+               + (store == StoreKind.KEEPER ? ", keeper=" + keeper : "")
+               + (schemeHsm != null ? ", schemeHsm=" + schemeHsm : "") + ", nodeName=" + nodeName + "]";
     }
 
     public static final class Builder {
@@ -200,6 +213,7 @@ public final class KsmSettings {
         private StoreKind store;
         private CredentialStore credentialStore;
         private KeeperSettings keeper;
+        private HsmKeySettings schemeHsm;
         private OAuth2Settings oauth2;
         private Clock clock;
         private String nodeName;
@@ -265,6 +279,12 @@ public final class KsmSettings {
 
         public Builder keeper(KeeperSettings keeper) {
             this.keeper = keeper;
+            return this;
+        }
+
+        /** See {@link KsmSettings#schemeHsm()}. */
+        public Builder schemeHsm(HsmKeySettings schemeHsm) {
+            this.schemeHsm = schemeHsm;
             return this;
         }
 
