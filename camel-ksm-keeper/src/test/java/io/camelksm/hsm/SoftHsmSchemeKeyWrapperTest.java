@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.security.Key;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -65,6 +68,28 @@ class SoftHsmSchemeKeyWrapperTest {
     }
 
     @Test
+    void anotherProcessWithItsOwnLoginUnwrapsTheKeyAndAWrongPinThereIsAClearError() throws Exception {
+        SoftHsm.Token token = SoftHsm.token();
+        byte[] dataKey = key(32);
+        String wrapped;
+        try (HsmKeyWrapper wrapper = open(token.schemeKeyAlias())) {
+            wrapped = HexFormat.of().formatHex(wrapper.wrap(dataKey));
+        }
+        String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(dataKey));
+
+        try (ChildJvm node2 = ChildJvm.start(Map.of("KSM_CHILD_PIN", token.pin()), "scheme-unwrap", "pkcs11",
+                token.pkcs11Config().toString(), token.schemeKeyAlias(), wrapped)) {
+            assertThat(node2.nextLine(2, TimeUnit.MINUTES)).isEqualTo("unwrapped " + digest);
+        }
+        try (ChildJvm wrongPin = ChildJvm.start(Map.of("KSM_CHILD_PIN", "7777-wrong"), "scheme-unwrap", "pkcs11",
+                token.pkcs11Config().toString(), token.schemeKeyAlias(), wrapped)) {
+            assertThat(wrongPin.nextLine(2, TimeUnit.MINUTES)).startsWith("error ")
+                    .contains("'" + token.schemeKeyAlias() + "'").contains("wrong PIN")
+                    .doesNotContain("7777-wrong");
+        }
+    }
+
+    @Test
     void wrappingTheSameKeyTwiceGivesDifferentBytes() {
         byte[] dataKey = key(32);
         try (HsmKeyWrapper wrapper = open(SoftHsm.token().schemeKeyAlias())) {
@@ -107,7 +132,6 @@ class SoftHsmSchemeKeyWrapperTest {
 
     @Test
     void aMissingKeyIsAClearError() {
-        SoftHsm.Token token = SoftHsm.token();
         assertThatThrownBy(() -> open("no-such-scheme-key")).isInstanceOf(KsmCryptoException.class)
                 .hasMessageContaining("'no-such-scheme-key'").hasMessageContaining("not found");
     }
