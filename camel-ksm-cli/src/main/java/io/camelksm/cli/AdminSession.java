@@ -1,6 +1,7 @@
 package io.camelksm.cli;
 
 import java.net.InetAddress;
+import java.nio.file.Path;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Set;
@@ -8,14 +9,15 @@ import java.util.Set;
 import io.camelksm.access.Caller;
 import io.camelksm.credential.CredentialName;
 import io.camelksm.credential.CredentialNotFoundException;
-import io.camelksm.crypto.HsmKeySettings;
 import io.camelksm.governance.GovernedCredentials;
 import io.camelksm.runtime.AuditMode;
 import io.camelksm.runtime.CredentialReferences;
 import io.camelksm.runtime.KsmRuntime;
 import io.camelksm.runtime.KsmSettings;
 import io.camelksm.store.jdbc.AuditVerification;
+import io.camelksm.runtime.EncryptionSchemes;
 import io.camelksm.store.jdbc.DatabaseSettings;
+import io.camelksm.store.jdbc.SchemeSettings;
 
 /**
  * One {@code ksm-admin} run against camel-ksm's database: the governed service every command goes through (so each
@@ -38,18 +40,31 @@ final class AdminSession implements AutoCloseable {
      * Opens the database with the runtime's defaults, except: each change is audited before the command goes on (no
      * journal, no writer thread to outlive a short run) and every read sees the database as it is (no read cache). A
      * credential that would fail at its first exchange is refused when it is written (the default write validator).
-     *
-     * @param schemeHsm the HSM key of encryption schemes with key location HSM, or null
      */
-    static AdminSession open(DatabaseSettings settings, HsmKeySettings schemeHsm) {
+    static AdminSession open(DatabaseSettings settings) {
+        return open(settings, SchemeSettings.DEFAULTS);
+    }
+
+    /** The same, with the keys of SERVER and HSM encryption schemes where the scheme settings say. */
+    static AdminSession open(DatabaseSettings settings, SchemeSettings schemes) {
         KsmRuntime runtime = KsmRuntime.open(KsmSettings.builder().database(settings).auditMode(AuditMode.SYNC)
-                .cacheTtl(Duration.ZERO).schemeHsm(schemeHsm).build());
+                .cacheTtl(Duration.ZERO).schemeKeyDirectory(schemes.keyDirectory()).schemeHsm(schemes.hsm()).build());
         try {
             return new AdminSession(runtime, adminCaller());
         } catch (RuntimeException e) {
             runtime.close();
             throw e;
         }
+    }
+
+    /** The database's encryption schemes; every change audited on the administrator's behalf. */
+    EncryptionSchemes schemes() {
+        return runtime.schemes();
+    }
+
+    /** The key file a SERVER scheme of this name has on this node. */
+    Path serverKeyFile(String scheme) {
+        return runtime.database().schemes().serverKeyFile(scheme);
     }
 
     GovernedCredentials credentials() {

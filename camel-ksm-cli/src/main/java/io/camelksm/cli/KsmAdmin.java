@@ -7,7 +7,9 @@ import java.util.Map;
 import java.util.Objects;
 
 import io.camelksm.credential.Secret;
+import io.camelksm.crypto.HsmKeySettings;
 import io.camelksm.store.jdbc.DatabaseSettings;
+import io.camelksm.store.jdbc.SchemeSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,11 +30,11 @@ import picocli.CommandLine.Spec;
  * mapping: 0 done, 1 user error, 2 failure).
  */
 @Command(name = "ksm-admin", mixinStandardHelpOptions = true, versionProvider = KsmAdminVersion.class,
-         description = "Administers camel-ksm credentials, their access rights, the audit trail and the"
-                       + " HSM-encrypted Keeper client config.%n"
+         description = "Administers camel-ksm credentials, their access rights, the encryption schemes, the audit"
+                       + " trail and the HSM-encrypted Keeper client config.%n"
                        + "Secret values are read from standard input, the environment or an interactive prompt, never"
                        + " from arguments.",
-         subcommands = { CredentialCommand.class, AuditCommand.class, ConfigCommand.class },
+         subcommands = { CredentialCommand.class, SchemeCommand.class, AuditCommand.class, ConfigCommand.class },
          footer = { "", "Exit codes: 0 done, 1 user error (bad input, unknown or duplicate credential, invalid config"
                         + " file), 2 failure (database, HSM, I/O), 3 audit verify found the audit trail tampered with.",
                  "The database password, if one is needed, is read from the environment variable "
@@ -136,7 +138,7 @@ public final class KsmAdmin implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing command: credential, audit or config");
+        throw new ParameterException(spec.commandLine(), "Missing command: credential, scheme, audit or config");
     }
 
     SecretSource secrets() {
@@ -169,6 +171,11 @@ public final class KsmAdmin implements Runnable {
     }
 
     AdminSession openSession() {
-        return AdminSession.open(databaseSettings(), schemeHsm.settings(this));
+        return AdminSession.open(databaseSettings(), new SchemeSettings(null, schemeHsmSettings()));
+    }
+
+    /** The HSM key of encryption schemes with key location HSM ({@code --scheme-hsm-*}), or null. */
+    HsmKeySettings schemeHsmSettings() {
+        return schemeHsm.settings(this);
     }
 }

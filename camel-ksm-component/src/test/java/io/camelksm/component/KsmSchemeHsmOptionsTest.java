@@ -27,7 +27,7 @@ class KsmSchemeHsmOptionsTest {
 
     @Test
     void withoutTheOptionsThereIsNoSchemeHsm() throws Exception {
-        assertThat(KsmComponentSettings.of(configured(Map.of())).schemeHsm()).isNull();
+        assertThat(KsmComponentSettings.of(configured(Map.of())).schemes().hsm()).isNull();
     }
 
     @Test
@@ -35,7 +35,7 @@ class KsmSchemeHsmOptionsTest {
         KsmComponent component = configured(Map.of("schemeHsmProvider", "pkcs11", "schemeHsmKeyAlias", "ksm-scheme-wrap",
                 "schemeHsmPkcs11Config", "/etc/ksm/pkcs11.cfg", "schemeHsmPin", "Pin-4711"));
 
-        HsmKeySettings hsm = KsmComponentSettings.of(component).schemeHsm();
+        HsmKeySettings hsm = KsmComponentSettings.of(component).schemes().hsm();
 
         assertThat(hsm.provider()).isEqualTo("pkcs11");
         assertThat(hsm.keyAlias()).isEqualTo("ksm-scheme-wrap");

@@ -15,6 +15,7 @@ import io.camelksm.credential.CredentialValidator;
 import io.camelksm.crypto.HsmKeySettings;
 import io.camelksm.governance.GovernedCredentials;
 import io.camelksm.store.jdbc.DatabaseSettings;
+import io.camelksm.store.jdbc.SchemeSettings;
 
 /**
  * Everything {@link KsmRuntime#open(KsmSettings)} needs, each default written once, here or in the part's own settings
@@ -53,12 +54,12 @@ public final class KsmSettings {
     private final StoreKind store;
     private final CredentialStore credentialStore;
     private final KeeperSettings keeper;
-    private final HsmKeySettings schemeHsm;
     private final OAuth2Settings oauth2;
     private final Clock clock;
     private final String nodeName;
     private final GovernedCredentials givenCredentials;
     private final OAuth2TokenProvider givenTokenProvider;
+    private final SchemeSettings schemes;
 
     private KsmSettings(Builder b) {
         this.database = b.database != null ? b.database : DatabaseSettings.embeddedDefaults();
@@ -78,12 +79,12 @@ public final class KsmSettings {
         this.store = b.store != null ? b.store : DEFAULT_STORE;
         this.credentialStore = b.credentialStore;
         this.keeper = b.keeper != null ? b.keeper : KeeperSettings.none();
-        this.schemeHsm = b.schemeHsm;
         this.clock = b.clock != null ? b.clock : Clock.systemUTC();
         this.oauth2 = b.oauth2 != null ? b.oauth2 : OAuth2Settings.builder().clock(clock).build();
         this.nodeName = b.nodeName == null || b.nodeName.isBlank() ? FALLBACK_NODE_NAME : b.nodeName.strip();
         this.givenCredentials = b.givenCredentials;
         this.givenTokenProvider = b.givenTokenProvider;
+        this.schemes = new SchemeSettings(b.schemeKeyDirectory, b.schemeHsm);
         if (credentialStore != null && store == StoreKind.KEEPER) {
             throw new IllegalArgumentException("Set either credentialStore or store=keeper, not both");
         }
@@ -110,6 +111,11 @@ public final class KsmSettings {
 
     public DatabaseSettings database() {
         return database;
+    }
+
+    /** Where the keys of SERVER and HSM encryption schemes are found on this node. */
+    public SchemeSettings schemes() {
+        return schemes;
     }
 
     public AuditMode auditMode() {
@@ -158,15 +164,6 @@ public final class KsmSettings {
         return keeper;
     }
 
-    /**
-     * The HSM key that wraps the data keys of encryption schemes with key location {@code HSM}, or null (then such a
-     * scheme fails, naming it, when its key is needed). Its provider is found through
-     * {@link io.camelksm.crypto.HsmKeyWrapperProvider} (camel-ksm-keeper on the class path).
-     */
-    public HsmKeySettings schemeHsm() {
-        return schemeHsm;
-    }
-
     public OAuth2Settings oauth2() {
         return oauth2;
     }
@@ -198,7 +195,7 @@ public final class KsmSettings {
                + expiryWarning.toMillis() + " ms, store=" + store.option()
                + (credentialStore != null ? ", credentialStore=" + credentialStore : "")
                + (store == StoreKind.KEEPER ? ", keeper=" + keeper : "")
-               + (schemeHsm != null ? ", schemeHsm=" + schemeHsm : "") + ", nodeName=" + nodeName + "]";
+               + (schemes.hsm() != null ? ", schemeHsm=" + schemes.hsm() : "") + ", nodeName=" + nodeName + "]";
     }
 
     public static final class Builder {
@@ -213,14 +210,27 @@ public final class KsmSettings {
         private StoreKind store;
         private CredentialStore credentialStore;
         private KeeperSettings keeper;
-        private HsmKeySettings schemeHsm;
         private OAuth2Settings oauth2;
         private Clock clock;
         private String nodeName;
         private GovernedCredentials givenCredentials;
         private OAuth2TokenProvider givenTokenProvider;
+        private Path schemeKeyDirectory;
+        private HsmKeySettings schemeHsm;
 
         private Builder() {
+        }
+
+        /** The directory of SERVER schemes' key files ({@code <scheme id>.key}); default: the key file's directory. */
+        public Builder schemeKeyDirectory(Path schemeKeyDirectory) {
+            this.schemeKeyDirectory = schemeKeyDirectory;
+            return this;
+        }
+
+        /** The HSM that wraps the data keys of HSM schemes; null: none on this node. */
+        public Builder schemeHsm(HsmKeySettings schemeHsm) {
+            this.schemeHsm = schemeHsm;
+            return this;
         }
 
         public Builder database(DatabaseSettings database) {
@@ -279,12 +289,6 @@ public final class KsmSettings {
 
         public Builder keeper(KeeperSettings keeper) {
             this.keeper = keeper;
-            return this;
-        }
-
-        /** See {@link KsmSettings#schemeHsm()}. */
-        public Builder schemeHsm(HsmKeySettings schemeHsm) {
-            this.schemeHsm = schemeHsm;
             return this;
         }
 
