@@ -174,6 +174,11 @@ public final class KsmAdmin implements Runnable {
         return AdminSession.open(databaseSettings(), new SchemeSettings(null, schemeHsmSettings()));
     }
 
+    /** Whether {@code --scheme-hsm-*} name an HSM key (checked before anything asks for its PIN). */
+    boolean schemeHsmGiven() {
+        return schemeHsm.given();
+    }
+
     /** The HSM key of encryption schemes with key location HSM ({@code --scheme-hsm-*}), or null. */
     HsmKeySettings schemeHsmSettings() {
         return schemeHsm.settings(this);

@@ -30,6 +30,18 @@ abstract class SchemeAdminCommand extends AdminCommand {
         }
     }
 
+    /** Key location HSM needs the {@code --scheme-hsm-*} options: a user error before the database is opened. */
+    KeyLocation keyLocationWithItsKey(String name) {
+        KeyLocation location = keyLocation(name);
+        if (location == KeyLocation.HSM && !application().schemeHsmGiven()) {
+            throw new UserInputException("--key-location HSM needs the HSM key that wraps the scheme's data key:"
+                                         + " give --scheme-hsm-provider and --scheme-hsm-key-alias (and"
+                                         + " --scheme-hsm-pkcs11-config for pkcs11); the PIN comes from "
+                                         + HsmOptions.PIN_VARIABLE + " or a prompt");
+        }
+        return location;
+    }
+
     static KeyLocation keyLocation(String name) {
         try {
             return KeyLocation.of(name);

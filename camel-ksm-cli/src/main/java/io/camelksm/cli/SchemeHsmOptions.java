@@ -32,6 +32,11 @@ final class SchemeHsmOptions {
             description = "The key store file: required for pkcs12, optional for ncipher")
     Path keystoreFile;
 
+    /** Whether a scheme HSM is named at all (without asking for its PIN). */
+    boolean given() {
+        return provider != null && !provider.isBlank() || keyAlias != null && !keyAlias.isBlank();
+    }
+
     /**
      * The settings, or null when no scheme HSM is given; asks for the PIN only when one is.
      *
