@@ -230,6 +230,8 @@ public class KsmComponentConfigurer extends PropertyConfigurerSupport implements
         case "schemeHsmPkcs11Config": getOrCreateSchemeHsmConfiguration(target).setSchemeHsmPkcs11Config(property(camelContext, java.lang.String.class, value)); return true;
         case "schemehsmprovider":
         case "schemeHsmProvider": getOrCreateSchemeHsmConfiguration(target).setSchemeHsmProvider(property(camelContext, java.lang.String.class, value)); return true;
+        case "schemekeydirectory":
+        case "schemeKeyDirectory": getOrCreateDatabaseConfiguration(target).setSchemeKeyDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "scope": getOrCreateConfiguration(target).setScope(property(camelContext, java.lang.String.class, value)); return true;
         case "store": getOrCreateStoreConfiguration(target).setStore(property(camelContext, io.camelksm.runtime.StoreKind.class, value)); return true;
         case "storeconfiguration":
@@ -406,6 +408,8 @@ public class KsmComponentConfigurer extends PropertyConfigurerSupport implements
         case "schemeHsmPkcs11Config": return java.lang.String.class;
         case "schemehsmprovider":
         case "schemeHsmProvider": return java.lang.String.class;
+        case "schemekeydirectory":
+        case "schemeKeyDirectory": return java.lang.String.class;
         case "scope": return java.lang.String.class;
         case "store": return io.camelksm.runtime.StoreKind.class;
         case "storeconfiguration":
@@ -578,6 +582,8 @@ public class KsmComponentConfigurer extends PropertyConfigurerSupport implements
         case "schemeHsmPkcs11Config": return getOrCreateSchemeHsmConfiguration(target).getSchemeHsmPkcs11Config();
         case "schemehsmprovider":
         case "schemeHsmProvider": return getOrCreateSchemeHsmConfiguration(target).getSchemeHsmProvider();
+        case "schemekeydirectory":
+        case "schemeKeyDirectory": return getOrCreateDatabaseConfiguration(target).getSchemeKeyDirectory();
         case "scope": return getOrCreateConfiguration(target).getScope();
         case "store": return getOrCreateStoreConfiguration(target).getStore();
         case "storeconfiguration":
