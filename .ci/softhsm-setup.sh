@@ -4,9 +4,9 @@
 #   usage: eval "$(.ci/softhsm-setup.sh [DIR])"      DIR defaults to target/softhsm
 #
 # Installs softhsm2 and opensc (pkcs11-tool) with apt-get when missing. Everything else lives under DIR: its own
-# softhsm2.conf and token directory, the token's PINs (random, file mode 600), three sensitive, non-extractable keys
+# softhsm2.conf and token directory, the token's PINs (random, file mode 600), four sensitive, non-extractable keys
 # made inside the token (AES-256 config key, a second AES-256 key for key-change tests, an HMAC-SHA256 key for the
-# CBC + HMAC mode) and a SunPKCS11 config file. It prints the environment the tests read (also kept in DIR/env.sh);
+# CBC + HMAC mode, an AES-256 key that wraps encryption scheme data keys) and a SunPKCS11 config file. It prints the environment the tests read (also kept in DIR/env.sh);
 # all other output goes to stderr. PINs of a test token may show in `ps` while pkcs11-tool runs: fine for a
 # throwaway token, never for a real one.
 set -euo pipefail
@@ -16,6 +16,7 @@ label=${KSM_SOFTHSM_TOKEN_LABEL:-camel-ksm-test}
 key_alias=ksm-config-key
 key2_alias=ksm-config-key-2
 hmac_alias=ksm-config-hmac
+scheme_alias=ksm-scheme-wrap
 
 log() { echo "softhsm-setup: $*" >&2; }
 
@@ -101,6 +102,8 @@ ensure_key() { # alias id key-type [usage flags]
 ensure_key "$key_alias" 01 AES:32
 ensure_key "$key2_alias" 02 AES:32
 ensure_key "$hmac_alias" 03 GENERIC:32 --usage-sign
+# wraps the data keys of encryption schemes with key location HSM
+ensure_key "$scheme_alias" 04 AES:32
 
 pkcs11_config="$dir/pkcs11.cfg"
 cat > "$pkcs11_config" <<CFG
@@ -116,6 +119,7 @@ CFG
     echo "export KSM_TEST_PKCS11_KEY_ALIAS=$key_alias"
     echo "export KSM_TEST_PKCS11_KEY2_ALIAS=$key2_alias"
     echo "export KSM_TEST_PKCS11_HMAC_ALIAS=$hmac_alias"
+    echo "export KSM_TEST_PKCS11_SCHEME_KEY_ALIAS=$scheme_alias"
 } > "$dir/env.sh"
 chmod 600 "$dir/env.sh"
 cat "$dir/env.sh"

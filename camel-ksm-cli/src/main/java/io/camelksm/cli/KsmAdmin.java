@@ -7,9 +7,12 @@ import java.util.Map;
 import java.util.Objects;
 
 import io.camelksm.credential.Secret;
+import io.camelksm.crypto.HsmKeySettings;
 import io.camelksm.store.jdbc.DatabaseSettings;
+import io.camelksm.store.jdbc.SchemeSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
@@ -85,6 +88,9 @@ public final class KsmAdmin implements Runnable {
             description = "Do not create or migrate the database schema, only check that it is up to date: for a"
                           + " database role that may not change the schema (the schema owner's role migrates).")
     private boolean noMigrate;
+
+    @Mixin
+    private SchemeHsmOptions schemeHsm = new SchemeHsmOptions();
 
     private final SecretSource secrets;
     private final Map<String, String> environment;
@@ -165,6 +171,16 @@ public final class KsmAdmin implements Runnable {
     }
 
     AdminSession openSession() {
-        return AdminSession.open(databaseSettings());
+        return AdminSession.open(databaseSettings(), new SchemeSettings(null, schemeHsmSettings()));
+    }
+
+    /** Whether {@code --scheme-hsm-*} name an HSM key (checked before anything asks for its PIN). */
+    boolean schemeHsmGiven() {
+        return schemeHsm.given();
+    }
+
+    /** The HSM key of encryption schemes with key location HSM ({@code --scheme-hsm-*}), or null. */
+    HsmKeySettings schemeHsmSettings() {
+        return schemeHsm.settings(this);
     }
 }

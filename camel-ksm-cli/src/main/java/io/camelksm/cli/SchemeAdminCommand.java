@@ -18,7 +18,8 @@ abstract class SchemeAdminCommand extends AdminCommand {
 
     AdminSession openSession() {
         return AdminSession.open(application().databaseSettings(), new SchemeSettings(
-                schemeKeyDirectory == null ? null : schemeKeyDirectory.toAbsolutePath(), null));
+                schemeKeyDirectory == null ? null : schemeKeyDirectory.toAbsolutePath(),
+                application().schemeHsmSettings()));
     }
 
     static SchemeAlgorithm algorithm(String name) {
@@ -27,6 +28,18 @@ abstract class SchemeAdminCommand extends AdminCommand {
         } catch (KsmCryptoException e) {
             throw new UserInputException(e.getMessage());
         }
+    }
+
+    /** Key location HSM needs the {@code --scheme-hsm-*} options: a user error before the database is opened. */
+    KeyLocation keyLocationWithItsKey(String name) {
+        KeyLocation location = keyLocation(name);
+        if (location == KeyLocation.HSM && !application().schemeHsmGiven()) {
+            throw new UserInputException("--key-location HSM needs the HSM key that wraps the scheme's data key:"
+                                         + " give --scheme-hsm-provider and --scheme-hsm-key-alias (and"
+                                         + " --scheme-hsm-pkcs11-config for pkcs11); the PIN comes from "
+                                         + HsmOptions.PIN_VARIABLE + " or a prompt");
+        }
+        return location;
     }
 
     static KeyLocation keyLocation(String name) {

@@ -28,7 +28,7 @@ final class SchemeCreateCommand extends SchemeAdminCommand {
     @Override
     void execute() {
         var algo = algorithm(algorithm);
-        var location = keyLocation(keyLocation);
+        var location = keyLocationWithItsKey(keyLocation);
         try (AdminSession session = openSession()) {
             session.schemes().create(name, algo, location, session.admin());
             out().println("Created encryption scheme '" + name + "' (" + algo.displayName() + ", key location "

@@ -30,7 +30,7 @@ final class SchemeImportCommand extends SchemeAdminCommand {
     @Override
     void execute() {
         var algo = algorithm(algorithm);
-        var location = keyLocation(keyLocation);
+        var location = keyLocationWithItsKey(keyLocation);
         try (AdminSession session = openSession()) {
             session.schemes().importKey(name, algo, location, keyFile.toAbsolutePath(), session.admin());
             out().println("Imported encryption scheme '" + name + "' (" + algo.displayName() + ", key location "

@@ -68,6 +68,13 @@ public class KsmComponentConfigurer extends PropertyConfigurerSupport implements
         return target.getKeeperHsmConfiguration();
     }
 
+    private io.camelksm.component.KsmSchemeHsmConfiguration getOrCreateSchemeHsmConfiguration(KsmComponent target) {
+        if (target.getSchemeHsmConfiguration() == null) {
+            target.setSchemeHsmConfiguration(new io.camelksm.component.KsmSchemeHsmConfiguration());
+        }
+        return target.getSchemeHsmConfiguration();
+    }
+
     @Override
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         KsmComponent target = (KsmComponent) obj;
@@ -211,6 +218,18 @@ public class KsmComponentConfigurer extends PropertyConfigurerSupport implements
         case "resource": getOrCreateConfiguration(target).setResource(property(camelContext, java.lang.String.class, value)); return true;
         case "roleprincipalclasses":
         case "rolePrincipalClasses": getOrCreateCallerConfiguration(target).setRolePrincipalClasses(property(camelContext, java.lang.String.class, value)); return true;
+        case "schemehsmconfiguration":
+        case "schemeHsmConfiguration": target.setSchemeHsmConfiguration(property(camelContext, io.camelksm.component.KsmSchemeHsmConfiguration.class, value)); return true;
+        case "schemehsmkeyalias":
+        case "schemeHsmKeyAlias": getOrCreateSchemeHsmConfiguration(target).setSchemeHsmKeyAlias(property(camelContext, java.lang.String.class, value)); return true;
+        case "schemehsmkeystorefile":
+        case "schemeHsmKeystoreFile": getOrCreateSchemeHsmConfiguration(target).setSchemeHsmKeystoreFile(property(camelContext, java.lang.String.class, value)); return true;
+        case "schemehsmpin":
+        case "schemeHsmPin": getOrCreateSchemeHsmConfiguration(target).setSchemeHsmPin(property(camelContext, java.lang.String.class, value)); return true;
+        case "schemehsmpkcs11config":
+        case "schemeHsmPkcs11Config": getOrCreateSchemeHsmConfiguration(target).setSchemeHsmPkcs11Config(property(camelContext, java.lang.String.class, value)); return true;
+        case "schemehsmprovider":
+        case "schemeHsmProvider": getOrCreateSchemeHsmConfiguration(target).setSchemeHsmProvider(property(camelContext, java.lang.String.class, value)); return true;
         case "schemekeydirectory":
         case "schemeKeyDirectory": getOrCreateDatabaseConfiguration(target).setSchemeKeyDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "scope": getOrCreateConfiguration(target).setScope(property(camelContext, java.lang.String.class, value)); return true;
@@ -377,6 +396,18 @@ public class KsmComponentConfigurer extends PropertyConfigurerSupport implements
         case "resource": return java.lang.String.class;
         case "roleprincipalclasses":
         case "rolePrincipalClasses": return java.lang.String.class;
+        case "schemehsmconfiguration":
+        case "schemeHsmConfiguration": return io.camelksm.component.KsmSchemeHsmConfiguration.class;
+        case "schemehsmkeyalias":
+        case "schemeHsmKeyAlias": return java.lang.String.class;
+        case "schemehsmkeystorefile":
+        case "schemeHsmKeystoreFile": return java.lang.String.class;
+        case "schemehsmpin":
+        case "schemeHsmPin": return java.lang.String.class;
+        case "schemehsmpkcs11config":
+        case "schemeHsmPkcs11Config": return java.lang.String.class;
+        case "schemehsmprovider":
+        case "schemeHsmProvider": return java.lang.String.class;
         case "schemekeydirectory":
         case "schemeKeyDirectory": return java.lang.String.class;
         case "scope": return java.lang.String.class;
@@ -539,6 +570,18 @@ public class KsmComponentConfigurer extends PropertyConfigurerSupport implements
         case "resource": return getOrCreateConfiguration(target).getResource();
         case "roleprincipalclasses":
         case "rolePrincipalClasses": return getOrCreateCallerConfiguration(target).getRolePrincipalClasses();
+        case "schemehsmconfiguration":
+        case "schemeHsmConfiguration": return target.getSchemeHsmConfiguration();
+        case "schemehsmkeyalias":
+        case "schemeHsmKeyAlias": return getOrCreateSchemeHsmConfiguration(target).getSchemeHsmKeyAlias();
+        case "schemehsmkeystorefile":
+        case "schemeHsmKeystoreFile": return getOrCreateSchemeHsmConfiguration(target).getSchemeHsmKeystoreFile();
+        case "schemehsmpin":
+        case "schemeHsmPin": return getOrCreateSchemeHsmConfiguration(target).getSchemeHsmPin();
+        case "schemehsmpkcs11config":
+        case "schemeHsmPkcs11Config": return getOrCreateSchemeHsmConfiguration(target).getSchemeHsmPkcs11Config();
+        case "schemehsmprovider":
+        case "schemeHsmProvider": return getOrCreateSchemeHsmConfiguration(target).getSchemeHsmProvider();
         case "schemekeydirectory":
         case "schemeKeyDirectory": return getOrCreateDatabaseConfiguration(target).getSchemeKeyDirectory();
         case "scope": return getOrCreateConfiguration(target).getScope();

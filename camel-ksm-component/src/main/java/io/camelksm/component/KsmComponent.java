@@ -45,6 +45,8 @@ public class KsmComponent extends DefaultComponent {
     @Metadata
     private KsmKeeperHsmConfiguration keeperHsmConfiguration = new KsmKeeperHsmConfiguration();
     @Metadata
+    private KsmSchemeHsmConfiguration schemeHsmConfiguration = new KsmSchemeHsmConfiguration();
+    @Metadata
     private KsmOAuth2Configuration oauth2Configuration = new KsmOAuth2Configuration();
 
     @Metadata(label = "advanced", autowired = true)
@@ -242,6 +244,15 @@ public class KsmComponent extends DefaultComponent {
     /** The options of the HSM key of the Keeper client config (store=keeper). */
     public void setKeeperHsmConfiguration(KsmKeeperHsmConfiguration keeperHsmConfiguration) {
         this.keeperHsmConfiguration = keeperHsmConfiguration;
+    }
+
+    public KsmSchemeHsmConfiguration getSchemeHsmConfiguration() {
+        return schemeHsmConfiguration;
+    }
+
+    /** The options of the HSM key that wraps the data keys of encryption schemes with key location HSM. */
+    public void setSchemeHsmConfiguration(KsmSchemeHsmConfiguration schemeHsmConfiguration) {
+        this.schemeHsmConfiguration = schemeHsmConfiguration;
     }
 
     public KsmOAuth2Configuration getOauth2Configuration() {

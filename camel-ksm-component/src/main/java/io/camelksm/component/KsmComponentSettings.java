@@ -26,6 +26,7 @@ final class KsmComponentSettings {
                 .store(store.getStore())
                 .credentialStore(store.getCredentialStore())
                 .keeper(store.keeperSettings(component.getKeeperHsmConfiguration()))
+                .schemeHsm(component.getSchemeHsmConfiguration().toSettings())
                 .oauth2(component.getOauth2Configuration().toSettings(component.getClock()))
                 .clock(component.getClock())
                 .nodeName(component.getNodeName())

@@ -12,8 +12,8 @@ import io.camelksm.auth.oauth2.OAuth2Settings;
 import io.camelksm.auth.oauth2.OAuth2TokenProvider;
 import io.camelksm.credential.CredentialStore;
 import io.camelksm.credential.CredentialValidator;
-import io.camelksm.governance.GovernedCredentials;
 import io.camelksm.crypto.HsmKeySettings;
+import io.camelksm.governance.GovernedCredentials;
 import io.camelksm.store.jdbc.DatabaseSettings;
 import io.camelksm.store.jdbc.SchemeSettings;
 
@@ -194,7 +194,8 @@ public final class KsmSettings {
                + journal.directory() + ", cacheTtl=" + cacheTtl.toMillis() + " ms, expiryWarning="
                + expiryWarning.toMillis() + " ms, store=" + store.option()
                + (credentialStore != null ? ", credentialStore=" + credentialStore : "")
-               + (store == StoreKind.KEEPER ? ", keeper=" + keeper : "") + ", nodeName=" + nodeName + "]";
+               + (store == StoreKind.KEEPER ? ", keeper=" + keeper : "")
+               + (schemes.hsm() != null ? ", schemeHsm=" + schemes.hsm() : "") + ", nodeName=" + nodeName + "]";
     }
 
     public static final class Builder {

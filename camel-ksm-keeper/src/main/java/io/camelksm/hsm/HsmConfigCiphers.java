@@ -44,7 +44,7 @@ public final class HsmConfigCiphers {
                     settings.keyAlias(), keys.where());
         }
         JceConfigCipher cipher = chooseMechanism(settings, keys.provider(), keys.key(), keys.hmacKey(), keys.where());
-        LOG.info("Config cipher ready: {}", cipher.description());
+        LOG.info("HSM cipher ready: {}", cipher.description());
         if (settings.type() == HsmProviderType.SOFTWARE_PKCS12) {
             return cipher; // a file: no session to lose
         }

@@ -20,6 +20,8 @@ import io.camelksm.credential.Secret;
  * write-loop  pkcs11|pkcs12 CONFIG ALIAS FILE      rewrites FILE forever; "CHILD ready N", then "CHILD ok N" per write
  * outage-loop pkcs11|pkcs12 CONFIG ALIAS FILE      the same, every 20 ms, going on after a failed write: "CHILD fail
  *                                                  MESSAGE" (one storage and cipher for the whole run)
+ * scheme-unwrap pkcs11 CONFIG ALIAS HEX            unwraps a scheme data key through the ServiceLoader provider:
+ *                                                  "CHILD unwrapped SHA-256-OF-KEY" or "CHILD error MESSAGE"
  * </pre>
  */
 public final class HsmChildMain {
@@ -31,6 +33,10 @@ public final class HsmChildMain {
 
     public static void main(String[] args) {
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
+        if ("scheme-unwrap".equals(args[0])) {
+            schemeUnwrap(Path.of(args[2]), args[3], args[4]);
+            return;
+        }
         HsmSettings settings = settings(args[1], Path.of(args[2]), args[3]);
         switch (args[0]) {
             case "open" -> open(settings);
@@ -44,6 +50,23 @@ public final class HsmChildMain {
         Secret pin = Secret.of(System.getenv("KSM_CHILD_PIN"));
         return "pkcs11".equals(provider) ? HsmSettings.pkcs11(config, pin, alias)
                 : HsmSettings.softwarePkcs12(config, pin, alias);
+    }
+
+    /** Prints a digest of the key, never the key: what a second node's store would do with it is unwrap it. */
+    private static void schemeUnwrap(Path config, String alias, String wrappedHex) {
+        io.camelksm.crypto.HsmKeySettings settings = new io.camelksm.crypto.HsmKeySettings("SunPKCS11", config, null,
+                Secret.of(System.getenv("KSM_CHILD_PIN")), alias);
+        io.camelksm.crypto.HsmKeyWrapperProvider provider = java.util.ServiceLoader
+                .load(io.camelksm.crypto.HsmKeyWrapperProvider.class).findFirst().orElseThrow();
+        try (io.camelksm.crypto.HsmKeyWrapper wrapper = provider.open(settings)) {
+            byte[] key = wrapper.unwrap(java.util.HexFormat.of().parseHex(wrappedHex));
+            System.out.println("CHILD unwrapped " + java.util.HexFormat.of().formatHex(
+                    java.security.MessageDigest.getInstance("SHA-256").digest(key)));
+        } catch (io.camelksm.KsmException e) {
+            System.out.println("CHILD error " + e.getMessage().replace('\n', ' '));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void open(HsmSettings settings) {

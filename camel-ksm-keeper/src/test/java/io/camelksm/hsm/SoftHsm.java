@@ -37,7 +37,8 @@ public final class SoftHsm {
     }
 
     /** The token's settings and key aliases. */
-    public record Token(Path pkcs11Config, String pin, String keyAlias, String key2Alias, String hmacAlias) {
+    public record Token(Path pkcs11Config, String pin, String keyAlias, String key2Alias, String hmacAlias,
+                        String schemeKeyAlias) {
 
         public HsmSettings settings() {
             return settings(keyAlias);
@@ -151,7 +152,8 @@ public final class SoftHsm {
         return new Token(Path.of(vars.get("KSM_TEST_PKCS11_CONFIG")), vars.get("KSM_TEST_PKCS11_PIN"),
                 vars.getOrDefault("KSM_TEST_PKCS11_KEY_ALIAS", "ksm-config-key"),
                 vars.getOrDefault("KSM_TEST_PKCS11_KEY2_ALIAS", "ksm-config-key-2"),
-                vars.getOrDefault("KSM_TEST_PKCS11_HMAC_ALIAS", "ksm-config-hmac"));
+                vars.getOrDefault("KSM_TEST_PKCS11_HMAC_ALIAS", "ksm-config-hmac"),
+                vars.getOrDefault("KSM_TEST_PKCS11_SCHEME_KEY_ALIAS", "ksm-scheme-wrap"));
     }
 
     /** {@code .ci/softhsm-setup.sh}, found from the working directory upwards (surefire runs in the module). */

@@ -9,6 +9,7 @@ import io.camelksm.component.KsmDatabaseConfiguration;
 import io.camelksm.component.KsmKeeperHsmConfiguration;
 import io.camelksm.component.KsmOAuth2Configuration;
 import io.camelksm.component.KsmOperation;
+import io.camelksm.component.KsmSchemeHsmConfiguration;
 import io.camelksm.component.KsmStoreConfiguration;
 import io.camelksm.credential.CredentialStore;
 import io.camelksm.governance.GovernedCredentials;
@@ -86,6 +87,12 @@ public class KsmComponentConfiguration extends ComponentConfigurationPropertiesC
      * option is a io.camelksm.component.KsmKeeperHsmConfiguration type.
      */
     private KsmKeeperHsmConfiguration keeperHsmConfiguration;
+    /**
+     * The options of the HSM key that wraps the data keys of encryption schemes
+     * with key location HSM. The option is a
+     * io.camelksm.component.KsmSchemeHsmConfiguration type.
+     */
+    private KsmSchemeHsmConfiguration schemeHsmConfiguration;
     /**
      * Whether the producer should be started lazy (on the first message). By
      * starting lazy you can use this to allow CamelContext and routes to startup
@@ -268,6 +275,32 @@ public class KsmComponentConfiguration extends ComponentConfigurationPropertiesC
      * are set; an option that is set overrides the file's value.
      */
     private String keeperHsmSettings;
+    /**
+     * The alias (label) of the non-extractable AES-256 key in the HSM that wraps
+     * the schemes' data keys.
+     */
+    private String schemeHsmKeyAlias;
+    /**
+     * The key store file of the scheme HSM key (required for pkcs12, optional for
+     * ncipher).
+     */
+    private String schemeHsmKeystoreFile;
+    /**
+     * The PIN, passphrase or key store password of the scheme HSM key. Keep it out
+     * of configuration files: use a placeholder such as {{env:KSM_SCHEME_HSM_PIN}}.
+     */
+    private String schemeHsmPin;
+    /**
+     * With schemeHsmProvider=pkcs11: the SunPKCS11 config file of the token.
+     */
+    private String schemeHsmPkcs11Config;
+    /**
+     * The kind of HSM that holds the key wrapping the data keys of encryption
+     * schemes with key location HSM: ncipher (nShield, nCipherKM), pkcs11 (any
+     * PKCS#11 token, through SunPKCS11) or pkcs12 (a software key store, for
+     * development only). Needs camel-ksm-keeper on the class path.
+     */
+    private String schemeHsmProvider;
     /**
      * store=keeper: a properties file that maps credential names to Keeper
      * records, keeper.credentials.NAME=RECORD-UID (or keeper://UID/field/password
@@ -1235,5 +1268,53 @@ public class KsmComponentConfiguration extends ComponentConfigurationPropertiesC
 
     public void setCredentialStore(CredentialStore credentialStore) {
         this.credentialStore = credentialStore;
+    }
+
+    public KsmSchemeHsmConfiguration getSchemeHsmConfiguration() {
+        return schemeHsmConfiguration;
+    }
+
+    public void setSchemeHsmConfiguration(KsmSchemeHsmConfiguration schemeHsmConfiguration) {
+        this.schemeHsmConfiguration = schemeHsmConfiguration;
+    }
+
+    public String getSchemeHsmKeyAlias() {
+        return schemeHsmKeyAlias;
+    }
+
+    public void setSchemeHsmKeyAlias(String schemeHsmKeyAlias) {
+        this.schemeHsmKeyAlias = schemeHsmKeyAlias;
+    }
+
+    public String getSchemeHsmKeystoreFile() {
+        return schemeHsmKeystoreFile;
+    }
+
+    public void setSchemeHsmKeystoreFile(String schemeHsmKeystoreFile) {
+        this.schemeHsmKeystoreFile = schemeHsmKeystoreFile;
+    }
+
+    public String getSchemeHsmPin() {
+        return schemeHsmPin;
+    }
+
+    public void setSchemeHsmPin(String schemeHsmPin) {
+        this.schemeHsmPin = schemeHsmPin;
+    }
+
+    public String getSchemeHsmPkcs11Config() {
+        return schemeHsmPkcs11Config;
+    }
+
+    public void setSchemeHsmPkcs11Config(String schemeHsmPkcs11Config) {
+        this.schemeHsmPkcs11Config = schemeHsmPkcs11Config;
+    }
+
+    public String getSchemeHsmProvider() {
+        return schemeHsmProvider;
+    }
+
+    public void setSchemeHsmProvider(String schemeHsmProvider) {
+        this.schemeHsmProvider = schemeHsmProvider;
     }
 }

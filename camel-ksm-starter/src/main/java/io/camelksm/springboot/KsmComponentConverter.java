@@ -30,6 +30,7 @@ public class KsmComponentConverter implements GenericConverter {
             io.camelksm.component.KsmDatabaseConfiguration.class,
             io.camelksm.component.KsmKeeperHsmConfiguration.class,
             io.camelksm.component.KsmOAuth2Configuration.class,
+            io.camelksm.component.KsmSchemeHsmConfiguration.class,
             io.camelksm.component.KsmStoreConfiguration.class,
             io.camelksm.component.CallerResolver.class,
             io.camelksm.auth.oauth2.OAuth2TokenProvider.class,

@@ -55,7 +55,9 @@ class KsmComponentAutoConfigurationTest {
                 "camel.component.ksm.node-name=node-1",
                 "camel.component.ksm.connect-timeout=1234",
                 "camel.component.ksm.cache-ttl=0",
-                "camel.component.ksm.fields-property=PortalFields")
+                "camel.component.ksm.fields-property=PortalFields",
+                "camel.component.ksm.scheme-hsm-provider=pkcs11",
+                "camel.component.ksm.scheme-hsm-key-alias=ksm-scheme-wrap")
                 .run(context -> {
                     assertThat(context).hasNotFailed().hasSingleBean(KsmComponentConfiguration.class);
                     KsmComponent component = ksm(context.getBean(CamelContext.class));
@@ -65,6 +67,9 @@ class KsmComponentAutoConfigurationTest {
                     assertThat(component.getNodeName()).isEqualTo("node-1");
                     assertThat(component.getOauth2Configuration().getConnectTimeout()).isEqualTo(1234L);
                     assertThat(component.getCallerConfiguration().getCacheTtl()).isZero();
+                    assertThat(component.getSchemeHsmConfiguration().getSchemeHsmProvider()).isEqualTo("pkcs11");
+                    assertThat(component.getSchemeHsmConfiguration().getSchemeHsmKeyAlias())
+                            .isEqualTo("ksm-scheme-wrap");
 
                     storeAndGrant(component.getGovernedCredentials());
                     Exchange done = context.getBean(CamelContext.class).createProducerTemplate()
