@@ -7,15 +7,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 import javax.sql.DataSource;
-
-import org.h2.jdbcx.JdbcDataSource;
-import org.postgresql.ds.PGSimpleDataSource;
 
 import io.camelksm.credential.Credential;
 import io.camelksm.credential.CredentialField;
@@ -38,12 +36,12 @@ final class ReencryptionFixture implements AutoCloseable {
     static final String NEW_SCHEME_ID = "aes256-gcm-test-2";
 
     private final String jdbcUrl;
-    private final DataSource dataSource;
+    private final ConnectionPool pool;
     private final SchemeRegistry schemes;
 
-    private ReencryptionFixture(String jdbcUrl, DataSource dataSource, SchemeRegistry schemes) {
+    private ReencryptionFixture(String jdbcUrl, ConnectionPool pool, SchemeRegistry schemes) {
         this.jdbcUrl = jdbcUrl;
-        this.dataSource = dataSource;
+        this.pool = pool;
         this.schemes = schemes;
     }
 
@@ -57,7 +55,8 @@ final class ReencryptionFixture implements AutoCloseable {
                 db.credentials().create(credential(i));
             }
         }
-        try (Connection c = dataSource(jdbcUrl).getConnection(); Statement s = c.createStatement()) {
+        try (ConnectionPool pool = pool(jdbcUrl, directory);
+             Connection c = pool.dataSource().getConnection(); Statement s = c.createStatement()) {
             s.executeUpdate("INSERT INTO encryption_scheme (id, name, algorithm, key_location, available, created_at)"
                             + " VALUES ('" + NEW_SCHEME_ID + "', 'test key 2', 'AES/GCM/NoPadding', 'SERVER_KEY_FILE',"
                             + " TRUE, CURRENT_TIMESTAMP)");
@@ -88,44 +87,38 @@ final class ReencryptionFixture implements AutoCloseable {
         try {
             SchemeRegistry schemes = new SchemeRegistry(new AesGcmScheme(NEW_SCHEME_ID, newKey),
                     List.of(new AesGcmScheme(KsmDatabase.DEFAULT_SCHEME_ID, oldKey)));
-            return new ReencryptionFixture(jdbcUrl, dataSource(jdbcUrl), schemes);
+            return new ReencryptionFixture(jdbcUrl, pool(jdbcUrl, directory), schemes);
         } finally {
             Arrays.fill(oldKey, (byte) 0);
             Arrays.fill(newKey, (byte) 0);
         }
     }
 
-    static DataSource dataSource(String jdbcUrl) {
-        if (jdbcUrl.startsWith("jdbc:h2:")) {
-            JdbcDataSource h2 = new JdbcDataSource();
-            h2.setURL(jdbcUrl);
-            h2.setUser(ConnectionPool.H2_DEFAULT_USER);
-            h2.setPassword("");
-            return h2;
-        }
-        PGSimpleDataSource postgres = new PGSimpleDataSource();
-        postgres.setURL(jdbcUrl);
-        return postgres;
+    /** The pool production opens for this URL (HikariCP on PostgreSQL), with a short connection timeout. */
+    private static ConnectionPool pool(String jdbcUrl, Path directory) {
+        DatabaseSettings settings = new DatabaseSettings(jdbcUrl, null, null, directory.resolve("ksm.key"))
+                .withConnectionTimeout(Duration.ofSeconds(2));
+        return ConnectionPool.open(settings, DatabaseVendor.of(jdbcUrl));
     }
 
     DataSource dataSource() {
-        return dataSource;
+        return pool.dataSource();
     }
 
     /** A re-encryptor moving values to the new scheme; each call a new one, as on another node. */
     JdbcReencryptor reencryptor() {
-        return new JdbcReencryptor(dataSource, new SecretCipher(schemes));
+        return new JdbcReencryptor(pool.dataSource(), new SecretCipher(schemes));
     }
 
     /** The credential store as a node with the new scheme current sees it: reads both, writes the new one. */
     JdbcCredentialStore credentials() {
-        return new JdbcCredentialStore(dataSource, new SecretCipher(schemes), Clock.systemUTC());
+        return new JdbcCredentialStore(pool.dataSource(), new SecretCipher(schemes), Clock.systemUTC());
     }
 
     /** How many rows the credential tables hold, as "credentials/fields/properties". */
     String rowCounts() throws SQLException {
         StringBuilder counts = new StringBuilder();
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = pool.dataSource().getConnection()) {
             for (String table : List.of("credential", "credential_field", "credential_property")) {
                 try (PreparedStatement select = c.prepareStatement("SELECT COUNT(*) FROM " + table);
                      ResultSet rs = select.executeQuery()) {
@@ -140,7 +133,7 @@ final class ReencryptionFixture implements AutoCloseable {
     /** How many encrypted values each scheme holds, e.g. {@code {aes256-gcm-file-1=3, aes256-gcm-test-2=5}}. */
     Map<String, Long> valuesPerScheme() throws SQLException {
         Map<String, Long> counts = new TreeMap<>();
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = pool.dataSource().getConnection()) {
             for (String table : List.of("credential_field", "credential_property")) {
                 try (PreparedStatement select = c.prepareStatement("SELECT scheme_id, COUNT(*) FROM " + table
                         + " WHERE scheme_id IS NOT NULL GROUP BY scheme_id");
@@ -160,6 +153,10 @@ final class ReencryptionFixture implements AutoCloseable {
 
     @Override
     public void close() {
-        schemes.close();
+        try {
+            schemes.close();
+        } finally {
+            pool.close();
+        }
     }
 }
