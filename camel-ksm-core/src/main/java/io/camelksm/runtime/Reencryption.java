@@ -6,6 +6,7 @@ import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.camelksm.KsmException;
 import io.camelksm.store.jdbc.JdbcReencryptor;
 
 /**
@@ -35,8 +36,8 @@ public final class Reencryption {
      *
      * @param batchSize     values per batch (transaction), at least 1
      * @param maxIterations batches at most in this run, at least 1
-     * @throws io.camelksm.KsmException when the database fails or a value cannot be decrypted; the batches committed
-     *                                  before stay done
+     * @throws KsmException when the database fails or a value cannot be decrypted, saying how many batches and values
+     *                       were committed before (they stay done)
      */
     public ReencryptionResult run(int batchSize, int maxIterations, ReencryptionListener listener) {
         if (batchSize < 1) {
@@ -54,7 +55,14 @@ public final class Reencryption {
         long done = 0;
         int batches = 0;
         while (batches < maxIterations) {
-            JdbcReencryptor.Batch batch = reencryptor.reencryptBatch(batchSize);
+            JdbcReencryptor.Batch batch;
+            try {
+                batch = reencryptor.reencryptBatch(batchSize);
+            } catch (KsmException e) {
+                throw new KsmException("Re-encryption stopped after " + batches + " batches (" + done + " values"
+                                       + " re-encrypted and committed; the next run continues from there): "
+                                       + e.getMessage(), e);
+            }
             if (batch.rowsRead() == 0) {
                 break;
             }
