@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 
@@ -14,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import io.camelksm.credential.Credential;
 import io.camelksm.credential.CredentialField;
+import io.camelksm.credential.CredentialName;
 import io.camelksm.credential.CredentialType;
 import io.camelksm.credential.Secret;
 import io.camelksm.runtime.ReencryptionResult;
@@ -21,8 +20,8 @@ import io.camelksm.store.jdbc.DatabaseSettings;
 import io.camelksm.store.jdbc.KsmDatabase;
 
 /**
- * {@code ksm-admin reencrypt} on an embedded H2 database, and its progress display. (Moving values between two
- * schemes is shown by the core's H2ReencryptionTest and PostgresReencryptionCrashTest.)
+ * {@code ksm-admin reencrypt} on an embedded H2 database with nothing but {@code --home}, beside {@code scheme ...}:
+ * a key rotation run in two parts, a node lacking a SERVER key file, and the progress display.
  */
 class ReencryptCommandTest extends AdminTestSupport {
 
@@ -33,17 +32,24 @@ class ReencryptCommandTest extends AdminTestSupport {
         return List.of(PASSWORD);
     }
 
-    private void addCredential() {
+    private void addCredential(String name) {
         try (KsmDatabase db = KsmDatabase.open(DatabaseSettings.embedded(home))) {
-            db.credentials().create(Credential.builder("Api", CredentialType.BASIC)
+            db.credentials().create(Credential.builder(name, CredentialType.BASIC)
                     .field(CredentialField.USERNAME, "alice")
                     .secret(CredentialField.PASSWORD, Secret.of(PASSWORD)).build());
         }
     }
 
+    private String passwordOf(String name) {
+        try (KsmDatabase db = KsmDatabase.open(DatabaseSettings.embedded(home))) {
+            return db.credentials().find(CredentialName.of(name)).orElseThrow().secret(CredentialField.PASSWORD)
+                    .orElseThrow().reveal();
+        }
+    }
+
     @Test
     void nothingOutdatedEndsWithExitCodeZeroAndASummary() {
-        addCredential();
+        addCredential("Api");
 
         AdminRun run = ok("", "reencrypt", "--batch-size", "10");
 
@@ -52,21 +58,46 @@ class ReencryptCommandTest extends AdminTestSupport {
     }
 
     @Test
-    void aValueNoSchemeHereCanReadIsAFailureNamingItsPlaceAndScheme() throws Exception {
-        addCredential();
-        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + home.toAbsolutePath().resolve("ksm"), "sa",
-                "");
-             Statement s = c.createStatement()) {
-            s.executeUpdate("INSERT INTO encryption_scheme (id, name, algorithm, key_location, available, created_at)"
-                            + " VALUES ('lost-key-1', 'lost', 'AES/GCM/NoPadding', 'SERVER_KEY_FILE', TRUE,"
-                            + " CURRENT_TIMESTAMP)");
-            s.executeUpdate("UPDATE credential_field SET scheme_id = 'lost-key-1' WHERE field_name = 'password'");
-        }
+    void aKeyRotationWithOnlyHomeExitsThreeWhileRowsRemainAndZeroWhenDone() {
+        addCredential("First");
+        addCredential("Second");
+        ok("", "scheme", "create", "--name", "db-2");
+        ok("", "scheme", "set-default", "db-2");
+
+        AdminRun partial = admin("", "reencrypt", "--batch-size", "1", "--max-iterations", "1");
+
+        assertThat(partial.exitCode()).as(partial.toString()).isEqualTo(KsmAdmin.EXIT_ROWS_REMAIN);
+        assertThat(partial.out()).contains("Re-encrypted 1 rows in 1 batches")
+                .contains("1 rows remain: run reencrypt again to continue.");
+        assertThat(ok("", "scheme", "list").out())
+                .containsPattern("aes256-gcm-file-1\\s+AES-256-GCM\\s+SERVER\\s+yes\\s+-\\s+1")
+                .containsPattern("db-2\\s+AES-256-GCM\\s+DATABASE\\s+yes\\s+default\\s+1");
+
+        AdminRun rest = ok("", "reencrypt");
+
+        assertThat(rest.out()).contains("Re-encrypted 1 rows in 1 batches")
+                .contains("Every stored value is encrypted with the current scheme.");
+        assertThat(ok("", "scheme", "list").out())
+                .containsPattern("aes256-gcm-file-1\\s+AES-256-GCM\\s+SERVER\\s+yes\\s+-\\s+0")
+                .containsPattern("db-2\\s+AES-256-GCM\\s+DATABASE\\s+yes\\s+default\\s+2");
+        assertThat(passwordOf("First")).isEqualTo(PASSWORD);
+        assertThat(passwordOf("Second")).isEqualTo(PASSWORD);
+    }
+
+    @Test
+    void aValueWhoseServerKeyFileIsMissingOnThisNodeIsAFailureNamingItsPlaceAndScheme() throws Exception {
+        ok("", "scheme", "create", "--name", "srv-2", "--key-location", "SERVER");
+        ok("", "scheme", "set-default", "srv-2");
+        addCredential("Api");
+        ok("", "scheme", "set-default", "aes256-gcm-file-1");
+        Files.delete(home.resolve("srv-2.key"));
 
         AdminRun run = admin("", "reencrypt");
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(KsmAdmin.EXIT_FAILURE);
-        assertThat(run.err()).contains("credential 'Api' field 'password'").contains("scheme 'lost-key-1'");
+        assertThat(run.err()).contains("Re-encryption stopped after 0 batches")
+                .contains("credential 'Api' field 'password'").contains("srv-2")
+                .contains("missing on this node");
     }
 
     @Test

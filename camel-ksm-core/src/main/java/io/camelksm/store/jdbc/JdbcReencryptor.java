@@ -107,12 +107,14 @@ public final class JdbcReencryptor {
             throw new IllegalArgumentException("The batch size must be at least 1, was " + batchSize);
         }
         for (int attempt = 1; ; attempt++) {
+            // one registry for the whole batch, even if the default scheme changes meanwhile
+            SecretCipher batchCipher = new SecretCipher(cipher.schemes());
             try {
                 return jdbc.inTransaction(c -> {
                     for (ValueTable table : ValueTable.values()) {
-                        List<OutdatedValue> outdated = selectOutdated(c, table, batchSize);
+                        List<OutdatedValue> outdated = selectOutdated(c, table, batchSize, batchCipher);
                         if (!outdated.isEmpty()) {
-                            return new Batch(outdated.size(), reencrypt(c, table, outdated));
+                            return new Batch(outdated.size(), reencrypt(c, table, outdated, batchCipher));
                         }
                     }
                     return new Batch(0, 0);
@@ -126,13 +128,14 @@ public final class JdbcReencryptor {
         }
     }
 
-    private List<OutdatedValue> selectOutdated(Connection c, ValueTable table, int limit) throws SQLException {
+    private static List<OutdatedValue> selectOutdated(Connection c, ValueTable table, int limit, SecretCipher cipher)
+            throws SQLException {
         List<OutdatedValue> rows = new ArrayList<>();
         try (PreparedStatement select = c.prepareStatement("SELECT v.credential_id, v." + table.nameColumn
                 + ", v.scheme_id, v.ciphertext, c.name FROM " + table.table + " v JOIN credential c ON c.id ="
                 + " v.credential_id WHERE v.scheme_id IS NOT NULL AND v.scheme_id <> ?"
                 + " ORDER BY v.credential_id, v." + table.nameColumn + " FETCH FIRST " + limit + " ROWS ONLY")) {
-            select.setString(1, currentSchemeId());
+            select.setString(1, cipher.schemes().current().id());
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     rows.add(new OutdatedValue(rs.getLong(1), rs.getString(2), CredentialName.of(rs.getString(5)),
@@ -143,7 +146,8 @@ public final class JdbcReencryptor {
         return rows;
     }
 
-    private int reencrypt(Connection c, ValueTable table, List<OutdatedValue> rows) throws SQLException {
+    private static int reencrypt(Connection c, ValueTable table, List<OutdatedValue> rows, SecretCipher cipher)
+            throws SQLException {
         try (PreparedStatement update = c.prepareStatement("UPDATE " + table.table + " SET scheme_id = ?,"
                 + " ciphertext = ? WHERE credential_id = ? AND " + table.nameColumn + " = ? AND scheme_id = ?"
                 + " AND ciphertext = ?")) {

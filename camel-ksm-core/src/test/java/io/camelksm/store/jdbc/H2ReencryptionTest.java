@@ -23,6 +23,7 @@ import io.camelksm.KsmException;
 import io.camelksm.credential.Credential;
 import io.camelksm.credential.CredentialField;
 import io.camelksm.credential.CredentialName;
+import io.camelksm.credential.CredentialStore;
 import io.camelksm.credential.CredentialProperty;
 import io.camelksm.credential.Secret;
 import io.camelksm.runtime.KsmRuntime;
@@ -99,7 +100,7 @@ class H2ReencryptionTest {
     void aValueNoSchemeHereCanReadFailsTheBatchByNameAndLeavesItUntouched() throws Exception {
         try (Connection c = fixture.dataSource().getConnection(); Statement s = c.createStatement()) {
             s.executeUpdate("INSERT INTO encryption_scheme (id, name, algorithm, key_location, available, created_at)"
-                            + " VALUES ('elsewhere-1', 'other', 'AES/GCM/NoPadding', 'SERVER_KEY_FILE', TRUE,"
+                            + " VALUES ('elsewhere-1', 'other', 'AES-256-GCM', 'SERVER', TRUE,"
                             + " CURRENT_TIMESTAMP)");
             s.executeUpdate("UPDATE credential_field SET scheme_id = 'elsewhere-1' WHERE field_name = 'password'"
                             + " AND credential_id = (SELECT id FROM credential WHERE name = 'Cred-0')");
@@ -136,7 +137,7 @@ class H2ReencryptionTest {
     }
 
     private void assertEveryCredentialReadsAsSeeded() {
-        JdbcCredentialStore store = fixture.credentials();
+        CredentialStore store = fixture.credentials();
         for (int i = 0; i < CREDENTIALS; i++) {
             Credential read = store.find(CredentialName.of("Cred-" + i)).orElseThrow();
             assertThat(read.secret(CredentialField.PASSWORD).orElseThrow().reveal())

@@ -30,6 +30,7 @@ import io.camelksm.KsmException;
 import io.camelksm.credential.Credential;
 import io.camelksm.credential.CredentialField;
 import io.camelksm.credential.CredentialName;
+import io.camelksm.credential.CredentialStore;
 import io.camelksm.runtime.Reencryption;
 import io.camelksm.runtime.ReencryptionListener;
 import io.camelksm.runtime.ReencryptionResult;
@@ -160,7 +161,7 @@ class PostgresReencryptionCrashTest {
             assertThat(next.complete()).isTrue();
             assertThat(next.rowsDone()).isEqualTo(2L * credentials - 40);
             assertThat(fixture.rowCounts()).isEqualTo(rowsBefore);
-            JdbcCredentialStore store = fixture.credentials();
+            CredentialStore store = fixture.credentials();
             for (int i = 0; i < credentials; i++) {
                 Credential read = store.find(CredentialName.of("Cred-" + i)).orElseThrow();
                 assertThat(read.secret(CredentialField.PASSWORD).orElseThrow().reveal())
@@ -185,7 +186,7 @@ class PostgresReencryptionCrashTest {
     }
 
     private static void assertEveryCredentialDecryptsToItsOriginal(ReencryptionFixture fixture) {
-        JdbcCredentialStore store = fixture.credentials();
+        CredentialStore store = fixture.credentials();
         for (int i = 0; i < CREDENTIALS; i++) {
             Credential read = store.find(CredentialName.of("Cred-" + i)).orElseThrow();
             assertThat(read.secret(CredentialField.PASSWORD).orElseThrow().reveal())

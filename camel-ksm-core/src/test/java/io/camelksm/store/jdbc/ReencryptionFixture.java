@@ -5,10 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,50 +15,50 @@ import javax.sql.DataSource;
 import io.camelksm.credential.Credential;
 import io.camelksm.credential.CredentialField;
 import io.camelksm.credential.CredentialProperty;
+import io.camelksm.credential.CredentialStore;
 import io.camelksm.credential.CredentialType;
 import io.camelksm.credential.Secret;
-import io.camelksm.crypto.AesGcmScheme;
-import io.camelksm.crypto.KeyFile;
-import io.camelksm.crypto.SchemeRegistry;
-import io.camelksm.crypto.SecretCipher;
+import io.camelksm.crypto.KeyLocation;
+import io.camelksm.crypto.SchemeAlgorithm;
 
 /**
  * A database whose values were written by the original scheme ({@link KsmDatabase#DEFAULT_SCHEME_ID}, key file
- * {@code ksm.key}) and a second AES-256-GCM scheme {@value #NEW_SCHEME_ID} (key file {@code new.key}) that is current
- * for the stores this fixture hands out, the original one kept to read. Both key files live in one directory, so a
- * child JVM given the same URL and directory sees the same schemes.
+ * {@code ksm.key}) and that then got a second AES-256-GCM scheme {@value #NEW_SCHEME_ID} with its key in the database
+ * (key location DATABASE, wrapped by the key file) as its default: the state before {@code ksm-admin reencrypt}. A
+ * child JVM given the same URL and directory opens the same database, as another node would.
  */
 final class ReencryptionFixture implements AutoCloseable {
 
-    static final String NEW_SCHEME_ID = "aes256-gcm-test-2";
+    static final String NEW_SCHEME_ID = "db-key-2";
 
     private final String jdbcUrl;
+    private final KsmDatabase database;
+    /** For the test's own SQL (counts, tampering): the database's pool is its own. */
     private final ConnectionPool pool;
-    private final SchemeRegistry schemes;
 
-    private ReencryptionFixture(String jdbcUrl, ConnectionPool pool, SchemeRegistry schemes) {
+    private ReencryptionFixture(String jdbcUrl, KsmDatabase database, ConnectionPool pool) {
         this.jdbcUrl = jdbcUrl;
+        this.database = database;
         this.pool = pool;
-        this.schemes = schemes;
     }
 
     /**
-     * Creates the database at the URL and seeds it through {@link KsmDatabase} (original scheme): {@code count}
-     * BASIC credentials "Cred-i", each with a password and a secret property (two encrypted values).
+     * Creates the database at the URL with {@code count} BASIC credentials "Cred-i", each with a password and a secret
+     * property (two encrypted values), written by the original scheme; then makes the new scheme the default.
      */
-    static void seed(String jdbcUrl, Path directory, int count) throws SQLException {
-        try (KsmDatabase db = KsmDatabase.open(new DatabaseSettings(jdbcUrl, null, null, directory.resolve("ksm.key")))) {
+    static void seed(String jdbcUrl, Path directory, int count) {
+        try (KsmDatabase db = KsmDatabase.open(settings(jdbcUrl, directory))) {
             for (int i = 0; i < count; i++) {
                 db.credentials().create(credential(i));
             }
+            db.schemes().create(NEW_SCHEME_ID, SchemeAlgorithm.AES_256_GCM, KeyLocation.DATABASE);
+            db.schemes().setDefault(NEW_SCHEME_ID);
         }
-        try (ConnectionPool pool = pool(jdbcUrl, directory);
-             Connection c = pool.dataSource().getConnection(); Statement s = c.createStatement()) {
-            s.executeUpdate("INSERT INTO encryption_scheme (id, name, algorithm, key_location, available, created_at)"
-                            + " VALUES ('" + NEW_SCHEME_ID + "', 'test key 2', 'AES/GCM/NoPadding', 'SERVER_KEY_FILE',"
-                            + " TRUE, CURRENT_TIMESTAMP)");
-        }
-        new KeyFile(directory.resolve("new.key")).loadOrCreate();
+    }
+
+    private static DatabaseSettings settings(String jdbcUrl, Path directory) {
+        return new DatabaseSettings(jdbcUrl, null, null, directory.resolve("ksm.key"))
+                .withConnectionTimeout(Duration.ofSeconds(2));
     }
 
     static Credential credential(int i) {
@@ -80,39 +77,31 @@ final class ReencryptionFixture implements AutoCloseable {
         return "key-" + i;
     }
 
-    /** Opens the seeded database with the new scheme current. */
+    /** Opens the seeded database (its default: the new scheme). */
     static ReencryptionFixture open(String jdbcUrl, Path directory) {
-        byte[] oldKey = new KeyFile(directory.resolve("ksm.key")).load();
-        byte[] newKey = new KeyFile(directory.resolve("new.key")).load();
+        DatabaseSettings settings = settings(jdbcUrl, directory);
+        KsmDatabase database = KsmDatabase.open(settings);
         try {
-            SchemeRegistry schemes = new SchemeRegistry(new AesGcmScheme(NEW_SCHEME_ID, newKey),
-                    List.of(new AesGcmScheme(KsmDatabase.DEFAULT_SCHEME_ID, oldKey)));
-            return new ReencryptionFixture(jdbcUrl, pool(jdbcUrl, directory), schemes);
-        } finally {
-            Arrays.fill(oldKey, (byte) 0);
-            Arrays.fill(newKey, (byte) 0);
+            return new ReencryptionFixture(jdbcUrl, database,
+                    ConnectionPool.open(settings, DatabaseVendor.of(jdbcUrl)));
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
         }
-    }
-
-    /** The pool production opens for this URL (HikariCP on PostgreSQL), with a short connection timeout. */
-    private static ConnectionPool pool(String jdbcUrl, Path directory) {
-        DatabaseSettings settings = new DatabaseSettings(jdbcUrl, null, null, directory.resolve("ksm.key"))
-                .withConnectionTimeout(Duration.ofSeconds(2));
-        return ConnectionPool.open(settings, DatabaseVendor.of(jdbcUrl));
     }
 
     DataSource dataSource() {
         return pool.dataSource();
     }
 
-    /** A re-encryptor moving values to the new scheme; each call a new one, as on another node. */
+    /** The database's re-encryptor; each call a new one. */
     JdbcReencryptor reencryptor() {
-        return new JdbcReencryptor(pool.dataSource(), new SecretCipher(schemes));
+        return database.reencryptor();
     }
 
-    /** The credential store as a node with the new scheme current sees it: reads both, writes the new one. */
-    JdbcCredentialStore credentials() {
-        return new JdbcCredentialStore(pool.dataSource(), new SecretCipher(schemes), Clock.systemUTC());
+    /** The credential store: reads every scheme, writes the new one. */
+    CredentialStore credentials() {
+        return database.credentials();
     }
 
     /** How many rows the credential tables hold, as "credentials/fields/properties". */
@@ -154,7 +143,7 @@ final class ReencryptionFixture implements AutoCloseable {
     @Override
     public void close() {
         try {
-            schemes.close();
+            database.close();
         } finally {
             pool.close();
         }

@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 import io.camelksm.credential.Credential;
 import io.camelksm.credential.CredentialField;
 import io.camelksm.credential.CredentialName;
+import io.camelksm.credential.CredentialStore;
 import io.camelksm.credential.Secret;
 import io.camelksm.runtime.Reencryption;
 import io.camelksm.runtime.ReencryptionListener;
@@ -24,7 +25,7 @@ final class ReencryptionRaces {
 
     static void liveUpdatesAndTwoReencryptors(ReencryptionFixture fixture, int credentials) throws Exception {
         long values = 2L * credentials;
-        JdbcCredentialStore live = fixture.credentials();
+        CredentialStore live = fixture.credentials();
         Map<Integer, String> updatedPasswords = new ConcurrentHashMap<>();
         ExecutorService threads = Executors.newFixedThreadPool(3);
         try {
