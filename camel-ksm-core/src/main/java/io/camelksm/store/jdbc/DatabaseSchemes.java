@@ -75,7 +75,9 @@ public final class DatabaseSchemes implements AutoCloseable {
         String defaultId = null;
         List<EncryptionScheme> readers = new ArrayList<>();
         for (EncryptionSchemeTable.SchemeRow row : rows) {
-            EncryptionScheme scheme = opened.computeIfAbsent(row.id(), id -> keys.open(row));
+            // a key that was missing (a SERVER file not yet copied here) is looked for again
+            EncryptionScheme scheme = opened.compute(row.id(),
+                    (id, known) -> known == null || known instanceof UnavailableScheme ? keys.open(row) : known);
             if (row.isDefault()) {
                 defaultId = row.id();
             } else {

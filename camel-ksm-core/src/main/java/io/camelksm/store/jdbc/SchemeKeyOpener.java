@@ -11,6 +11,7 @@ import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.ServiceLoader;
+import java.util.function.Function;
 
 import io.camelksm.crypto.AesGcmScheme;
 import io.camelksm.crypto.EncryptionScheme;
@@ -35,13 +36,24 @@ final class SchemeKeyOpener implements AutoCloseable {
     private final AesGcmScheme fileKey;
     private final Path keyDirectory;
     private final HsmKeySettings hsmSettings;
+    private final Function<HsmKeySettings, HsmKeyWrapper> hsmOpener;
     private HsmKeyWrapper hsm;
 
-    /** @param fileKey the key file's key (wraps DATABASE keys); closed by this opener */
+    /**
+     * @param fileKey the key file's key (wraps DATABASE keys); copied
+     * @param hsmSettings the HSM of HSM schemes, or null; its wrapper comes from a {@link HsmKeyWrapperProvider}
+     */
     SchemeKeyOpener(byte[] fileKey, Path keyDirectory, HsmKeySettings hsmSettings) {
+        this(fileKey, keyDirectory, hsmSettings, SchemeKeyOpener::openHsm);
+    }
+
+    /** With the HSM wrapper made by {@code hsmOpener} (called at most once, on the first HSM scheme). */
+    SchemeKeyOpener(byte[] fileKey, Path keyDirectory, HsmKeySettings hsmSettings,
+                    Function<HsmKeySettings, HsmKeyWrapper> hsmOpener) {
         this.fileKey = new AesGcmScheme("ksm-scheme-key-wrap", fileKey);
         this.keyDirectory = keyDirectory;
         this.hsmSettings = hsmSettings;
+        this.hsmOpener = hsmOpener;
     }
 
     /** The key file of a SERVER scheme on this node. */
@@ -75,7 +87,13 @@ final class SchemeKeyOpener implements AutoCloseable {
                         return unavailable(row, "scheme '" + row.id() + "' needs the HSM settings (schemeHsmProvider,"
                                                 + " schemeHsmKeyAlias, ...), which are not configured on this node");
                     }
-                    key = hsm().unwrap(row.wrappedKey());
+                    try {
+                        key = hsm().unwrap(row.wrappedKey());
+                    } catch (KsmCryptoException e) {
+                        // this scheme's values fail with the reason; the others stay usable
+                        return unavailable(row, "scheme '" + row.id() + "' cannot unwrap its key in the HSM: "
+                                                + e.getMessage());
+                    }
                 }
                 default -> throw new IllegalStateException(row.keyLocation().name());
             }
@@ -163,15 +181,19 @@ final class SchemeKeyOpener implements AutoCloseable {
 
     private synchronized HsmKeyWrapper hsm() {
         if (hsm == null) {
-            Iterator<HsmKeyWrapperProvider> providers = ServiceLoader.load(HsmKeyWrapperProvider.class,
-                    SchemeKeyOpener.class.getClassLoader()).iterator();
-            if (!providers.hasNext()) {
-                throw new KsmCryptoException("Schemes with key location HSM need io.camelksm:camel-ksm-keeper on the"
-                                             + " class path (it provides the HSM key wrapper)");
-            }
-            hsm = providers.next().open(hsmSettings);
+            hsm = hsmOpener.apply(hsmSettings);
         }
         return hsm;
+    }
+
+    private static HsmKeyWrapper openHsm(HsmKeySettings settings) {
+        Iterator<HsmKeyWrapperProvider> providers = ServiceLoader.load(HsmKeyWrapperProvider.class,
+                SchemeKeyOpener.class.getClassLoader()).iterator();
+        if (!providers.hasNext()) {
+            throw new KsmCryptoException("Schemes with key location HSM need io.camelksm:camel-ksm-keeper on the"
+                                         + " class path (it provides the HSM key wrapper)");
+        }
+        return providers.next().open(settings);
     }
 
     @Override
