@@ -21,6 +21,7 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,6 +58,7 @@ class PostgresReencryptionCrashTest {
     Path dir;
 
     private String url;
+    private String schema;
 
     @BeforeEach
     void seed() throws Exception {
@@ -67,11 +69,21 @@ class PostgresReencryptionCrashTest {
             }
             Assumptions.abort(PostgresKsmDatabaseTest.URL_VARIABLE + " is not set: skipping");
         }
-        String schema = "ksm_reenc_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        schema = "ksm_reenc_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection c = DriverManager.getConnection(serverUrl); Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA " + schema);
         }
         url = serverUrl + (serverUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+    }
+
+    @AfterEach
+    void dropSchema() throws Exception {
+        if (schema != null) {
+            try (Connection c = DriverManager.getConnection(System.getenv(PostgresKsmDatabaseTest.URL_VARIABLE));
+                 Statement s = c.createStatement()) {
+                s.execute("DROP SCHEMA " + schema + " CASCADE");
+            }
+        }
     }
 
     @Test
