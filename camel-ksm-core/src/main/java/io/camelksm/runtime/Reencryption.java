@@ -54,10 +54,11 @@ public final class Reencryption {
                  reencryptor.currentSchemeId(), batchSize, maxIterations);
         long done = 0;
         int batches = 0;
+        JdbcReencryptor.Position position = JdbcReencryptor.Position.START;
         while (batches < maxIterations) {
             JdbcReencryptor.Batch batch;
             try {
-                batch = reencryptor.reencryptBatch(batchSize);
+                batch = reencryptor.reencryptBatch(batchSize, position);
             } catch (KsmException e) {
                 throw new KsmException("Re-encryption stopped after " + batches + " batches (" + done + " values"
                                        + " re-encrypted and committed; the next run continues from there): "
@@ -68,6 +69,7 @@ public final class Reencryption {
             }
             batches++;
             done += batch.rowsReencrypted();
+            position = batch.next();
             listener.batchDone(new ReencryptionResult(done, Math.max(0, outdatedAtStart - done), batches,
                     elapsedSince(start)));
         }

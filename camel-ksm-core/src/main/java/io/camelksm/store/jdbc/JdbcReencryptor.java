@@ -56,8 +56,21 @@ public final class JdbcReencryptor {
         }
     }
 
-    /** What one batch did: rows it read as outdated, and of those the rows it re-encrypted (the others moved on). */
-    public record Batch(int rowsRead, int rowsReencrypted) {
+    /**
+     * Where a run is: after this row (table, credential id, value name) in primary-key order. Walking the keys spares
+     * each batch a scan of the rows already done; a value written by an older scheme behind the position (a node that
+     * has not seen the new default yet) is left to the next run, which the remaining count announces.
+     */
+    public record Position(int table, long credentialId, String name) {
+
+        public static final Position START = new Position(0, Long.MIN_VALUE, "");
+    }
+
+    /**
+     * What one batch did: rows it read as outdated, of those the rows it re-encrypted (the others moved on), and where
+     * the next batch starts.
+     */
+    public record Batch(int rowsRead, int rowsReencrypted, Position next) {
     }
 
     private record OutdatedValue(long credentialId, String name, CredentialName credential, EncryptedValue stored) {
@@ -99,10 +112,10 @@ public final class JdbcReencryptor {
     }
 
     /**
-     * Re-encrypts up to {@code batchSize} outdated values in one transaction: fields first, then properties.
-     * {@code rowsRead == 0} means nothing was left.
+     * Re-encrypts up to {@code batchSize} outdated values after {@code from} in one transaction: fields first, then
+     * properties. {@code rowsRead == 0} means nothing was left after it.
      */
-    public Batch reencryptBatch(int batchSize) {
+    public Batch reencryptBatch(int batchSize, Position from) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("The batch size must be at least 1, was " + batchSize);
         }
@@ -111,13 +124,17 @@ public final class JdbcReencryptor {
             SecretCipher batchCipher = new SecretCipher(cipher.schemes());
             try {
                 return jdbc.inTransaction(c -> {
-                    for (ValueTable table : ValueTable.values()) {
-                        List<OutdatedValue> outdated = selectOutdated(c, table, batchSize, batchCipher);
+                    ValueTable[] tables = ValueTable.values();
+                    for (int t = from.table(); t < tables.length; t++) {
+                        Position after = t == from.table() ? from : new Position(t, Long.MIN_VALUE, "");
+                        List<OutdatedValue> outdated = selectOutdated(c, tables[t], after, batchSize, batchCipher);
                         if (!outdated.isEmpty()) {
-                            return new Batch(outdated.size(), reencrypt(c, table, outdated, batchCipher));
+                            OutdatedValue last = outdated.get(outdated.size() - 1);
+                            return new Batch(outdated.size(), reencrypt(c, tables[t], outdated, batchCipher),
+                                    new Position(t, last.credentialId(), last.name()));
                         }
                     }
-                    return new Batch(0, 0);
+                    return new Batch(0, 0, from);
                 });
             } catch (SQLException e) {
                 // a live write held one of the rows (H2 reports its concurrent update): the batch is read again
@@ -128,14 +145,17 @@ public final class JdbcReencryptor {
         }
     }
 
-    private static List<OutdatedValue> selectOutdated(Connection c, ValueTable table, int limit, SecretCipher cipher)
-            throws SQLException {
+    private static List<OutdatedValue> selectOutdated(Connection c, ValueTable table, Position after, int limit,
+                                                      SecretCipher cipher) throws SQLException {
         List<OutdatedValue> rows = new ArrayList<>();
         try (PreparedStatement select = c.prepareStatement("SELECT v.credential_id, v." + table.nameColumn
                 + ", v.scheme_id, v.ciphertext, c.name FROM " + table.table + " v JOIN credential c ON c.id ="
-                + " v.credential_id WHERE v.scheme_id IS NOT NULL AND v.scheme_id <> ?"
+                + " v.credential_id WHERE (v.credential_id, v." + table.nameColumn + ") > (?, ?)"
+                + " AND v.scheme_id IS NOT NULL AND v.scheme_id <> ?"
                 + " ORDER BY v.credential_id, v." + table.nameColumn + " FETCH FIRST " + limit + " ROWS ONLY")) {
-            select.setString(1, cipher.schemes().current().id());
+            select.setLong(1, after.credentialId());
+            select.setString(2, after.name());
+            select.setString(3, cipher.schemes().current().id());
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     rows.add(new OutdatedValue(rs.getLong(1), rs.getString(2), CredentialName.of(rs.getString(5)),

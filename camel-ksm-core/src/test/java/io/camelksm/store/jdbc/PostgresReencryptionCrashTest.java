@@ -150,8 +150,9 @@ class PostgresReencryptionCrashTest {
     void postgresStoppedInTheMiddleOfARunFailsItClearlyAndTheNextRunFinishes() throws Exception {
         int credentials = 200;
         ReencryptionFixture.seed(url, dir, credentials);
+        String rowsBefore;
         try (ReencryptionFixture fixture = ReencryptionFixture.open(url, dir)) {
-            String rowsBefore = fixture.rowCounts();
+            rowsBefore = fixture.rowCounts();
             Reencryption reencryption = new Reencryption(fixture.reencryptor());
             ReencryptionListener stopAfterTwoBatches = progress -> {
                 if (progress.batches() == 2) {
@@ -167,8 +168,12 @@ class PostgresReencryptionCrashTest {
             } finally {
                 PostgresServer.start();
             }
+        }
 
-            ReencryptionResult next = reencryption.run(20, 1000, ReencryptionListener.NONE);
+        // the next run, as the operator's next ksm-admin reencrypt: a new process with new connections
+        try (ReencryptionFixture fixture = ReencryptionFixture.open(url, dir)) {
+            ReencryptionResult next = new Reencryption(fixture.reencryptor()).run(20, 1000,
+                    ReencryptionListener.NONE);
 
             assertThat(next.complete()).isTrue();
             assertThat(next.rowsDone()).isEqualTo(2L * credentials - 40);
