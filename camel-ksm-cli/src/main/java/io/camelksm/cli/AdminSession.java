@@ -14,6 +14,7 @@ import io.camelksm.runtime.AuditMode;
 import io.camelksm.runtime.CredentialReferences;
 import io.camelksm.runtime.KsmRuntime;
 import io.camelksm.runtime.KsmSettings;
+import io.camelksm.runtime.Reencryption;
 import io.camelksm.store.jdbc.AuditVerification;
 import io.camelksm.runtime.EncryptionSchemes;
 import io.camelksm.store.jdbc.DatabaseSettings;
@@ -79,6 +80,11 @@ final class AdminSession implements AutoCloseable {
     /** Checks the audit trail's MAC chain (a read; nothing is audited for it). */
     AuditVerification verifyAuditTrail() {
         return runtime.database().verifyAuditTrail();
+    }
+
+    /** Re-encryption of the stored secrets to the current default scheme. */
+    Reencryption reencryption() {
+        return runtime.reencryption();
     }
 
     Caller admin() {

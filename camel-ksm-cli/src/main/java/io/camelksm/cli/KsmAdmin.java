@@ -34,9 +34,11 @@ import picocli.CommandLine.Spec;
                        + " trail and the HSM-encrypted Keeper client config.%n"
                        + "Secret values are read from standard input, the environment or an interactive prompt, never"
                        + " from arguments.",
-         subcommands = { CredentialCommand.class, SchemeCommand.class, AuditCommand.class, ConfigCommand.class },
+         subcommands = { CredentialCommand.class, SchemeCommand.class, ReencryptCommand.class, AuditCommand.class,
+                         ConfigCommand.class },
          footer = { "", "Exit codes: 0 done, 1 user error (bad input, unknown or duplicate credential, invalid config"
-                        + " file), 2 failure (database, HSM, I/O), 3 audit verify found the audit trail tampered with.",
+                        + " file), 2 failure (database, HSM, I/O), 3 audit verify found the audit trail tampered with, or"
+                        + " reencrypt left rows to do.",
                  "The database password, if one is needed, is read from the environment variable "
                          + KsmAdmin.PASSWORD_VARIABLE + ";",
                  "the HSM PIN or passphrase from " + HsmOptions.PIN_VARIABLE + " or a prompt." })
@@ -50,6 +52,8 @@ public final class KsmAdmin implements Runnable {
     public static final int EXIT_FAILURE = 2;
     /** {@code audit verify}: the audit trail's MAC chain is broken. */
     public static final int EXIT_TAMPERED = 3;
+    /** {@code reencrypt}: values an older scheme wrote remain (limit of batches reached): run it again. */
+    public static final int EXIT_ROWS_REMAIN = 3;
 
     @Spec
     private CommandSpec spec;

@@ -182,6 +182,19 @@ public final class KsmRuntime implements AutoCloseable {
         return database;
     }
 
+    /**
+     * Forced re-encryption of the secret values stored in the database to its current default scheme.
+     *
+     * @throws KsmException when governed credentials were given (no database)
+     */
+    public Reencryption reencryption() {
+        if (database == null) {
+            throw new KsmException("Re-encryption needs camel-ksm's database, but this runtime was given governed"
+                                   + " credentials instead");
+        }
+        return new Reencryption(database.reencryptor());
+    }
+
     /** The audit trail's health: UP, DEGRADED or DOWN (nothing can record, every request is refused). */
     public AuditHealth auditHealth() {
         if (closed) {

@@ -173,6 +173,11 @@ public final class KsmDatabase implements AutoCloseable {
         return credentials;
     }
 
+    /** Moves the stored secret values to the current default scheme, batch by batch. */
+    public JdbcReencryptor reencryptor() {
+        return new JdbcReencryptor(pool.dataSource(), new SecretCipher(schemes::registry));
+    }
+
     public AccessRightsStore accessRights() {
         return accessRights;
     }
