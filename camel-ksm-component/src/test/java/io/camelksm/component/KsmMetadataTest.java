@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.camel.Component;
 import org.apache.camel.catalog.EndpointValidationResult;
@@ -102,7 +103,9 @@ class KsmMetadataTest extends KsmCamelTestSupport {
         assertThat(option(component, "credentialStore").getBoolean("autowired")).as("never replaces the database by"
                 + " surprise").isEqualTo(false);
         assertThat(option(component, "keeperMappingFile").getString("group")).isEqualTo("keeper");
-        component.keySet().stream().filter(name -> !name.equals("jdbcPassword") && !name.equals("keeperHsmPin"))
+        assertThat(option(component, "schemeHsmPin").getBoolean("secret")).isEqualTo(true);
+        Set<String> secrets = Set.of("jdbcPassword", "keeperHsmPin", "schemeHsmPin");
+        component.keySet().stream().filter(name -> !secrets.contains(name))
                 .forEach(name -> assertThat(option(component, name).getBoolean("secret")).as(name).isEqualTo(false));
 
         assertThat(json.<Map<String, Object>>getMap("headers")).containsKeys(KsmConstants.VALUE, KsmConstants.FIELDS,
