@@ -1,6 +1,7 @@
 package io.camelksm.cli;
 
 import java.net.InetAddress;
+import java.nio.file.Path;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Set;
@@ -13,8 +14,11 @@ import io.camelksm.runtime.AuditMode;
 import io.camelksm.runtime.CredentialReferences;
 import io.camelksm.runtime.KsmRuntime;
 import io.camelksm.runtime.KsmSettings;
+import io.camelksm.runtime.Reencryption;
 import io.camelksm.store.jdbc.AuditVerification;
+import io.camelksm.runtime.EncryptionSchemes;
 import io.camelksm.store.jdbc.DatabaseSettings;
+import io.camelksm.store.jdbc.SchemeSettings;
 
 /**
  * One {@code ksm-admin} run against camel-ksm's database: the governed service every command goes through (so each
@@ -39,14 +43,29 @@ final class AdminSession implements AutoCloseable {
      * credential that would fail at its first exchange is refused when it is written (the default write validator).
      */
     static AdminSession open(DatabaseSettings settings) {
+        return open(settings, SchemeSettings.DEFAULTS);
+    }
+
+    /** The same, with the keys of SERVER and HSM encryption schemes where the scheme settings say. */
+    static AdminSession open(DatabaseSettings settings, SchemeSettings schemes) {
         KsmRuntime runtime = KsmRuntime.open(KsmSettings.builder().database(settings).auditMode(AuditMode.SYNC)
-                .cacheTtl(Duration.ZERO).build());
+                .cacheTtl(Duration.ZERO).schemeKeyDirectory(schemes.keyDirectory()).schemeHsm(schemes.hsm()).build());
         try {
             return new AdminSession(runtime, adminCaller());
         } catch (RuntimeException e) {
             runtime.close();
             throw e;
         }
+    }
+
+    /** The database's encryption schemes; every change audited on the administrator's behalf. */
+    EncryptionSchemes schemes() {
+        return runtime.schemes();
+    }
+
+    /** The key file a SERVER scheme of this name has on this node. */
+    Path serverKeyFile(String scheme) {
+        return runtime.database().schemes().serverKeyFile(scheme);
     }
 
     GovernedCredentials credentials() {
@@ -61,6 +80,11 @@ final class AdminSession implements AutoCloseable {
     /** Checks the audit trail's MAC chain (a read; nothing is audited for it). */
     AuditVerification verifyAuditTrail() {
         return runtime.database().verifyAuditTrail();
+    }
+
+    /** Re-encryption of the stored secrets to the current default scheme. */
+    Reencryption reencryption() {
+        return runtime.reencryption();
     }
 
     Caller admin() {

@@ -10,6 +10,7 @@ import io.camelksm.credential.CredentialUnavailableException;
 import io.camelksm.credential.DuplicateCredentialException;
 import io.camelksm.credential.StaleCredentialException;
 import io.camelksm.hsm.InvalidConfigFileException;
+import io.camelksm.store.jdbc.EncryptionSchemeRefusedException;
 import io.camelksm.hsm.InvalidConfigJsonException;
 import io.camelksm.hsm.PlaintextConfigException;
 import picocli.CommandLine;
@@ -58,7 +59,7 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
         return ex instanceof UserInputException || ex instanceof IllegalArgumentException
                || ex instanceof CredentialNotFoundException || ex instanceof DuplicateCredentialException
                || ex instanceof StaleCredentialException || ex instanceof CredentialUnavailableException
-               || ex instanceof KsmAccessDeniedException
+               || ex instanceof KsmAccessDeniedException || ex instanceof EncryptionSchemeRefusedException
                // the config file's content, not the HSM, is wrong (a key mismatch is an InvalidConfigFileException)
                || ex instanceof InvalidConfigFileException || ex instanceof InvalidConfigJsonException
                || ex instanceof PlaintextConfigException;

@@ -27,13 +27,15 @@ import picocli.CommandLine.Spec;
  * mapping: 0 done, 1 user error, 2 failure).
  */
 @Command(name = "ksm-admin", mixinStandardHelpOptions = true, versionProvider = KsmAdminVersion.class,
-         description = "Administers camel-ksm credentials, their access rights, the audit trail and the"
-                       + " HSM-encrypted Keeper client config.%n"
+         description = "Administers camel-ksm credentials, their access rights, the encryption schemes, the audit"
+                       + " trail and the HSM-encrypted Keeper client config.%n"
                        + "Secret values are read from standard input, the environment or an interactive prompt, never"
                        + " from arguments.",
-         subcommands = { CredentialCommand.class, AuditCommand.class, ConfigCommand.class },
+         subcommands = { CredentialCommand.class, SchemeCommand.class, ReencryptCommand.class, AuditCommand.class,
+                         ConfigCommand.class },
          footer = { "", "Exit codes: 0 done, 1 user error (bad input, unknown or duplicate credential, invalid config"
-                        + " file), 2 failure (database, HSM, I/O), 3 audit verify found the audit trail tampered with.",
+                        + " file), 2 failure (database, HSM, I/O), 3 audit verify found the audit trail tampered with, or"
+                        + " reencrypt left rows to do.",
                  "The database password, if one is needed, is read from the environment variable "
                          + KsmAdmin.PASSWORD_VARIABLE + ";",
                  "the HSM PIN or passphrase from " + HsmOptions.PIN_VARIABLE + " or a prompt." })
@@ -47,6 +49,8 @@ public final class KsmAdmin implements Runnable {
     public static final int EXIT_FAILURE = 2;
     /** {@code audit verify}: the audit trail's MAC chain is broken. */
     public static final int EXIT_TAMPERED = 3;
+    /** {@code reencrypt}: values an older scheme wrote remain (limit of batches reached): run it again. */
+    public static final int EXIT_ROWS_REMAIN = 3;
 
     @Spec
     private CommandSpec spec;
@@ -132,7 +136,7 @@ public final class KsmAdmin implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing command: credential, audit or config");
+        throw new ParameterException(spec.commandLine(), "Missing command: credential, scheme, audit or config");
     }
 
     SecretSource secrets() {

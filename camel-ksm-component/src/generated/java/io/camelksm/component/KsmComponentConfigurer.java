@@ -211,6 +211,8 @@ public class KsmComponentConfigurer extends PropertyConfigurerSupport implements
         case "resource": getOrCreateConfiguration(target).setResource(property(camelContext, java.lang.String.class, value)); return true;
         case "roleprincipalclasses":
         case "rolePrincipalClasses": getOrCreateCallerConfiguration(target).setRolePrincipalClasses(property(camelContext, java.lang.String.class, value)); return true;
+        case "schemekeydirectory":
+        case "schemeKeyDirectory": getOrCreateDatabaseConfiguration(target).setSchemeKeyDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "scope": getOrCreateConfiguration(target).setScope(property(camelContext, java.lang.String.class, value)); return true;
         case "store": getOrCreateStoreConfiguration(target).setStore(property(camelContext, io.camelksm.runtime.StoreKind.class, value)); return true;
         case "storeconfiguration":
@@ -375,6 +377,8 @@ public class KsmComponentConfigurer extends PropertyConfigurerSupport implements
         case "resource": return java.lang.String.class;
         case "roleprincipalclasses":
         case "rolePrincipalClasses": return java.lang.String.class;
+        case "schemekeydirectory":
+        case "schemeKeyDirectory": return java.lang.String.class;
         case "scope": return java.lang.String.class;
         case "store": return io.camelksm.runtime.StoreKind.class;
         case "storeconfiguration":
@@ -535,6 +539,8 @@ public class KsmComponentConfigurer extends PropertyConfigurerSupport implements
         case "resource": return getOrCreateConfiguration(target).getResource();
         case "roleprincipalclasses":
         case "rolePrincipalClasses": return getOrCreateCallerConfiguration(target).getRolePrincipalClasses();
+        case "schemekeydirectory":
+        case "schemeKeyDirectory": return getOrCreateDatabaseConfiguration(target).getSchemeKeyDirectory();
         case "scope": return getOrCreateConfiguration(target).getScope();
         case "store": return getOrCreateStoreConfiguration(target).getStore();
         case "storeconfiguration":

@@ -18,6 +18,7 @@ final class KsmComponentSettings {
         KsmStoreConfiguration store = component.getStoreConfiguration();
         return KsmSettings.builder()
                 .database(databaseSettings)
+                .schemeKeyDirectory(database.schemeKeyDirectoryPath())
                 .auditMode(audit.getAuditMode())
                 .journal(audit.journalSettings(database))
                 .cacheTtl(Duration.ofMillis(component.getCallerConfiguration().getCacheTtl()))

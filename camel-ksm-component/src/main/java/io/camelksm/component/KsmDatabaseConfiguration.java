@@ -38,6 +38,8 @@ public class KsmDatabaseConfiguration {
     private DataSource dataSource;
     @UriParam(label = "database")
     private String databaseSchema;
+    @UriParam(label = "database,security")
+    private String schemeKeyDirectory;
 
     /** The database these options name. */
     public DatabaseSettings toSettings() {
@@ -112,6 +114,24 @@ public class KsmDatabaseConfiguration {
      */
     public void setDatabaseDirectory(String databaseDirectory) {
         this.databaseDirectory = databaseDirectory;
+    }
+
+    public String getSchemeKeyDirectory() {
+        return schemeKeyDirectory;
+    }
+
+    /**
+     * Directory of the key files of encryption schemes with key location SERVER, one per scheme named after it
+     * (scheme id.key, owner-only). A node without a scheme's file cannot read that scheme's values (the error names the
+     * scheme and the missing file). Default: the directory of keyFile.
+     */
+    public void setSchemeKeyDirectory(String schemeKeyDirectory) {
+        this.schemeKeyDirectory = schemeKeyDirectory;
+    }
+
+    /** The directory of SERVER scheme key files, or null for the key file's directory. */
+    Path schemeKeyDirectoryPath() {
+        return schemeKeyDirectory == null || schemeKeyDirectory.isBlank() ? null : Path.of(schemeKeyDirectory);
     }
 
     public String getKeyFile() {

@@ -3,6 +3,7 @@ package io.camelksm.crypto;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 import io.camelksm.credential.Secret;
 
@@ -12,18 +13,24 @@ import io.camelksm.credential.Secret;
  */
 public final class SecretCipher {
 
-    private final SchemeRegistry schemes;
+    private final Supplier<SchemeRegistry> schemes;
 
     public SecretCipher(SchemeRegistry schemes) {
+        Objects.requireNonNull(schemes, "schemes");
+        this.schemes = () -> schemes;
+    }
+
+    /** With the registry of the moment: the database's schemes are rebuilt when the default scheme changes. */
+    public SecretCipher(Supplier<SchemeRegistry> schemes) {
         this.schemes = Objects.requireNonNull(schemes, "schemes");
     }
 
     public SchemeRegistry schemes() {
-        return schemes;
+        return schemes.get();
     }
 
     public EncryptedValue encrypt(SecretLocation where, Secret secret) {
-        EncryptionScheme scheme = schemes.current();
+        EncryptionScheme scheme = schemes.get().current();
         byte[] plaintext = secret.utf8();
         byte[] payload = null;
         try {
@@ -38,9 +45,13 @@ public final class SecretCipher {
     }
 
     public Secret decrypt(SecretLocation where, EncryptedValue value) {
+        SchemeRegistry schemes = this.schemes.get();
         EncryptionScheme scheme = schemes.find(value.schemeId()).orElseThrow(() -> new KsmCryptoException(
                 "Cannot decrypt " + where + ": it was encrypted with scheme '" + value.schemeId()
                 + "', which is not available here (available: " + String.join(", ", schemes.ids()) + ")"));
+        if (scheme instanceof UnavailableScheme unavailable) {
+            throw new KsmCryptoException("Cannot decrypt " + where + ": " + unavailable.reason());
+        }
         byte[] plaintext = null;
         try {
             plaintext = scheme.decrypt(value.payload(), where.associatedData());
@@ -58,6 +69,6 @@ public final class SecretCipher {
 
     /** Whether a value should be re-encrypted because an older scheme wrote it. */
     public boolean isOutdated(EncryptedValue value) {
-        return !value.schemeId().equals(schemes.current().id());
+        return !value.schemeId().equals(schemes.get().current().id());
     }
 }

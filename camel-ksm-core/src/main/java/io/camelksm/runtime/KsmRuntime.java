@@ -72,7 +72,7 @@ public final class KsmRuntime implements AutoCloseable {
             if (credentials == null) {
                 keeper = prepareSecretStore(settings); // checks the Keeper options before anything is opened
                 LOG.info("Opening the camel-ksm database {}", settings.database());
-                database = KsmDatabase.open(settings.database());
+                database = KsmDatabase.open(settings.database(), settings.schemes());
                 opened.add(database);
                 if (keeper != null) {
                     opened.add(keeper);
@@ -164,9 +164,35 @@ public final class KsmRuntime implements AutoCloseable {
         return tokenProvider;
     }
 
+    /**
+     * The database's encryption schemes, to create, import, list, make default, retire and delete (audited).
+     *
+     * @throws IllegalStateException when governed credentials were given (no database of the runtime's own)
+     */
+    public EncryptionSchemes schemes() {
+        if (database == null) {
+            throw new IllegalStateException("This camel-ksm runtime has no database of its own (governed credentials"
+                                            + " were given): its encryption schemes are managed by their maker");
+        }
+        return new EncryptionSchemes(database.schemes(), credentials.audit(), settings.clock());
+    }
+
     /** The database this runtime opened, or null when governed credentials were given. */
     public KsmDatabase database() {
         return database;
+    }
+
+    /**
+     * Forced re-encryption of the secret values stored in the database to its current default scheme.
+     *
+     * @throws KsmException when governed credentials were given (no database)
+     */
+    public Reencryption reencryption() {
+        if (database == null) {
+            throw new KsmException("Re-encryption needs camel-ksm's database, but this runtime was given governed"
+                                   + " credentials instead");
+        }
+        return new Reencryption(database.reencryptor());
     }
 
     /** The audit trail's health: UP, DEGRADED or DOWN (nothing can record, every request is refused). */

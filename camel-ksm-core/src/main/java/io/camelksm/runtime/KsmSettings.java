@@ -13,7 +13,9 @@ import io.camelksm.auth.oauth2.OAuth2TokenProvider;
 import io.camelksm.credential.CredentialStore;
 import io.camelksm.credential.CredentialValidator;
 import io.camelksm.governance.GovernedCredentials;
+import io.camelksm.crypto.HsmKeySettings;
 import io.camelksm.store.jdbc.DatabaseSettings;
+import io.camelksm.store.jdbc.SchemeSettings;
 
 /**
  * Everything {@link KsmRuntime#open(KsmSettings)} needs, each default written once, here or in the part's own settings
@@ -57,6 +59,7 @@ public final class KsmSettings {
     private final String nodeName;
     private final GovernedCredentials givenCredentials;
     private final OAuth2TokenProvider givenTokenProvider;
+    private final SchemeSettings schemes;
 
     private KsmSettings(Builder b) {
         this.database = b.database != null ? b.database : DatabaseSettings.embeddedDefaults();
@@ -81,6 +84,7 @@ public final class KsmSettings {
         this.nodeName = b.nodeName == null || b.nodeName.isBlank() ? FALLBACK_NODE_NAME : b.nodeName.strip();
         this.givenCredentials = b.givenCredentials;
         this.givenTokenProvider = b.givenTokenProvider;
+        this.schemes = new SchemeSettings(b.schemeKeyDirectory, b.schemeHsm);
         if (credentialStore != null && store == StoreKind.KEEPER) {
             throw new IllegalArgumentException("Set either credentialStore or store=keeper, not both");
         }
@@ -107,6 +111,11 @@ public final class KsmSettings {
 
     public DatabaseSettings database() {
         return database;
+    }
+
+    /** Where the keys of SERVER and HSM encryption schemes are found on this node. */
+    public SchemeSettings schemes() {
+        return schemes;
     }
 
     public AuditMode auditMode() {
@@ -205,8 +214,22 @@ public final class KsmSettings {
         private String nodeName;
         private GovernedCredentials givenCredentials;
         private OAuth2TokenProvider givenTokenProvider;
+        private Path schemeKeyDirectory;
+        private HsmKeySettings schemeHsm;
 
         private Builder() {
+        }
+
+        /** The directory of SERVER schemes' key files ({@code <scheme id>.key}); default: the key file's directory. */
+        public Builder schemeKeyDirectory(Path schemeKeyDirectory) {
+            this.schemeKeyDirectory = schemeKeyDirectory;
+            return this;
+        }
+
+        /** The HSM that wraps the data keys of HSM schemes; null: none on this node. */
+        public Builder schemeHsm(HsmKeySettings schemeHsm) {
+            this.schemeHsm = schemeHsm;
+            return this;
         }
 
         public Builder database(DatabaseSettings database) {

@@ -208,6 +208,13 @@ public class KsmComponentConfiguration extends ComponentConfigurationPropertiesC
      */
     private Boolean migrateSchema = true;
     /**
+     * Directory of the key files of encryption schemes with key location SERVER,
+     * one per scheme named after it (scheme id.key, owner-only). A node without a
+     * scheme's file cannot read that scheme's values (the error names the scheme
+     * and the missing file). Default: the directory of keyFile.
+     */
+    private String schemeKeyDirectory;
+    /**
      * store=keeper: the oldest cached records may get while Keeper fails or
      * throttles; after that a failure is an error (overrides
      * keeper.cache.max-stale of the mapping file; default: 24h).
@@ -788,6 +795,14 @@ public class KsmComponentConfiguration extends ComponentConfigurationPropertiesC
 
     public void setMigrateSchema(Boolean migrateSchema) {
         this.migrateSchema = migrateSchema;
+    }
+
+    public String getSchemeKeyDirectory() {
+        return schemeKeyDirectory;
+    }
+
+    public void setSchemeKeyDirectory(String schemeKeyDirectory) {
+        this.schemeKeyDirectory = schemeKeyDirectory;
     }
 
     public String getKeeperCacheMaxStale() {

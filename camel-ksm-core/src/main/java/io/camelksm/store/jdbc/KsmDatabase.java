@@ -19,27 +19,30 @@ import io.camelksm.crypto.EncryptionScheme;
 import io.camelksm.crypto.KeyCheck;
 import io.camelksm.crypto.KeyFile;
 import io.camelksm.crypto.KsmCryptoException;
-import io.camelksm.crypto.SchemeRegistry;
 import io.camelksm.crypto.SecretCipher;
 
 /**
  * camel-ksm's own database: opens the connection pool (or borrows the application's DataSource), migrates the schema
  * with Flyway and hands out the credential store, the access-rights store and the audit trail that live in it.
  * <p>
- * Secrets are encrypted with the default scheme {@value #DEFAULT_SCHEME_ID} (AES-256-GCM) under the key in
- * {@link DatabaseSettings#keyFile()}. The key file is created on first use; once the database holds a check value for
- * that key, a missing or different key file is refused when the database is opened, so no new key silently replaces
- * the one the stored values need.
+ * Secrets are encrypted with the scheme marked default in {@code encryption_scheme} (at first the original scheme
+ * {@value #DEFAULT_SCHEME_ID}, AES-256-GCM under the key in {@link DatabaseSettings#keyFile()}), and each value is read
+ * with the scheme that wrote it ({@link DatabaseSchemes}). The key file is created on first use; once the database
+ * holds a check value for that key, a missing or different key file is refused when the database is opened, so no new
+ * key silently replaces the one the stored values need. It also wraps the keys of DATABASE schemes.
  */
 public final class KsmDatabase implements AutoCloseable {
 
-    /** The encryption scheme seeded by the schema: AES-256-GCM with the key from the server's key file. */
+    /**
+     * The encryption scheme seeded by the schema: AES-256-GCM with the key from the server's key file (key location
+     * SERVER, its key file being the database's key file). It is the default until another scheme is made the default.
+     */
     public static final String DEFAULT_SCHEME_ID = "aes256-gcm-file-1";
 
     private static final Logger LOG = LoggerFactory.getLogger(KsmDatabase.class);
 
     private final ConnectionPool pool;
-    private final SchemeRegistry schemes;
+    private final DatabaseSchemes schemes;
     private final JdbcCredentialStore credentials;
     private final JdbcAccessRightsStore accessRights;
     private final JdbcAuditTrail auditTrail;
@@ -47,13 +50,13 @@ public final class KsmDatabase implements AutoCloseable {
     private final AuditMac auditMac;
     private final DatabaseHealthCheck healthCheck;
 
-    private KsmDatabase(ConnectionPool pool, SchemeRegistry schemes, AuditMac auditMac, Clock clock,
+    private KsmDatabase(ConnectionPool pool, DatabaseSchemes schemes, AuditMac auditMac, Clock clock,
                         DatabaseHealthCheck healthCheck) {
         this.pool = pool;
         this.schemes = schemes;
         this.auditMac = auditMac;
         this.healthCheck = healthCheck;
-        this.credentials = new JdbcCredentialStore(pool.dataSource(), new SecretCipher(schemes), clock);
+        this.credentials = new JdbcCredentialStore(pool.dataSource(), new SecretCipher(schemes::registry), clock);
         this.accessRights = new JdbcAccessRightsStore(pool.dataSource(), clock);
         this.auditTrail = new JdbcAuditTrail(pool.dataSource(), clock, auditMac);
         this.references = new JdbcCredentialReferenceStore(pool.dataSource(), clock);
@@ -61,6 +64,12 @@ public final class KsmDatabase implements AutoCloseable {
 
     /** Opens (creating and migrating if needed) the database described by the settings. */
     public static KsmDatabase open(DatabaseSettings settings) {
+        return open(settings, SchemeSettings.DEFAULTS);
+    }
+
+    /** Opens the database, with the keys of its encryption schemes where the scheme settings say. */
+    public static KsmDatabase open(DatabaseSettings settings, SchemeSettings schemeSettings) {
+        Objects.requireNonNull(schemeSettings, "scheme settings");
         Objects.requireNonNull(settings, "database settings");
         if (settings.keyFile() == null) {
             throw new KsmException("The key file of the camel-ksm database is not configured");
@@ -91,7 +100,20 @@ public final class KsmDatabase implements AutoCloseable {
             EncryptionSchemeTable schemeTable = new EncryptionSchemeTable(new Jdbc(pool.dataSource()));
             KeyFile keyFile = new KeyFile(settings.keyFile());
             EncryptionScheme scheme = openDefaultScheme(schemeTable, keyFile, url, auditMac);
-            KsmDatabase database = new KsmDatabase(pool, new SchemeRegistry(scheme), auditMac[0], Clock.systemUTC(),
+            DatabaseSchemes schemes;
+            byte[] fileKey = keyFile.load();
+            try {
+                schemes = new DatabaseSchemes(schemeTable, new SchemeKeyOpener(fileKey,
+                        schemeSettings.keyDirectoryFor(settings.keyFile()), schemeSettings.hsm()), scheme,
+                        Clock.systemUTC());
+            } catch (RuntimeException e) {
+                scheme.close();
+                auditMac[0].close();
+                throw e;
+            } finally {
+                Arrays.fill(fileKey, (byte) 0);
+            }
+            KsmDatabase database = new KsmDatabase(pool, schemes, auditMac[0], Clock.systemUTC(),
                     new DatabaseHealthCheck(url, schemeTable, keyFile, scheme));
             LOG.info("Opened the camel-ksm database {} (key file {})", url, settings.keyFile().toAbsolutePath());
             return database;
@@ -142,8 +164,18 @@ public final class KsmDatabase implements AutoCloseable {
         }
     }
 
+    /** The encryption schemes of this database, opened on this node. */
+    public DatabaseSchemes schemes() {
+        return schemes;
+    }
+
     public CredentialStore credentials() {
         return credentials;
+    }
+
+    /** Moves the stored secret values to the current default scheme, batch by batch. */
+    public JdbcReencryptor reencryptor() {
+        return new JdbcReencryptor(pool.dataSource(), new SecretCipher(schemes::registry));
     }
 
     public AccessRightsStore accessRights() {

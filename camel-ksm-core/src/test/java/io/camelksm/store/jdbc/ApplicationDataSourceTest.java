@@ -121,7 +121,8 @@ class ApplicationDataSourceTest {
                     .as("camel-ksm's history").containsExactly("V1__credentials_rights_audit.sql",
                             "V2__audit_event_append_only.sql", "V3__audit_event_occurrences.sql",
                             "V4__write_rights.sql", "V5__audit_event_chain.sql", "V6__audit_event_journal_key.sql",
-                            "V7__credential_reference.sql", "V8__credential_reference_stopped.sql");
+                            "V7__credential_reference.sql", "V8__credential_reference_stopped.sql",
+                            "V9__encryption_schemes.sql");
             assertThat(strings(s, "SELECT table_schema FROM information_schema.tables"
                                   + " WHERE LOWER(table_name) = 'ksm_schema_history'"))
                     .containsExactly(ksmSchema);

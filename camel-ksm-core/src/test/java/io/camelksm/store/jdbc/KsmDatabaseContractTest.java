@@ -250,8 +250,8 @@ abstract class KsmDatabaseContractTest {
             try (ResultSet rs = s.executeQuery("SELECT name, algorithm, key_location, available, key_check"
                     + " FROM encryption_scheme WHERE id = '" + KsmDatabase.DEFAULT_SCHEME_ID + "'")) {
                 assertThat(rs.next()).isTrue();
-                assertThat(rs.getString("algorithm")).isEqualTo("AES/GCM/NoPadding");
-                assertThat(rs.getString("key_location")).isEqualTo("SERVER_KEY_FILE");
+                assertThat(rs.getString("algorithm")).isEqualTo("AES-256-GCM");
+                assertThat(rs.getString("key_location")).isEqualTo("SERVER");
                 assertThat(rs.getBoolean("available")).isTrue();
                 assertThat(rs.getString("key_check")).startsWith(KsmDatabase.DEFAULT_SCHEME_ID + ":");
             }
@@ -560,7 +560,7 @@ abstract class KsmDatabaseContractTest {
             assertThat(selectString(c, "SELECT COUNT(*) FROM " + history)).isEqualTo(migrations);
             assertThat(selectString(c, "SELECT COUNT(*) FROM " + history + " WHERE \"success\" = FALSE"))
                     .isEqualTo("0");
-            assertThat(selectString(c, "SELECT MAX(\"version\") FROM " + history)).isEqualTo("8");
+            assertThat(selectString(c, "SELECT MAX(\"version\") FROM " + history)).isEqualTo("9");
         }
         assertThat(store().find(CredentialName.of("durable")).orElseThrow()
                 .secret(CredentialField.TOKEN).orElseThrow().reveal()).isEqualTo("secret-token-of-Durable");
@@ -885,7 +885,7 @@ abstract class KsmDatabaseContractTest {
         assertThat(old.get(0).exchangeId()).isEqualTo("ex-old");
         try (Connection c = raw()) {
             assertThat(selectString(c, "SELECT MAX(\"version\") FROM \"" + SchemaMigration.HISTORY_TABLE + "\""))
-                    .isEqualTo("8");
+                    .isEqualTo("9");
             // still append-only after the new columns, and never fewer than one occurrence
             assertThatThrownBy(() -> execute(c, "UPDATE audit_event SET occurrences = 5"))
                     .isInstanceOf(SQLException.class).hasMessageContaining("append-only");

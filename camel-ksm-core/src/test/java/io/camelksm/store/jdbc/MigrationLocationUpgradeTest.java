@@ -81,7 +81,8 @@ class MigrationLocationUpgradeTest {
                 .satisfies(after -> assertThat(after.subList(historyBefore.size(), after.size()))
                         .extracting(line -> line.substring(0, line.indexOf(".sql") + 4))
                         .containsExactly("7 7 V7__credential_reference.sql",
-                                "8 8 V8__credential_reference_stopped.sql"));
+                                "8 8 V8__credential_reference_stopped.sql",
+                                "9 9 V9__encryption_schemes.sql"));
     }
 
     @Test
@@ -121,7 +122,8 @@ class MigrationLocationUpgradeTest {
                     .satisfies(after -> assertThat(after.subList(historyBefore.size(), after.size()))
                             .extracting(line -> line.substring(0, line.indexOf(".sql") + 4))
                             .containsExactly("7 7 V7__credential_reference.sql",
-                                    "8 8 V8__credential_reference_stopped.sql"));
+                                    "8 8 V8__credential_reference_stopped.sql",
+                                "9 9 V9__encryption_schemes.sql"));
         } finally {
             try (Connection c = DriverManager.getConnection(serverUrl); Statement s = c.createStatement()) {
                 s.execute("DROP SCHEMA " + schema + " CASCADE");
