@@ -68,10 +68,9 @@ public final class ReencryptionBenchmark {
         String schemaUrl = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
         long start = System.nanoTime();
         try (ReencryptionDataSet data = new ReencryptionDataSet(schemaUrl, dir.resolve("ksm.key"));
-             Connection reencryptConnection = data.connection();
-             Connection floorConnection = data.connection();
-             Reencryptor reencryptor = new StandInReencryptor(data, reencryptConnection)) {
-            ReencryptionBenchmark benchmark = new ReencryptionBenchmark(data, reencryptor, floorConnection);
+             Connection floorConnection = data.connection()) {
+            ReencryptionBenchmark benchmark = new ReencryptionBenchmark(data, new RuntimeReencryptor(data),
+                    floorConnection);
             String report = benchmark.run(small, credentials, batchSizes, url);
             String total = String.format(Locale.ROOT, "(total %.0f s)%n", (System.nanoTime() - start) / 1e9);
             System.out.print(report + total);

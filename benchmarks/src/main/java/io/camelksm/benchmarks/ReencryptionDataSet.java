@@ -10,18 +10,15 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.List;
 
 import io.camelksm.credential.CredentialField;
 import io.camelksm.credential.CredentialName;
 import io.camelksm.credential.CredentialType;
 import io.camelksm.credential.Secret;
-import io.camelksm.crypto.AesGcmScheme;
 import io.camelksm.crypto.EncryptedValue;
-import io.camelksm.crypto.KeyFile;
-import io.camelksm.crypto.SchemeRegistry;
+import io.camelksm.crypto.KeyLocation;
+import io.camelksm.crypto.SchemeAlgorithm;
 import io.camelksm.crypto.SecretCipher;
 import io.camelksm.crypto.SecretLocation;
 import io.camelksm.store.jdbc.DatabaseSettings;
@@ -29,13 +26,14 @@ import io.camelksm.store.jdbc.KsmDatabase;
 
 /**
  * The re-encryption benchmark's data: a camel-ksm database (opened, so migrated, by {@link KsmDatabase} with its key
- * file), a second scheme row beside the default one, and BASIC credentials {@code bench-<i>} whose password field is
- * encrypted with the default scheme exactly as the store writes it (same associated data), so the store reads them.
+ * file), a second scheme {@value #SECOND_SCHEME} (AES-256-GCM, key in the database) beside the default one, and BASIC
+ * credentials {@code bench-<i>} whose password field is encrypted with the current default scheme exactly as the store
+ * writes it (same associated data), so the store reads them.
  * The passwords follow from the index and a random salt, so every value can be checked after any number of runs.
  */
 final class ReencryptionDataSet implements AutoCloseable {
 
-    static final String SECOND_SCHEME_ID = "aes256-gcm-bench-2";
+    static final String SECOND_SCHEME = "bench-2";
     private static final int SEED_COMMIT_EVERY = 1_000;
 
     /** What a check of every value found. */
@@ -44,35 +42,18 @@ final class ReencryptionDataSet implements AutoCloseable {
 
     private final String jdbcUrl;
     private final KsmDatabase database;
-    private final AesGcmScheme first;
-    private final AesGcmScheme second;
+    private final SecretCipher cipher;
     private final String salt;
     private int seeded;
 
-    ReencryptionDataSet(String jdbcUrl, Path keyFile) throws SQLException {
+    ReencryptionDataSet(String jdbcUrl, Path keyFile) {
         this.jdbcUrl = jdbcUrl;
         this.database = KsmDatabase.open(new DatabaseSettings(jdbcUrl, null, null, keyFile));
-        byte[] key = new KeyFile(keyFile).load();
-        byte[] secondKey = new byte[AesGcmScheme.KEY_BYTES];
-        SecureRandom random = new SecureRandom();
-        random.nextBytes(secondKey);
-        try {
-            this.first = new AesGcmScheme(KsmDatabase.DEFAULT_SCHEME_ID, key);
-            this.second = new AesGcmScheme(SECOND_SCHEME_ID, secondKey);
-        } finally {
-            Arrays.fill(key, (byte) 0);
-            Arrays.fill(secondKey, (byte) 0);
-        }
+        this.cipher = new SecretCipher(database.schemes()::registry);
+        database.schemes().create(SECOND_SCHEME, SchemeAlgorithm.AES_256_GCM, KeyLocation.DATABASE);
         byte[] saltBytes = new byte[6];
-        random.nextBytes(saltBytes);
+        new SecureRandom().nextBytes(saltBytes);
         this.salt = HexFormat.of().formatHex(saltBytes);
-        try (Connection c = connection(); PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO encryption_scheme (id, name, algorithm, key_location, available, created_at)"
-                + " VALUES (?, 'benchmark second key', ?, 'SERVER_KEY_FILE', TRUE, CURRENT_TIMESTAMP)")) {
-            insert.setString(1, SECOND_SCHEME_ID);
-            insert.setString(2, AesGcmScheme.ALGORITHM);
-            insert.executeUpdate();
-        }
     }
 
     /** A new connection of its own to the data set's database. */
@@ -86,12 +67,9 @@ final class ReencryptionDataSet implements AutoCloseable {
         return database;
     }
 
-    AesGcmScheme firstScheme() {
-        return first;
-    }
-
-    AesGcmScheme secondScheme() {
-        return second;
+    /** The scheme that encrypts new values now. */
+    String currentSchemeId() {
+        return database.schemes().registry().current().id();
     }
 
     int size() {
@@ -106,9 +84,8 @@ final class ReencryptionDataSet implements AutoCloseable {
         return "pw-" + salt + "-" + index;
     }
 
-    /** Adds credentials until the data set holds {@code total}, their passwords under the default scheme. */
+    /** Adds credentials until the data set holds {@code total}, their passwords under the current scheme. */
     void seedUpTo(int total) throws SQLException {
-        SecretCipher cipher = new SecretCipher(new SchemeRegistry(first)); // not closed: the keys are ours
         Timestamp now = Timestamp.from(Instant.now());
         try (Connection c = connection();
              PreparedStatement credential = c.prepareStatement("INSERT INTO credential (id, name, name_key,"
@@ -159,7 +136,6 @@ final class ReencryptionDataSet implements AutoCloseable {
 
     /** Decrypts every password (with whichever scheme wrote it) and compares it with what was seeded. */
     Check checkAll(String expectedSchemeId) throws SQLException {
-        SecretCipher cipher = new SecretCipher(new SchemeRegistry(first, List.of(second)));
         long rows = 0;
         long wrong = 0;
         long other = 0;
@@ -186,11 +162,6 @@ final class ReencryptionDataSet implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            database.close();
-        } finally {
-            first.close();
-            second.close();
-        }
+        database.close();
     }
 }

@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
- * Walks the encrypted fields of {@code credential_field} in primary-key order, one batch per transaction, and writes
- * each row back with what {@code rewrite} makes of its value, as a compare-and-set on the value it read. With a
- * re-encrypting {@code rewrite} this is the benchmark's stand-in for re-encryption; with the identity it is the floor:
- * the same reads and writes without any cryptography.
+ * Walks (by key: each batch starts where the last one ended, an index range scan) the encrypted fields of {@code credential_field} in primary-key order, one batch per transaction, and writes
+ * each row back with what {@code rewrite} makes of its value, as a compare-and-set on the value it read (as
+ * {@code JdbcReencryptor} writes). With the identity it is the benchmark's floor: the reads and writes re-encryption
+ * needs, without any cryptography.
  */
 final class ReencryptionRows {
 
@@ -23,7 +23,7 @@ final class ReencryptionRows {
     private static final String SELECT = "SELECT f.credential_id, c.name, f.field_name, f.scheme_id, f.ciphertext"
             + " FROM credential_field f JOIN credential c ON c.id = f.credential_id"
             + " WHERE f.scheme_id IS NOT NULL AND f.scheme_id <> ?"
-            + " AND (f.credential_id > ? OR (f.credential_id = ? AND f.field_name > ?))"
+            + " AND (f.credential_id, f.field_name) > (?, ?)"
             + " ORDER BY f.credential_id, f.field_name LIMIT ?";
     private static final String UPDATE = "UPDATE credential_field SET scheme_id = ?, ciphertext = ?"
             + " WHERE credential_id = ? AND field_name = ? AND scheme_id = ? AND ciphertext = ?";
@@ -81,9 +81,8 @@ final class ReencryptionRows {
                                        int batchSize) throws SQLException {
         select.setString(1, targetSchemeId);
         select.setLong(2, lastId);
-        select.setLong(3, lastId);
-        select.setString(4, lastField);
-        select.setInt(5, batchSize);
+        select.setString(3, lastField);
+        select.setInt(4, batchSize);
         List<Row> batch = new ArrayList<>(batchSize);
         try (ResultSet rs = select.executeQuery()) {
             while (rs.next()) {

@@ -5,14 +5,11 @@ package io.camelksm.benchmarks;
  * a different scheme the default and re-encrypts every value to it, so the same data set can be re-encrypted again
  * with the next batch size.
  */
-interface Reencryptor extends AutoCloseable {
+interface Reencryptor {
 
     /** Makes the next scheme the default and re-encrypts every value to it; returns the rows re-encrypted. */
     long reencryptToNextScheme(int batchSize) throws Exception;
 
     /** The scheme every value should have after the last call. */
     String currentSchemeId();
-
-    @Override
-    void close() throws Exception;
 }

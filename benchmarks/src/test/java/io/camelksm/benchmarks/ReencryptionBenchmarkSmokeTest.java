@@ -14,7 +14,7 @@ import io.camelksm.store.jdbc.KsmDatabase;
 
 /**
  * The re-encryption benchmark's harness on a small embedded H2 data set (the benchmark itself runs on PostgreSQL with
- * {@code benchmarks/run-reencryption.sh}): every run moves every value on the other scheme to the new default, the values still decrypt
+ * {@code benchmarks/run-reencryption.sh}): every run makes the other scheme the default and moves every value to it with {@code runtime.Reencryption}, the values still decrypt
  * to what was seeded, and the store itself reads them once they are back on its default scheme.
  */
 class ReencryptionBenchmarkSmokeTest {
@@ -25,18 +25,17 @@ class ReencryptionBenchmarkSmokeTest {
     @Test
     void reencryptsEveryValueBackAndForthAndTheStoreStillReadsThem() throws Exception {
         try (ReencryptionDataSet data = new ReencryptionDataSet("jdbc:h2:file:" + dir.resolve("db/ksm"),
-                dir.resolve("ksm.key"));
-             Connection connection = data.connection();
-             StandInReencryptor reencryptor = new StandInReencryptor(data, connection)) {
+                dir.resolve("ksm.key"))) {
+            RuntimeReencryptor reencryptor = new RuntimeReencryptor(data);
             data.seedUpTo(250);
 
             assertThat(reencryptor.reencryptToNextScheme(100)).isEqualTo(250);
-            assertThat(reencryptor.currentSchemeId()).isEqualTo(ReencryptionDataSet.SECOND_SCHEME_ID);
-            assertThat(data.checkAll(ReencryptionDataSet.SECOND_SCHEME_ID))
+            assertThat(reencryptor.currentSchemeId()).isEqualTo(ReencryptionDataSet.SECOND_SCHEME);
+            assertThat(data.checkAll(ReencryptionDataSet.SECOND_SCHEME))
                     .isEqualTo(new ReencryptionDataSet.Check(250, 0, 0));
 
-            data.seedUpTo(300); // 50 more on the default scheme beside 250 on the second one
-            assertThat(reencryptor.reencryptToNextScheme(7)).as("only the values on the other scheme").isEqualTo(250);
+            data.seedUpTo(300); // 50 more, written with the current scheme (the second one)
+            assertThat(reencryptor.reencryptToNextScheme(7)).isEqualTo(300);
             assertThat(data.checkAll(KsmDatabase.DEFAULT_SCHEME_ID))
                     .isEqualTo(new ReencryptionDataSet.Check(300, 0, 0));
             for (int index : new int[] {0, 149, 299}) {
@@ -51,10 +50,8 @@ class ReencryptionBenchmarkSmokeTest {
     void theDriverMeasuresEveryPhaseAndChecksTheValuesAtTheEnd() throws Exception {
         try (ReencryptionDataSet data = new ReencryptionDataSet("jdbc:h2:file:" + dir.resolve("db/ksm"),
                 dir.resolve("ksm.key"));
-             Connection reencrypting = data.connection();
-             Connection floor = data.connection();
-             StandInReencryptor reencryptor = new StandInReencryptor(data, reencrypting)) {
-            String report = new ReencryptionBenchmark(data, reencryptor, floor)
+             Connection floor = data.connection()) {
+            String report = new ReencryptionBenchmark(data, new RuntimeReencryptor(data), floor)
                     .run(100, 400, new int[] {100, 1000}, "jdbc:postgresql://example.invalid:5432/x?user=u");
 
             assertThat(report)
