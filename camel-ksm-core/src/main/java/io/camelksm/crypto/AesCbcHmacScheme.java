@@ -5,7 +5,6 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
-import java.util.Objects;
 
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
@@ -41,11 +40,7 @@ public final class AesCbcHmacScheme implements EncryptionScheme {
      */
     public AesCbcHmacScheme(String id, byte[] key) {
         this.id = EncryptedValue.checkSchemeId(id);
-        Objects.requireNonNull(key, "key");
-        if (key.length != KEY_BYTES) {
-            throw new KsmCryptoException("Encryption scheme '" + id + "' needs a " + KEY_BYTES * 8
-                                         + "-bit key (256 bits AES + 256 bits HMAC), got " + key.length * 8 + " bits");
-        }
+        SchemeKeyLength.check(id, key, KEY_BYTES, "key (256 bits AES + 256 bits HMAC)");
         this.encryptionKey = new WipeableKey("AES", key, 0, HALF_KEY_BYTES);
         this.macKey = new WipeableKey(MAC, key, HALF_KEY_BYTES, HALF_KEY_BYTES);
     }

@@ -3,7 +3,6 @@ package io.camelksm.crypto;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
-import java.util.Objects;
 
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
@@ -31,11 +30,7 @@ public final class AesGcmScheme implements EncryptionScheme {
      */
     public AesGcmScheme(String id, byte[] key) {
         this.id = EncryptedValue.checkSchemeId(id);
-        Objects.requireNonNull(key, "key");
-        if (key.length != KEY_BYTES) {
-            throw new KsmCryptoException("Encryption scheme '" + id + "' needs a " + KEY_BYTES * 8
-                                         + "-bit AES key, got " + key.length * 8 + " bits");
-        }
+        SchemeKeyLength.check(id, key, KEY_BYTES, "AES key");
         this.key = new WipeableKey("AES", key);
     }
 

@@ -3,7 +3,6 @@ package io.camelksm.crypto;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
-import java.util.Objects;
 
 import javax.crypto.Cipher;
 import javax.crypto.IllegalBlockSizeException;
@@ -34,11 +33,7 @@ public final class TripleDesCbcScheme implements EncryptionScheme {
      */
     public TripleDesCbcScheme(String id, byte[] key) {
         this.id = EncryptedValue.checkSchemeId(id);
-        Objects.requireNonNull(key, "key");
-        if (key.length != KEY_BYTES) {
-            throw new KsmCryptoException("Encryption scheme '" + id + "' needs a " + KEY_BYTES * 8
-                                         + "-bit 3DES key, got " + key.length * 8 + " bits");
-        }
+        SchemeKeyLength.check(id, key, KEY_BYTES, "3DES key");
         this.key = new WipeableKey("DESede", key);
     }
 
