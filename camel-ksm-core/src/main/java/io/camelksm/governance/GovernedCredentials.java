@@ -1,13 +1,10 @@
 package io.camelksm.governance;
 
-import io.camelksm.access.AccessDecision;
 import io.camelksm.access.AccessMode;
-import io.camelksm.access.AccessPolicy;
 import io.camelksm.access.AccessRights;
 import io.camelksm.access.AccessRightsStore;
 import io.camelksm.access.Caller;
 import io.camelksm.access.Dimension;
-import io.camelksm.access.KsmAccessDeniedException;
 import io.camelksm.access.KsmSendRefusedException;
 import io.camelksm.audit.AuditOutcome;
 import io.camelksm.audit.AuditTrail;
@@ -19,13 +16,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
-import java.util.stream.Collectors;
 
-
-import io.camelksm.credential.AllowedHosts;
 import io.camelksm.credential.ConfusableNames;
 import io.camelksm.credential.Credential;
-import io.camelksm.credential.CredentialField;
 import io.camelksm.credential.CredentialInUseException;
 import io.camelksm.credential.CredentialName;
 import io.camelksm.credential.CredentialNotFoundException;
@@ -43,7 +36,6 @@ public final class GovernedCredentials implements AutoCloseable {
     private final CredentialStore store;
     private final AccessRightsStore rights;
     private final AuditTrail audit;
-    private final AccessPolicy policy = new AccessPolicy();
     private final Clock clock;
     private final CredentialCache cache;
     private final CredentialChanges changes;
@@ -51,9 +43,8 @@ public final class GovernedCredentials implements AutoCloseable {
     private final ExpiryWatch expiries;
     private final CredentialUses uses = new CredentialUses();
     private final UnboundCredentials unbound;
-    // bound once: a lambda capturing the name would be allocated on every request
-    private final Function<CredentialName, Optional<Credential>> findCredential;
-    private final Function<CredentialName, AccessRights> findRights;
+    private final CredentialAdministration administration;
+    private final RouteAccess access;
     private volatile CredentialValidator writeValidator = CredentialValidator.NONE;
 
     /** Without a cache: every request reads the store and the access rights. */
@@ -78,8 +69,9 @@ public final class GovernedCredentials implements AutoCloseable {
         this.expiries = new ExpiryWatch(clock);
         changes.add(expiries);
         this.unbound = new UnboundCredentials(store);
-        this.findCredential = store::find;
-        this.findRights = rights::rightsOf;
+        this.administration = new CredentialAdministration(store, rights, cache, changes, requests,
+                this::getWriteValidator);
+        this.access = new RouteAccess(store, rights, cache, expiries, clock);
     }
 
     /** The credentials routes have used, with type, expiry and the last decision (for the dev console). */
@@ -136,20 +128,8 @@ public final class GovernedCredentials implements AutoCloseable {
     public Credential read(CredentialName name, String operation, Caller caller, String routeId) {
         Credential read;
         try {
-            read = requests.run(name, operation, caller, routeId, () -> {
-                Credential credential = cache.credential(name, findCredential)
-                        .orElseThrow(() -> new CredentialNotFoundException(name));
-                try {
-                    checkRead(credential.name(), operation, caller);
-                    Instant now = clock.instant();
-                    credential.requireUsable(now);
-                    expiries.used(credential, now);
-                    return credential;
-                } catch (RuntimeException e) {
-                    credential.destroySecrets(); // never handed out: ours to wipe
-                    throw e;
-                }
-            }, "access granted", AccessMode.READ);
+            read = requests.run(name, operation, caller, routeId, () -> access.read(name, operation, caller),
+                    "access granted", AccessMode.READ);
         } catch (RuntimeException e) {
             uses.refused(name, e, clock.instant());
             throw e;
@@ -169,7 +149,7 @@ public final class GovernedCredentials implements AutoCloseable {
         Instant now = clock.instant(); // one reading for the expiry check and the audit record
         CredentialLease lease;
         try {
-            lease = lend(name, operation, caller, now);
+            lease = access.lend(name, operation, caller, now);
         } catch (RuntimeException e) {
             RuntimeException refused = requests.refused(now, name, operation, caller, routeId, e, AccessMode.READ);
             uses.refused(name, e, now);
@@ -185,26 +165,6 @@ public final class GovernedCredentials implements AutoCloseable {
     }
 
     /**
-     * The decision of {@link #use}, spelled out rather than passed to {@link AuditedRequests#run} as a lambda: this is
-     * every authorized exchange's path, and a capturing lambda would cost an allocation on each.
-     */
-    private CredentialLease lend(CredentialName name, String operation, Caller caller, Instant now) {
-        long nowMillis = now.toEpochMilli();
-        CredentialLease lent = cache.lease(name, findCredential, nowMillis)
-                .orElseThrow(() -> new CredentialNotFoundException(name));
-        try {
-            decide(lent.credential().name(), operation, caller, cache.rights(name, findRights, nowMillis),
-                    AccessMode.READ);
-            lent.credential().requireUsable(now);
-            expiries.used(lent.credential(), now);
-            return lent;
-        } catch (RuntimeException e) {
-            lent.close();
-            throw e;
-        }
-    }
-
-    /**
      * A route changes a credential (an RPA bot rotating a password): the caller must hold the write right (granted
      * apart from the read right), the change may touch only the secret values unless the credential allows route
      * metadata writes ({@link RouteWriteScope}), and it is applied to the version read, so a concurrent change fails
@@ -215,7 +175,7 @@ public final class GovernedCredentials implements AutoCloseable {
         return requests.run(name, operation, caller, routeId, () -> {
             Credential current = store.find(name).orElseThrow(() -> new CredentialNotFoundException(name));
             AccessRights granted = rights.rightsOf(name);
-            decide(current.name(), operation, caller, granted, AccessMode.WRITE);
+            access.decide(current.name(), operation, caller, granted, AccessMode.WRITE);
             Credential written = change.apply(current.toBuilder()).build();
             RouteWriteScope.check(current, written, granted.routeMetadataWrites(), operation, caller);
             writeValidator.validate(written);
@@ -230,25 +190,16 @@ public final class GovernedCredentials implements AutoCloseable {
      * ({@link ConfusableNames}), and so is a token URL outside the credential's own allowed hosts.
      */
     public Credential create(Credential credential, Caller admin) {
-        return requests.run(credential.name(), "create", admin, null, () -> {
-            ConfusableNames.checkNewName(credential.name(), store.names());
-            checkAllowedHosts(credential);
-            writeValidator.validate(credential);
-            return store.create(credential);
-        }, "created");
+        return administration.create(credential, admin);
     }
 
     /** Replaces a credential; a token URL outside the credential's own allowed hosts is refused. */
     public Credential update(Credential credential, Caller admin) {
-        return requests.run(credential.name(), "update", admin, null, () -> {
-            checkAllowedHosts(credential);
-            writeValidator.validate(credential);
-            return changes.changed(credential.name(), store.update(credential));
-        }, "updated");
+        return administration.update(credential, admin);
     }
 
     public boolean delete(CredentialName name, Caller admin) {
-        return requests.run(name, "delete", admin, null, () -> deleteNow(name), "deleted");
+        return administration.delete(name, admin);
     }
 
     /**
@@ -259,24 +210,7 @@ public final class GovernedCredentials implements AutoCloseable {
      * @param references the places that use the credential now (from the runtime's credential references)
      */
     public boolean delete(CredentialName name, Caller admin, List<CredentialReference> references, boolean force) {
-        if (references.isEmpty()) {
-            return delete(name, admin);
-        }
-        if (!force) {
-            throw requests.refused(null, name, "delete", admin, null, new CredentialInUseException(name, references),
-                    null);
-        }
-        return requests.run(name, "delete", admin, null, () -> deleteNow(name), "deleted by force, overriding "
-                + references.size() + " reference" + (references.size() == 1 ? "" : "s") + ": "
-                + references.stream().map(CredentialReference::describe).collect(Collectors.joining("; ")));
-    }
-
-    private boolean deleteNow(CredentialName name) {
-        if (!store.delete(name)) {
-            throw new CredentialNotFoundException(name);
-        }
-        rights.revokeAll(name);
-        return changes.changed(name, true);
+        return administration.delete(name, admin, references, force);
     }
 
     /** Grants a value of the read right. */
@@ -286,11 +220,7 @@ public final class GovernedCredentials implements AutoCloseable {
 
     /** Grants a value of the read or the write right. */
     public void grant(CredentialName name, AccessMode mode, Dimension dimension, String value, Caller admin) {
-        requests.run(name, "grant", admin, null, () -> {
-            rights.grant(name, mode, dimension, value);
-            cache.invalidate(name);
-            return null;
-        }, "granted " + mode.label() + " " + dimension.label() + " '" + value + "'");
+        administration.grant(name, mode, dimension, value, admin);
     }
 
     /** Revokes a value of the read right. */
@@ -300,12 +230,7 @@ public final class GovernedCredentials implements AutoCloseable {
 
     /** Revokes a value of the read or the write right; false if it was not granted. */
     public boolean revoke(CredentialName name, AccessMode mode, Dimension dimension, String value, Caller admin) {
-        return requests.run(name, "revoke", admin, null, () -> {
-            boolean revoked = rights.revoke(name, mode, dimension, value);
-            cache.invalidate(name);
-            return revoked;
-        },
-                "revoked " + mode.label() + " " + dimension.label() + " '" + value + "'");
+        return administration.revoke(name, mode, dimension, value, admin);
     }
 
     /**
@@ -313,11 +238,7 @@ public final class GovernedCredentials implements AutoCloseable {
      * values (false, the default). Returns false when it was already so.
      */
     public boolean allowRouteMetadataWrites(CredentialName name, boolean allowed, Caller admin) {
-        return requests.run(name, allowed ? "grant" : "revoke", admin, null, () -> {
-            boolean changed = rights.allowRouteMetadataWrites(name, allowed);
-            cache.invalidate(name);
-            return changed;
-        }, allowed ? "allowed route metadata writes" : "route writes limited to secret values");
+        return administration.allowRouteMetadataWrites(name, allowed, admin);
     }
 
     /** Reads without handing out: for showing a credential's metadata to an operator. */
@@ -342,24 +263,6 @@ public final class GovernedCredentials implements AutoCloseable {
     @Override
     public void close() {
         cache.close();
-    }
-
-    /** The read right, from the cache (a write reads the rights afresh: see {@link #change}). */
-    private void checkRead(CredentialName name, String operation, Caller caller) {
-        decide(name, operation, caller, cache.rights(name, findRights), AccessMode.READ);
-    }
-
-    private void decide(CredentialName name, String operation, Caller caller, AccessRights current, AccessMode mode) {
-        AccessDecision decision = policy.decide(current, caller, mode);
-        if (!decision.granted()) {
-            throw new KsmAccessDeniedException(name, operation, caller, decision);
-        }
-    }
-
-    private static void checkAllowedHosts(Credential credential) {
-        credential.field(CredentialField.TOKEN_URL).ifPresent(url -> AllowedHosts.of(credential)
-                .ifPresent(hosts -> hosts.check(url)));
-        SendTargets.of(credential); // a malformed sendTo is refused when written, not at the first exchange
     }
 
     /**
