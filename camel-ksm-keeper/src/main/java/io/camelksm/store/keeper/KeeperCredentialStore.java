@@ -148,8 +148,9 @@ public final class KeeperCredentialStore implements CredentialStore, AutoCloseab
         } finally {
             change.value().destroy();
         }
-        // identifiers only: the record UID and the credential name; the new value was wiped above and is never logged
-        LOG.info("Rotated the secret field of Keeper record '{}' (credential '{}')", uid, name.value());
+        // identifiers only (two Strings: the record UID and the credential name), never a field name or value: the
+        // new value was wiped above
+        LOG.info("Wrote a new value to Keeper record '{}' (credential '{}')", uid, name.value());
         return find(name).orElseThrow(() -> new CredentialNotFoundException(name));
     }
 

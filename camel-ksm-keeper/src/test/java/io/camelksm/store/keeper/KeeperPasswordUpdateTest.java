@@ -80,7 +80,7 @@ class KeeperPasswordUpdateTest {
         Credential updated;
         try (LogCapture logs = new LogCapture()) {
             updated = store.update(withPassword(current, "new-password"));
-            assertThat(logs.text()).contains("Rotated the secret field of Keeper record '" + uid + "'")
+            assertThat(logs.text()).contains("Wrote a new value to Keeper record '" + uid + "' (credential 'portal')")
                     .doesNotContain("new-password").doesNotContain("old-password");
         }
 
