@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns a {@code #bean:name} (or {@code #name}) property value into the application's bean of that name, for the
- * object options of {@link KsmComponentConfiguration}, e.g. {@code camel.component.ksm.credential-store=#bean:vault}.
+ * object options of {@link KsmComponentConfiguration} and its option groups, e.g.
+ * {@code camel.component.ksm.credential-store=#bean:vault}.
  * Camel starters' form: any other value is left to Spring's own conversion.
  */
 @Configuration(proxyBeanMethods = false)

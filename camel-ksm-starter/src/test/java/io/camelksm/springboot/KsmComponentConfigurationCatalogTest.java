@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The Spring properties match the component's catalog: every option in ksm.json (componentProperties) has its
  * {@code camel.component.ksm.<kebab-case>} property in the spring-configuration-metadata.json the configuration
- * processor writes from {@link KsmComponentConfiguration}, with the catalog's description and default and, for enums,
- * the Java enum type; and no property names an option the catalog no longer has.
+ * processor writes from {@link KsmComponentConfiguration} and its option groups (the classes that bind the same
+ * prefix), with the catalog's description and default and, for enums, the Java enum type; and no property names an
+ * option the catalog no longer has.
  */
 class KsmComponentConfigurationCatalogTest {
 
@@ -53,7 +54,7 @@ class KsmComponentConfigurationCatalogTest {
                 assertThat(property.getString("type")).as("type of %s", option.getKey()).isEqualTo(javaType);
             }
         }
-        assertThat(missing).as("catalog options without a Spring property in KsmComponentConfiguration").isEmpty();
+        assertThat(missing).as("catalog options without a Spring property in KsmComponentConfiguration or its groups").isEmpty();
     }
 
     @Test

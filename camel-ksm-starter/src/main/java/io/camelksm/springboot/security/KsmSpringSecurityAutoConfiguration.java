@@ -10,7 +10,7 @@ import org.springframework.security.core.context.SecurityContext;
 import io.camelksm.component.CallerResolver;
 import io.camelksm.component.DefaultCallerResolver;
 import io.camelksm.springboot.KsmComponentAutoConfiguration;
-import io.camelksm.springboot.KsmComponentConfiguration;
+import io.camelksm.springboot.KsmCallerProperties;
 
 /**
  * In an application with Spring Security, the {@code ksm} component takes its callers from Spring Security: the
@@ -25,9 +25,9 @@ public class KsmSpringSecurityAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(CallerResolver.class)
     public SpringSecurityCallerResolver ksmSpringSecurityCallerResolver(
-            ObjectProvider<KsmComponentConfiguration> properties) {
+            ObjectProvider<KsmCallerProperties> properties) {
         // without the component's auto-configuration (switched off), the options' defaults
-        KsmComponentConfiguration options = properties.getIfAvailable(KsmComponentConfiguration::new);
+        KsmCallerProperties options = properties.getIfAvailable(KsmCallerProperties::new);
         return new SpringSecurityCallerResolver(DefaultCallerResolver.defaultRoleSources(
                 options.getRolePrincipalClasses(), options.getAuthorityRolePrefix()));
     }

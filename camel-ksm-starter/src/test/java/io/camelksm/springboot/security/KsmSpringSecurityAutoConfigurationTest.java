@@ -12,7 +12,7 @@ import org.springframework.security.core.context.SecurityContext;
 import io.camelksm.component.CallerResolver;
 import io.camelksm.component.DefaultCallerResolver;
 import io.camelksm.component.SpringAuthenticationRoleSource;
-import io.camelksm.springboot.KsmComponentConfiguration;
+import io.camelksm.springboot.KsmCallerProperties;
 
 class KsmSpringSecurityAutoConfigurationTest {
 
@@ -20,7 +20,7 @@ class KsmSpringSecurityAutoConfigurationTest {
             .withConfiguration(AutoConfigurations.of(KsmSpringSecurityAutoConfiguration.class))
             .withUserConfiguration(BoundProperties.class);
 
-    @EnableConfigurationProperties(KsmComponentConfiguration.class)
+    @EnableConfigurationProperties(KsmCallerProperties.class)
     static class BoundProperties {
     }
 
