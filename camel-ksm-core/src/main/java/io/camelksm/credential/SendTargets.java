@@ -78,15 +78,16 @@ public final class SendTargets {
             return refused("(none)", "the URL is not an absolute http(s) URL");
         }
         String host;
+        int port;
         try {
             host = HostNames.hostOf(uri, "the URL");
+            port = portOf(uri, scheme); // an internationalised host's port is parsed by hand and may be malformed
         } catch (IllegalArgumentException e) {
             return refused("(malformed)", e.getMessage());
         }
         if (uri.getRawUserInfo() != null || uri.getRawAuthority().contains("@")) {
             return refused(host, "the URL names a user");
         }
-        int port = portOf(uri, scheme);
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         boolean hostMatched = false;
         for (Target target : targets) {
