@@ -6,7 +6,6 @@ import java.util.Collections;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * The hosts a credential's token URL may name, from its optional property {@value #PROPERTY} (host names separated by
@@ -22,8 +21,6 @@ public final class AllowedHosts {
     /** The property that names the allowed hosts. */
     public static final String PROPERTY = "allowedHosts";
 
-    private static final Pattern SEPARATORS = Pattern.compile("[,\\s]+");
-
     private final Set<String> hosts;
 
     private AllowedHosts(Set<String> hosts) {
@@ -32,7 +29,7 @@ public final class AllowedHosts {
 
     /** Whether a property name is {@value #PROPERTY} (in any case: a look-alike must not escape the rules). */
     public static boolean isAllowedHostsProperty(String propertyName) {
-        return PROPERTY.equalsIgnoreCase(propertyName == null ? null : propertyName.strip());
+        return HostNames.isProperty(PROPERTY, propertyName);
     }
 
     /**
@@ -41,21 +38,14 @@ public final class AllowedHosts {
      * @throws IllegalArgumentException when the property names no host or a malformed one
      */
     public static Optional<AllowedHosts> of(Credential credential) {
-        for (CredentialProperty property : credential.properties().values()) {
-            if (isAllowedHostsProperty(property.name())) {
-                return Optional.of(parse(property.value().reveal()));
-            }
-        }
-        return Optional.empty();
+        return HostNames.propertyValue(credential, PROPERTY).map(AllowedHosts::parse);
     }
 
     /** Parses a list of host names separated by commas or white space. */
     public static AllowedHosts parse(String list) {
         Set<String> hosts = new TreeSet<>();
-        for (String entry : SEPARATORS.split(list == null ? "" : list.strip())) {
-            if (!entry.isEmpty()) {
-                hosts.add(HostNames.normalize(entry, "property " + PROPERTY));
-            }
+        for (String entry : HostNames.entries(list)) {
+            hosts.add(HostNames.normalize(entry, "property " + PROPERTY));
         }
         if (hosts.isEmpty()) {
             throw new IllegalArgumentException("property " + PROPERTY + " names no host");

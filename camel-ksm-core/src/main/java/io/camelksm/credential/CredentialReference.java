@@ -72,12 +72,16 @@ public record CredentialReference(CredentialName credential, Kind kind, String l
 
     /** One line for logs: kind, location, route and node. */
     public String place() {
-        return kind + " " + location + " (route " + routeId + " on node " + node + ")";
+        return place("");
     }
 
     /** One line for messages and the audit trail: kind, location, route, node and state. */
     public String describe() {
-        return kind + " " + location + " (route " + routeId + " on node " + node + ", " + state() + ")";
+        return place(", " + state());
+    }
+
+    private String place(String more) {
+        return kind + " " + location + " (route " + routeId + " on node " + node + more + ")";
     }
 
     private static String requireText(String text, String what) {

@@ -28,7 +28,6 @@ public final class SendTargets {
     /** The property that names the targets. */
     public static final String PROPERTY = "sendTo";
 
-    private static final Pattern SEPARATORS = Pattern.compile("[,\\s]+");
     private static final Pattern UNSAFE_PATH = Pattern.compile("(?i).*(\\\\|%2f|%5c|%2e).*");
 
     private final List<Target> targets;
@@ -39,7 +38,7 @@ public final class SendTargets {
 
     /** Whether a property name is {@value #PROPERTY} (in any case: a look-alike must not escape the rules). */
     public static boolean isSendToProperty(String propertyName) {
-        return PROPERTY.equalsIgnoreCase(propertyName == null ? null : propertyName.strip());
+        return HostNames.isProperty(PROPERTY, propertyName);
     }
 
     /**
@@ -48,21 +47,14 @@ public final class SendTargets {
      * @throws IllegalArgumentException when the property names no target or a malformed one
      */
     public static Optional<SendTargets> of(Credential credential) {
-        for (CredentialProperty property : credential.properties().values()) {
-            if (isSendToProperty(property.name())) {
-                return Optional.of(parse(property.value().reveal()));
-            }
-        }
-        return Optional.empty();
+        return HostNames.propertyValue(credential, PROPERTY).map(SendTargets::parse);
     }
 
     /** Parses a list of targets separated by commas or white space. */
     public static SendTargets parse(String list) {
         List<Target> targets = new ArrayList<>();
-        for (String entry : SEPARATORS.split(list == null ? "" : list.strip())) {
-            if (!entry.isEmpty()) {
-                targets.add(Target.parse(entry));
-            }
+        for (String entry : HostNames.entries(list)) {
+            targets.add(Target.parse(entry));
         }
         if (targets.isEmpty()) {
             throw new IllegalArgumentException("property " + PROPERTY + " names no target");
@@ -86,15 +78,16 @@ public final class SendTargets {
             return refused("(none)", "the URL is not an absolute http(s) URL");
         }
         String host;
+        int port;
         try {
             host = HostNames.hostOf(uri, "the URL");
+            port = portOf(uri, scheme); // an internationalised host's port is parsed by hand and may be malformed
         } catch (IllegalArgumentException e) {
             return refused("(malformed)", e.getMessage());
         }
         if (uri.getRawUserInfo() != null || uri.getRawAuthority().contains("@")) {
             return refused(host, "the URL names a user");
         }
-        int port = portOf(uri, scheme);
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         boolean hostMatched = false;
         for (Target target : targets) {
@@ -105,8 +98,7 @@ public final class SendTargets {
                 hostMatched = true;
             }
         }
-        String where = scheme + "://" + host + (port == defaultPort(scheme) ? "" : ":" + port)
-                       + (hostMatched ? path : "");
+        String where = origin(scheme, host, port) + (hostMatched ? path : "");
         return refused(host, "'" + where + "' is not one of the credential's " + PROPERTY + " " + this
                              + (hostMatched && !isSafePath(path) ? " (a bound path may not hold dot segments or an"
                                                                    + " encoded /, \\ or .)" : ""));
@@ -139,19 +131,12 @@ public final class SendTargets {
     }
 
     private static int portOf(URI uri, String scheme) {
-        int port = uri.getPort();
-        if (uri.getHost() == null && uri.getRawAuthority() != null) { // an internationalised name: by hand
-            String hostPort = uri.getRawAuthority().substring(uri.getRawAuthority().lastIndexOf('@') + 1);
-            int colon = hostPort.lastIndexOf(':');
-            if (colon >= 0 && !hostPort.endsWith("]")) {
-                try {
-                    port = Integer.parseInt(hostPort.substring(colon + 1));
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("the URL has a malformed port");
-                }
-            }
-        }
-        return port == -1 ? defaultPort(scheme) : port;
+        return HostNames.portOf(uri, defaultPort(scheme));
+    }
+
+    /** scheme://host, with the port only when it is not the scheme's default. */
+    private static String origin(String scheme, String host, int port) {
+        return scheme + "://" + host + (port == defaultPort(scheme) ? "" : ":" + port);
     }
 
     private static int defaultPort(String scheme) {
@@ -201,8 +186,7 @@ public final class SendTargets {
 
         @Override
         public String toString() {
-            return scheme + "://" + host + (port == defaultPort(scheme) ? "" : ":" + port)
-                   + (pathPrefix == null ? "" : pathPrefix + "/");
+            return origin(scheme, host, port) + (pathPrefix == null ? "" : pathPrefix + "/");
         }
     }
 }

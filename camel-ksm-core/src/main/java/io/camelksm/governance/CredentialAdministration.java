@@ -48,7 +48,7 @@ final class CredentialAdministration {
     Credential create(Credential credential, Caller admin) {
         return requests.run(credential.name(), "create", admin, null, () -> {
             ConfusableNames.checkNewName(credential.name(), store.names());
-            checkAllowedHosts(credential);
+            checkHostProperties(credential);
             writeValidator.get().validate(credential);
             return store.create(credential);
         }, "created");
@@ -56,7 +56,7 @@ final class CredentialAdministration {
 
     Credential update(Credential credential, Caller admin) {
         return requests.run(credential.name(), "update", admin, null, () -> {
-            checkAllowedHosts(credential);
+            checkHostProperties(credential);
             writeValidator.get().validate(credential);
             return changes.changed(credential.name(), store.update(credential));
         }, "updated");
@@ -111,7 +111,8 @@ final class CredentialAdministration {
         }, allowed ? "allowed route metadata writes" : "route writes limited to secret values");
     }
 
-    private static void checkAllowedHosts(Credential credential) {
+    /** A token URL outside the credential's own allowed hosts, or a malformed {@code sendTo}, is refused. */
+    private static void checkHostProperties(Credential credential) {
         credential.field(CredentialField.TOKEN_URL).ifPresent(url -> AllowedHosts.of(credential)
                 .ifPresent(hosts -> hosts.check(url)));
         SendTargets.of(credential); // a malformed sendTo is refused when written, not at the first exchange

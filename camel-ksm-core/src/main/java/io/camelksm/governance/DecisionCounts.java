@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
@@ -27,40 +28,40 @@ public final class DecisionCounts {
     }
 
     /** Per operation, one counter per outcome (by ordinal): counting allocates nothing once an operation is known. */
-    private final Map<String, LongAdder[]> counts = new ConcurrentHashMap<>();
-    /** The pairs listeners heard of: each once, even when two threads count it first at the same time. */
-    private final Map<Decision, Boolean> announced = new ConcurrentHashMap<>();
+    private final Map<String, Counter[]> counts = new ConcurrentHashMap<>();
     private final List<Consumer<Decision>> newDecisionListeners = new CopyOnWriteArrayList<>();
 
     void count(AuditOutcome outcome, String operation) {
-        LongAdder[] byOutcome = counts.get(operation);
+        Counter[] byOutcome = counts.get(operation);
         if (byOutcome == null) {
             byOutcome = counts.computeIfAbsent(operation, op -> newCounters());
         }
-        LongAdder count = byOutcome[outcome.ordinal()];
-        if (count.sum() == 0 && firstOfItsKind(operation, outcome)) {
+        Counter counter = byOutcome[outcome.ordinal()];
+        if (!counter.announced.get() && counter.announced.compareAndSet(false, true)) {
             Decision decision = new Decision(outcome, operation);
             newDecisionListeners.forEach(listener -> listener.accept(decision));
         }
-        count.increment();
+        counter.count.increment();
     }
 
-    private static LongAdder[] newCounters() {
-        LongAdder[] byOutcome = new LongAdder[AuditOutcome.values().length];
+    private static Counter[] newCounters() {
+        Counter[] byOutcome = new Counter[AuditOutcome.values().length];
         for (int i = 0; i < byOutcome.length; i++) {
-            byOutcome[i] = new LongAdder();
+            byOutcome[i] = new Counter();
         }
         return byOutcome;
     }
 
-    private boolean firstOfItsKind(String operation, AuditOutcome outcome) {
-        return announced.putIfAbsent(new Decision(outcome, operation), Boolean.TRUE) == null;
+    /** One outcome of one operation: its count, and whether listeners heard of it (each once, whatever the race). */
+    private static final class Counter {
+        final LongAdder count = new LongAdder();
+        final AtomicBoolean announced = new AtomicBoolean();
     }
 
     /** How many decisions of that outcome and operation were recorded. */
     public long count(Decision decision) {
-        LongAdder[] byOutcome = counts.get(decision.operation());
-        return byOutcome == null ? 0 : byOutcome[decision.outcome().ordinal()].sum();
+        Counter[] byOutcome = counts.get(decision.operation());
+        return byOutcome == null ? 0 : byOutcome[decision.outcome().ordinal()].count.sum();
     }
 
     /**
@@ -76,7 +77,7 @@ public final class DecisionCounts {
         Map<Decision, Long> snapshot = new TreeMap<>();
         counts.forEach((operation, byOutcome) -> {
             for (AuditOutcome outcome : AuditOutcome.values()) {
-                long sum = byOutcome[outcome.ordinal()].sum();
+                long sum = byOutcome[outcome.ordinal()].count.sum();
                 if (sum > 0) {
                     snapshot.put(new Decision(outcome, operation), sum);
                 }

@@ -187,13 +187,14 @@ public final class GovernedCredentials implements AutoCloseable {
 
     /**
      * Stores a new credential; a name that mixes scripts or looks like an existing name is refused
-     * ({@link ConfusableNames}), and so is a token URL outside the credential's own allowed hosts.
+     * ({@link ConfusableNames}), and so is a token URL outside the credential's own allowed hosts or a malformed
+     * {@code sendTo}.
      */
     public Credential create(Credential credential, Caller admin) {
         return administration.create(credential, admin);
     }
 
-    /** Replaces a credential; a token URL outside the credential's own allowed hosts is refused. */
+    /** Replaces a credential; a token URL outside its own allowed hosts or a malformed {@code sendTo} is refused. */
     public Credential update(Credential credential, Caller admin) {
         return administration.update(credential, admin);
     }

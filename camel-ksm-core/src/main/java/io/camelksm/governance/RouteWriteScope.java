@@ -20,8 +20,8 @@ import io.camelksm.credential.SendTargets;
  * secret properties (replaced or added). Everything else (token URL, client id, audience, client authentication
  * method, other non-secret fields, plain properties, a new {@code form.*} property, removing a secret) decides where
  * and how the secrets are sent, so it needs the credential to allow route metadata writes. The expiry goes with a
- * rotation and may be written. The allowed hosts and the send targets ({@code sendTo}) never change through a route, and a token URL a route writes must
- * name one of them.
+ * rotation and may be written. The allowed hosts and the send targets ({@code sendTo}) never change through a route,
+ * and a token URL a route writes must name one of the allowed hosts.
  */
 final class RouteWriteScope {
 

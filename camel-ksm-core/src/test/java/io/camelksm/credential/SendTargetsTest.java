@@ -62,6 +62,13 @@ class SendTargetsTest {
         assertThat(targets.refusal(url)).isPresent();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = { "https://bücher.example:x/", "https://bücher.example:99999999999/" })
+    void aMalformedPortIsARefusalNotAnException(String url) {
+        assertThat(targets.refusal(url)).get().extracting(SendTargets.Refusal::reason).asString()
+                .contains("malformed port");
+    }
+
     @Test
     void theRefusalNamesTheHostNeverTheQuery() {
         SendTargets.Refusal refusal = targets.refusal("https://evil.example/p?api_key=s3cr3t").orElseThrow();

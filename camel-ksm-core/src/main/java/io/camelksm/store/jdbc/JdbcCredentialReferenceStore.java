@@ -32,8 +32,9 @@ public final class JdbcCredentialReferenceStore implements CredentialReferenceSt
             + " AND node = ?";
     private static final String RENEW = "UPDATE credential_reference SET registered_at = ?, credential_name = ?,"
             + " stopped_at = NULL" + PLACE;
-    private static final String INSERT = "INSERT INTO credential_reference (credential_key, credential_name, kind,"
-            + " location, route_id, node, registered_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
+    // the place's columns first, in the order bindPlace sets them
+    private static final String INSERT = "INSERT INTO credential_reference (credential_key, kind, location, route_id,"
+            + " node, credential_name, registered_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
     private static final String STOP = "UPDATE credential_reference SET stopped_at = ?" + PLACE
             + " AND stopped_at IS NULL";
     private static final String REMOVE_STOPPED = "DELETE FROM credential_reference WHERE node = ?"
@@ -60,12 +61,8 @@ public final class JdbcCredentialReferenceStore implements CredentialReferenceSt
             jdbc.withConnection(c -> {
                 if (renew(c, reference, now) == 0) {
                     try (PreparedStatement insert = c.prepareStatement(INSERT)) {
-                        insert.setString(1, reference.credential().key());
-                        insert.setString(2, reference.credential().value());
-                        insert.setString(3, reference.kind().name());
-                        insert.setString(4, location(reference));
-                        insert.setString(5, Jdbc.clip(reference.routeId(), MAX_ROUTE_ID));
-                        insert.setString(6, Jdbc.clip(reference.node(), MAX_NODE));
+                        bindPlace(insert, 1, reference);
+                        insert.setString(6, reference.credential().value());
                         Jdbc.setInstant(insert, 7, now);
                         insert.executeUpdate();
                     } catch (SQLException e) {
@@ -147,17 +144,17 @@ public final class JdbcCredentialReferenceStore implements CredentialReferenceSt
         }
     }
 
+    /**
+     * The five columns that name a place, from {@code first} on. Texts that do not fit are cut here, the same way for
+     * every statement, so a row added with a cut text is still found when it is renewed or stopped.
+     */
     private static void bindPlace(PreparedStatement statement, int first, CredentialReference reference)
             throws SQLException {
         statement.setString(first, reference.credential().key());
         statement.setString(first + 1, reference.kind().name());
-        statement.setString(first + 2, location(reference));
+        statement.setString(first + 2, Jdbc.clip(reference.location(), MAX_LOCATION));
         statement.setString(first + 3, Jdbc.clip(reference.routeId(), MAX_ROUTE_ID));
         statement.setString(first + 4, Jdbc.clip(reference.node(), MAX_NODE));
     }
 
-    // texts that do not fit are cut the same way when adding and stopping, so the row is still found
-    private static String location(CredentialReference reference) {
-        return Jdbc.clip(reference.location(), MAX_LOCATION);
-    }
 }
