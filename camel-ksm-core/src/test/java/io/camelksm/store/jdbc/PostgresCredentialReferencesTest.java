@@ -22,9 +22,9 @@ class PostgresCredentialReferencesTest extends CredentialReferencesContractTest 
 
     @BeforeAll
     static void requirePostgresInCi() {
-        serverUrl = System.getenv(PostgresKsmDatabaseTest.URL_VARIABLE);
+        serverUrl = System.getenv(PostgresSchemas.URL_VARIABLE);
         if (isBlank(serverUrl) && !isBlank(System.getenv("CI"))) {
-            Assertions.fail(PostgresKsmDatabaseTest.URL_VARIABLE + " is not set, but CI is: the PostgreSQL tests must"
+            Assertions.fail(PostgresSchemas.URL_VARIABLE + " is not set, but CI is: the PostgreSQL tests must"
                             + " run in CI. Start a server with: eval \"$(bash .ci/start-postgres.sh)\"");
         }
     }
@@ -35,7 +35,7 @@ class PostgresCredentialReferencesTest extends CredentialReferencesContractTest 
 
     @Override
     protected String newDatabaseUrl() throws SQLException {
-        Assumptions.assumeFalse(isBlank(serverUrl), PostgresKsmDatabaseTest.URL_VARIABLE
+        Assumptions.assumeFalse(isBlank(serverUrl), PostgresSchemas.URL_VARIABLE
                                                     + " is not set: skipping the PostgreSQL tests");
         schema = "ksm_refs_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection c = DriverManager.getConnection(serverUrl); Statement s = c.createStatement()) {

@@ -62,12 +62,12 @@ class PostgresReencryptionCrashTest {
 
     @BeforeEach
     void seed() throws Exception {
-        String serverUrl = System.getenv(PostgresKsmDatabaseTest.URL_VARIABLE);
+        String serverUrl = System.getenv(PostgresSchemas.URL_VARIABLE);
         if (serverUrl == null || serverUrl.isBlank()) {
             if (System.getenv("CI") != null && !System.getenv("CI").isBlank()) {
-                fail(PostgresKsmDatabaseTest.URL_VARIABLE + " is not set, but CI is");
+                fail(PostgresSchemas.URL_VARIABLE + " is not set, but CI is");
             }
-            Assumptions.abort(PostgresKsmDatabaseTest.URL_VARIABLE + " is not set: skipping");
+            Assumptions.abort(PostgresSchemas.URL_VARIABLE + " is not set: skipping");
         }
         schema = "ksm_reenc_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection c = DriverManager.getConnection(serverUrl); Statement s = c.createStatement()) {
@@ -79,7 +79,7 @@ class PostgresReencryptionCrashTest {
     @AfterEach
     void dropSchema() throws Exception {
         if (schema != null) {
-            try (Connection c = DriverManager.getConnection(System.getenv(PostgresKsmDatabaseTest.URL_VARIABLE));
+            try (Connection c = DriverManager.getConnection(System.getenv(PostgresSchemas.URL_VARIABLE));
                  Statement s = c.createStatement()) {
                 s.execute("DROP SCHEMA " + schema + " CASCADE");
             }
@@ -221,7 +221,7 @@ class PostgresReencryptionCrashTest {
         }
 
         static void start() {
-            URI server = URI.create(System.getenv(PostgresKsmDatabaseTest.URL_VARIABLE).substring("jdbc:".length()));
+            URI server = URI.create(System.getenv(PostgresSchemas.URL_VARIABLE).substring("jdbc:".length()));
             String directory = System.getenv("KSM_TEST_POSTGRES_DIR");
             pgCtl("start", "-w", "-t", "60", "-l", directory + "/postgres.log", "-o", "-p " + server.getPort()
                   + " -k " + directory + " -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off");
