@@ -48,13 +48,7 @@ public final class KeyFile {
 
     /** The key from an existing key file; the caller wipes the returned array. */
     public byte[] load() {
-        if (!Files.exists(path)) {
-            throw new KsmCryptoException("Key file " + path + " does not exist");
-        }
-        if (!Files.isRegularFile(path)) {
-            throw new KsmCryptoException("Key file " + path + " is not a regular file");
-        }
-        checkOwnerOnly();
+        checkOwnerOnlyFile(path);
         byte[] content = null;
         try {
             long size = Files.size(path);
@@ -148,13 +142,23 @@ public final class KeyFile {
         }
     }
 
-    private void checkOwnerOnly() {
+    /**
+     * Refuses a key file that is missing, not a regular file, or accessible by anyone but its owner; for this file and
+     * for the key files of encryption schemes ({@link SchemeKeys}).
+     */
+    static void checkOwnerOnlyFile(Path path) {
+        if (!Files.exists(path)) {
+            throw new KsmCryptoException("Key file " + path + " does not exist");
+        }
+        if (!Files.isRegularFile(path)) {
+            throw new KsmCryptoException("Key file " + path + " is not a regular file");
+        }
         if (!OwnerOnlyFiles.isPosix()) {
             return;
         }
         try {
             Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(path);
-            if (permissions.stream().anyMatch(OwnerOnlyFiles.GROUP_OR_OTHERS::contains)) {
+            if (OwnerOnlyFiles.othersHaveAccess(permissions)) {
                 throw new KsmCryptoException("Key file " + path + " is accessible by group or others ("
                                              + PosixFilePermissions.toString(permissions) + "); it must be readable by"
                                              + " its owner only: chmod 600 " + path);

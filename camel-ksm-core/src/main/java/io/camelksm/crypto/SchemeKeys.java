@@ -7,7 +7,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Objects;
@@ -81,24 +80,11 @@ public final class SchemeKeys {
     }
 
     private static void checkReadable(Path path) {
-        if (!Files.exists(path)) {
-            throw new KsmCryptoException("Key file " + path + " does not exist");
-        }
-        if (!Files.isRegularFile(path)) {
-            throw new KsmCryptoException("Key file " + path + " is not a regular file");
-        }
+        KeyFile.checkOwnerOnlyFile(path);
         try {
-            if (OwnerOnlyFiles.isPosix()) {
-                var permissions = Files.getPosixFilePermissions(path);
-                if (OwnerOnlyFiles.othersHaveAccess(permissions)) {
-                    throw new KsmCryptoException("Key file " + path + " is accessible by group or others ("
-                                                 + PosixFilePermissions.toString(permissions) + "); it must be"
-                                                 + " readable by its owner only: chmod 600 " + path);
-                }
-            }
-            if (Files.size(path) > MAX_FILE_BYTES) {
-                throw new KsmCryptoException("Key file " + path + " has " + Files.size(path)
-                                             + " bytes: too large to be a key");
+            long size = Files.size(path);
+            if (size > MAX_FILE_BYTES) {
+                throw new KsmCryptoException("Key file " + path + " has " + size + " bytes: too large to be a key");
             }
         } catch (IOException e) {
             throw new KsmCryptoException("Cannot read key file " + path + ": " + e, e);

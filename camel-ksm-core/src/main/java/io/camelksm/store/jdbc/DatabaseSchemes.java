@@ -96,12 +96,11 @@ public final class DatabaseSchemes implements AutoCloseable {
         checkedAtMillis = clock.millis();
     }
 
-    /** A new scheme with a random key from SecureRandom; not the default until {@link #setDefault}. */
+    /**
+     * A new scheme with a random key from SecureRandom; not the default until {@link #setDefault}. Refused for a
+     * read-only (legacy) algorithm: {@link SchemeAlgorithm#generateKey()} says to import its key instead.
+     */
     public void create(String name, SchemeAlgorithm algorithm, KeyLocation location) {
-        if (!algorithm.canEncrypt()) {
-            throw new KsmCryptoException(algorithm.displayName() + " is kept only to read legacy values: a new scheme"
-                                         + " of it would never write; import the legacy key with scheme import");
-        }
         byte[] key = algorithm.generateKey();
         try {
             add(name, algorithm, location, key);

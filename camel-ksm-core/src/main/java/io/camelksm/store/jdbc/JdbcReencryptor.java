@@ -93,17 +93,19 @@ public final class JdbcReencryptor {
 
     /** How many stored values an older scheme wrote (fields and properties). */
     public long countOutdated() {
+        String current = currentSchemeId(); // one default for both tables
         try {
-            return jdbc.withConnection(c -> count(c, ValueTable.FIELD) + count(c, ValueTable.PROPERTY));
+            return jdbc.withConnection(c -> count(c, ValueTable.FIELD, current)
+                                            + count(c, ValueTable.PROPERTY, current));
         } catch (SQLException e) {
             throw Jdbc.failure("counting the values to re-encrypt", e);
         }
     }
 
-    private long count(Connection c, ValueTable table) throws SQLException {
+    private static long count(Connection c, ValueTable table, String currentSchemeId) throws SQLException {
         try (PreparedStatement select = c.prepareStatement("SELECT COUNT(*) FROM " + table.table
                 + " WHERE scheme_id IS NOT NULL AND scheme_id <> ?")) {
-            select.setString(1, currentSchemeId());
+            select.setString(1, currentSchemeId);
             try (ResultSet rs = select.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);

@@ -1,6 +1,5 @@
 package io.camelksm.store.jdbc;
 
-import io.camelksm.audit.Slf4jAuditTrail;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Objects;
@@ -96,24 +95,37 @@ public final class KsmDatabase implements AutoCloseable {
             } else {
                 SchemaMigration.validate(pool.unboundDataSource(), schema, vendor, url);
             }
-            AuditMac[] auditMac = new AuditMac[1];
             EncryptionSchemeTable schemeTable = new EncryptionSchemeTable(new Jdbc(pool.dataSource()));
             KeyFile keyFile = new KeyFile(settings.keyFile());
-            EncryptionScheme scheme = openDefaultScheme(schemeTable, keyFile, url, auditMac);
+            EncryptionSchemeTable.SchemeRow original = schemeTable.require(DEFAULT_SCHEME_ID);
+            // read once: the original scheme, the audit chain's MAC key and the wrapping of DATABASE keys all use it
+            byte[] fileKey = loadFileKey(original, keyFile, url);
+            AesGcmScheme scheme = null;
+            AuditMac auditMac = null;
+            SchemeKeyOpener keys = null;
             DatabaseSchemes schemes;
-            byte[] fileKey = keyFile.load();
             try {
-                schemes = new DatabaseSchemes(schemeTable, new SchemeKeyOpener(fileKey,
-                        schemeSettings.keyDirectoryFor(settings.keyFile()), schemeSettings.hsm()), scheme,
-                        Clock.systemUTC());
+                scheme = new AesGcmScheme(DEFAULT_SCHEME_ID, fileKey);
+                auditMac = AuditMac.fromFileKey(fileKey);
+                checkFileKey(schemeTable, original, scheme, keyFile, url);
+                keys = new SchemeKeyOpener(fileKey, schemeSettings.keyDirectoryFor(settings.keyFile()),
+                        schemeSettings.hsm());
+                schemes = new DatabaseSchemes(schemeTable, keys, scheme, Clock.systemUTC());
             } catch (RuntimeException e) {
-                scheme.close();
-                auditMac[0].close();
+                if (keys != null) {
+                    keys.close();
+                }
+                if (auditMac != null) {
+                    auditMac.close();
+                }
+                if (scheme != null) {
+                    scheme.close();
+                }
                 throw e;
             } finally {
                 Arrays.fill(fileKey, (byte) 0);
             }
-            KsmDatabase database = new KsmDatabase(pool, schemes, auditMac[0], Clock.systemUTC(),
+            KsmDatabase database = new KsmDatabase(pool, schemes, auditMac, Clock.systemUTC(),
                     new DatabaseHealthCheck(url, schemeTable, keyFile, scheme));
             LOG.info("Opened the camel-ksm database {} (key file {})", url, settings.keyFile().toAbsolutePath());
             return database;
@@ -128,39 +140,31 @@ public final class KsmDatabase implements AutoCloseable {
         vendor.embeddedFile(jdbcUrl).ifPresent(EmbeddedDatabaseFiles::prepare);
     }
 
-    /** The default scheme, and in {@code auditMac[0]} the audit chain's MAC key derived from the same key file. */
-    private static EncryptionScheme openDefaultScheme(EncryptionSchemeTable table, KeyFile keyFile, String url,
-                                                      AuditMac[] auditMac) {
-        EncryptionSchemeTable.SchemeRow row = table.require(DEFAULT_SCHEME_ID);
-        if (row.keyCheck().isPresent() && !keyFile.exists()) {
+    /**
+     * The key in the key file; created if the database holds no key check yet, refused as missing once it does (a new
+     * key could not decrypt the stored values). The caller wipes it.
+     */
+    private static byte[] loadFileKey(EncryptionSchemeTable.SchemeRow original, KeyFile keyFile, String url) {
+        if (original.keyCheck().isPresent() && !keyFile.exists()) {
             throw new KsmCryptoException("Key file " + keyFile.path() + " does not exist, but the camel-ksm database "
                                          + url + " holds values encrypted with the key that was in it (scheme '"
                                          + DEFAULT_SCHEME_ID + "'): restore that key file; a new key could not"
                                          + " decrypt them");
         }
-        byte[] key = row.keyCheck().isPresent() ? keyFile.load() : keyFile.loadOrCreate();
-        AesGcmScheme scheme;
-        try {
-            scheme = new AesGcmScheme(DEFAULT_SCHEME_ID, key);
-            auditMac[0] = AuditMac.fromFileKey(key);
-        } finally {
-            Arrays.fill(key, (byte) 0);
+        return original.keyCheck().isPresent() ? keyFile.load() : keyFile.loadOrCreate();
+    }
+
+    /** Records the key check on first use; refuses a key file that is not the one the database was created with. */
+    private static void checkFileKey(EncryptionSchemeTable table, EncryptionSchemeTable.SchemeRow original,
+                                     EncryptionScheme scheme, KeyFile keyFile, String url) {
+        var check = original.keyCheck();
+        if (check.isEmpty() && !table.recordKeyCheck(DEFAULT_SCHEME_ID, KeyCheck.create(scheme))) {
+            check = table.require(DEFAULT_SCHEME_ID).keyCheck(); // another process recorded it first
         }
-        try {
-            var check = row.keyCheck();
-            if (check.isEmpty() && !table.recordKeyCheck(DEFAULT_SCHEME_ID, KeyCheck.create(scheme))) {
-                check = table.require(DEFAULT_SCHEME_ID).keyCheck(); // another process recorded it first
-            }
-            if (check.isPresent() && !KeyCheck.matches(scheme, check.get())) {
-                throw new KsmCryptoException("Key file " + keyFile.path() + " does not hold the key of encryption"
-                                             + " scheme '" + DEFAULT_SCHEME_ID + "' in the camel-ksm database " + url
-                                             + ": use the key file this database was created with");
-            }
-            return scheme;
-        } catch (RuntimeException e) {
-            scheme.close();
-            auditMac[0].close();
-            throw e;
+        if (check.isPresent() && !KeyCheck.matches(scheme, check.get())) {
+            throw new KsmCryptoException("Key file " + keyFile.path() + " does not hold the key of encryption"
+                                         + " scheme '" + DEFAULT_SCHEME_ID + "' in the camel-ksm database " + url
+                                         + ": use the key file this database was created with");
         }
     }
 

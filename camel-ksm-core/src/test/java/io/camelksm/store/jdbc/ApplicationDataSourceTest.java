@@ -56,12 +56,12 @@ class ApplicationDataSourceTest {
 
     @Test
     void onPostgresqlCamelKsmLivesInItsSchemaBesideTheApplicationsTables() throws Exception {
-        String serverUrl = System.getenv(PostgresKsmDatabaseTest.URL_VARIABLE);
+        String serverUrl = System.getenv(PostgresSchemas.URL_VARIABLE);
         if (serverUrl == null || serverUrl.isBlank()) {
             if (System.getenv("CI") != null && !System.getenv("CI").isBlank()) {
-                fail(PostgresKsmDatabaseTest.URL_VARIABLE + " is not set, but CI is");
+                fail(PostgresSchemas.URL_VARIABLE + " is not set, but CI is");
             }
-            Assumptions.abort(PostgresKsmDatabaseTest.URL_VARIABLE + " is not set: skipping");
+            Assumptions.abort(PostgresSchemas.URL_VARIABLE + " is not set: skipping");
         }
         String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         String appSchema = "app_" + suffix;

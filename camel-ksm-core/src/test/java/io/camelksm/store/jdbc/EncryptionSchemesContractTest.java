@@ -247,6 +247,15 @@ abstract class EncryptionSchemesContractTest {
     }
 
     @Test
+    void aNewSchemeOfALegacyAlgorithmIsRefusedAndNothingIsAdded() throws Exception {
+        KsmRuntime node = open();
+        assertThatThrownBy(() -> node.schemes().create("legacy-2", SchemeAlgorithm.DES_EDE3_CBC, KeyLocation.DATABASE,
+                ADMIN)).isInstanceOf(KsmCryptoException.class)
+                .hasMessageStartingWith("3DES-CBC is kept only to read legacy values: a new scheme cannot encrypt");
+        assertThat(node.schemes().list()).extracting(EncryptionSchemeInfo::name).doesNotContain("legacy-2");
+    }
+
+    @Test
     void badInputIsRefusedWithAClearError() throws Exception {
         KsmRuntime node = open();
         assertThatThrownBy(() -> node.schemes().create("hsm-1", SchemeAlgorithm.AES_256_GCM, KeyLocation.HSM, ADMIN))

@@ -1,7 +1,6 @@
 package io.camelksm.store.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,10 +16,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.UUID;
 
 import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,18 +84,9 @@ class MigrationLocationUpgradeTest {
 
     @Test
     void aPostgresqlSchemaMadeWithTheOldLayoutOpensWithoutMigrating() throws Exception {
-        String serverUrl = System.getenv(PostgresKsmDatabaseTest.URL_VARIABLE);
-        if (serverUrl == null || serverUrl.isBlank()) {
-            if (System.getenv("CI") != null && !System.getenv("CI").isBlank()) {
-                fail(PostgresKsmDatabaseTest.URL_VARIABLE + " is not set, but CI is");
-            }
-            Assumptions.abort(PostgresKsmDatabaseTest.URL_VARIABLE + " is not set: skipping");
-        }
-        String schema = "ksm_old_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection c = DriverManager.getConnection(serverUrl); Statement s = c.createStatement()) {
-            s.execute("CREATE SCHEMA " + schema);
-        }
-        String url = serverUrl + (serverUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        PostgresSchemas.requireServerInCi();
+        PostgresSchemas schemas = new PostgresSchemas();
+        String url = schemas.newSchemaUrl();
         try {
             // what the code before the move did, with the scripts in their old folders
             Flyway.configure(SchemaMigration.class.getClassLoader())
@@ -125,9 +113,7 @@ class MigrationLocationUpgradeTest {
                                     "8 8 V8__credential_reference_stopped.sql",
                                 "9 9 V9__encryption_schemes.sql"));
         } finally {
-            try (Connection c = DriverManager.getConnection(serverUrl); Statement s = c.createStatement()) {
-                s.execute("DROP SCHEMA " + schema + " CASCADE");
-            }
+            schemas.dropAll();
         }
     }
 

@@ -1,15 +1,8 @@
 package io.camelksm.store.jdbc;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +14,6 @@ import io.camelksm.runtime.KsmSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The encryption scheme contract on PostgreSQL, each test in a schema of its own ({@code KSM_TEST_POSTGRES_URL}, as
@@ -29,27 +21,16 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 class PostgresEncryptionSchemesTest extends EncryptionSchemesContractTest {
 
-    private static String serverUrl;
-    private final List<String> schemas = new ArrayList<>();
+    private final PostgresSchemas schemas = new PostgresSchemas();
 
     @BeforeAll
     static void requirePostgresInCi() {
-        serverUrl = System.getenv(PostgresKsmDatabaseTest.URL_VARIABLE);
-        if ((serverUrl == null || serverUrl.isBlank()) && System.getenv("CI") != null) {
-            fail(PostgresKsmDatabaseTest.URL_VARIABLE + " is not set, but CI is: the PostgreSQL tests must run in CI");
-        }
+        PostgresSchemas.requireServerInCi();
     }
 
     @Override
     protected String newDatabaseUrl() throws SQLException {
-        Assumptions.assumeFalse(serverUrl == null || serverUrl.isBlank(), PostgresKsmDatabaseTest.URL_VARIABLE
-                                                                          + " is not set: skipping");
-        String schema = "ksm_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection c = DriverManager.getConnection(serverUrl); Statement s = c.createStatement()) {
-            s.execute("CREATE SCHEMA " + schema);
-        }
-        schemas.add(schema);
-        return serverUrl + (serverUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        return schemas.newSchemaUrl();
     }
 
     @Test
@@ -99,11 +80,6 @@ class PostgresEncryptionSchemesTest extends EncryptionSchemesContractTest {
     @AfterEach
     void dropSchemas() throws SQLException {
         closeRuntimesNow();
-        for (String schema : schemas) {
-            try (Connection c = DriverManager.getConnection(serverUrl); Statement s = c.createStatement()) {
-                s.execute("DROP SCHEMA " + schema + " CASCADE");
-            }
-        }
-        schemas.clear();
+        schemas.dropAll();
     }
 }

@@ -2,18 +2,13 @@ package io.camelksm.store.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -24,37 +19,17 @@ import org.junit.jupiter.api.Test;
  */
 class PostgresKsmDatabaseTest extends KsmDatabaseContractTest {
 
-    static final String URL_VARIABLE = "KSM_TEST_POSTGRES_URL";
-
-    private static String serverUrl;
-    /** The schemas this test made: a test may ask for a second, empty database. */
-    private final List<String> schemas = new ArrayList<>();
+    /** A test may ask for a second, empty database: one schema each. */
+    private final PostgresSchemas schemas = new PostgresSchemas();
 
     @BeforeAll
     static void requirePostgresInCi() {
-        serverUrl = System.getenv(URL_VARIABLE);
-        String ci = System.getenv("CI");
-        if (isBlank(serverUrl) && !isBlank(ci)) {
-            fail(URL_VARIABLE + " is not set, but CI is: the PostgreSQL tests must run in CI."
-                 + " Start a server with: eval \"$(bash .ci/start-postgres.sh)\"");
-        }
-    }
-
-    private static boolean isBlank(String s) {
-        return s == null || s.isBlank();
+        PostgresSchemas.requireServerInCi();
     }
 
     @Override
     protected String newDatabaseUrl() throws SQLException {
-        // skipped one by one, so that the skipped count shows them
-        Assumptions.assumeFalse(isBlank(serverUrl), URL_VARIABLE + " is not set: skipping the PostgreSQL tests"
-                                                    + " (eval \"$(bash .ci/start-postgres.sh)\" starts a server)");
-        String schema = "ksm_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection c = DriverManager.getConnection(serverUrl); Statement s = c.createStatement()) {
-            s.execute("CREATE SCHEMA " + schema);
-        }
-        schemas.add(schema);
-        return serverUrl + (serverUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        return schemas.newSchemaUrl();
     }
 
     @Override
@@ -77,11 +52,6 @@ class PostgresKsmDatabaseTest extends KsmDatabaseContractTest {
     @AfterEach
     void dropSchema() throws SQLException {
         closeDatabase();
-        for (String schema : schemas) {
-            try (Connection c = DriverManager.getConnection(serverUrl); Statement s = c.createStatement()) {
-                s.execute("DROP SCHEMA " + schema + " CASCADE");
-            }
-        }
-        schemas.clear();
+        schemas.dropAll();
     }
 }

@@ -2,7 +2,6 @@ package io.camelksm.store.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -11,14 +10,10 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
@@ -58,32 +53,17 @@ class PostgresReencryptionCrashTest {
     Path dir;
 
     private String url;
-    private String schema;
+    private final PostgresSchemas schemas = new PostgresSchemas();
 
     @BeforeEach
     void seed() throws Exception {
-        String serverUrl = System.getenv(PostgresKsmDatabaseTest.URL_VARIABLE);
-        if (serverUrl == null || serverUrl.isBlank()) {
-            if (System.getenv("CI") != null && !System.getenv("CI").isBlank()) {
-                fail(PostgresKsmDatabaseTest.URL_VARIABLE + " is not set, but CI is");
-            }
-            Assumptions.abort(PostgresKsmDatabaseTest.URL_VARIABLE + " is not set: skipping");
-        }
-        schema = "ksm_reenc_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection c = DriverManager.getConnection(serverUrl); Statement s = c.createStatement()) {
-            s.execute("CREATE SCHEMA " + schema);
-        }
-        url = serverUrl + (serverUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        PostgresSchemas.requireServerInCi();
+        url = schemas.newSchemaUrl();
     }
 
     @AfterEach
     void dropSchema() throws Exception {
-        if (schema != null) {
-            try (Connection c = DriverManager.getConnection(System.getenv(PostgresKsmDatabaseTest.URL_VARIABLE));
-                 Statement s = c.createStatement()) {
-                s.execute("DROP SCHEMA " + schema + " CASCADE");
-            }
-        }
+        schemas.dropAll();
     }
 
     @Test
@@ -221,7 +201,7 @@ class PostgresReencryptionCrashTest {
         }
 
         static void start() {
-            URI server = URI.create(System.getenv(PostgresKsmDatabaseTest.URL_VARIABLE).substring("jdbc:".length()));
+            URI server = URI.create(System.getenv(PostgresSchemas.URL_VARIABLE).substring("jdbc:".length()));
             String directory = System.getenv("KSM_TEST_POSTGRES_DIR");
             pgCtl("start", "-w", "-t", "60", "-l", directory + "/postgres.log", "-o", "-p " + server.getPort()
                   + " -k " + directory + " -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off");

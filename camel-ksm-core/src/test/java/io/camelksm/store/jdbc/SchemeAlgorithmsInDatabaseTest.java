@@ -2,11 +2,9 @@ package io.camelksm.store.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,13 +15,11 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.UUID;
 
 import javax.sql.DataSource;
 
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -56,8 +52,7 @@ class SchemeAlgorithmsInDatabaseTest {
     @TempDir
     Path tempDir;
 
-    private String serverUrl;
-    private final List<String> schemas = new ArrayList<>();
+    private final PostgresSchemas schemas = new PostgresSchemas();
     private SchemeRegistry registry;
 
     @AfterEach
@@ -65,11 +60,7 @@ class SchemeAlgorithmsInDatabaseTest {
         if (registry != null) {
             registry.close();
         }
-        for (String schema : schemas) {
-            try (Connection c = DriverManager.getConnection(serverUrl); Statement s = c.createStatement()) {
-                s.execute("DROP SCHEMA " + schema + " CASCADE");
-            }
-        }
+        schemas.dropAll();
     }
 
     @ParameterizedTest
@@ -164,19 +155,8 @@ class SchemeAlgorithmsInDatabaseTest {
     }
 
     private String newPostgresSchemaUrl() throws SQLException {
-        serverUrl = System.getenv(PostgresKsmDatabaseTest.URL_VARIABLE);
-        boolean missing = serverUrl == null || serverUrl.isBlank();
-        if (missing && System.getenv("CI") != null && !System.getenv("CI").isBlank()) {
-            fail(PostgresKsmDatabaseTest.URL_VARIABLE + " is not set, but CI is: the PostgreSQL tests must run in CI");
-        }
-        Assumptions.assumeFalse(missing, PostgresKsmDatabaseTest.URL_VARIABLE + " is not set: skipping PostgreSQL"
-                                         + " (eval \"$(bash .ci/start-postgres.sh)\" starts a server)");
-        String schema = "ksm_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection c = DriverManager.getConnection(serverUrl); Statement s = c.createStatement()) {
-            s.execute("CREATE SCHEMA " + schema);
-        }
-        schemas.add(schema);
-        return serverUrl + (serverUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        PostgresSchemas.requireServerInCi();
+        return schemas.newSchemaUrl();
     }
 
     private static void registerScheme(Connection c, String id, SchemeAlgorithm algorithm) throws SQLException {
