@@ -93,6 +93,12 @@ public final class KsmAdmin implements Runnable {
                           + " database role that may not change the schema (the schema owner's role migrates).")
     private boolean noMigrate;
 
+    // global, not only on scheme ...: every command that reads or writes a value of a SERVER scheme needs its key file
+    @Option(names = "--scheme-key-directory", paramLabel = "DIR", scope = ScopeType.INHERIT,
+            description = "Directory of the SERVER encryption schemes' key files (<scheme>.key), as the component's"
+                          + " schemeKeyDirectory option names it. Default: the key file's directory.")
+    private Path schemeKeyDirectory;
+
     @Mixin
     private SchemeHsmOptions schemeHsm = new SchemeHsmOptions();
 
@@ -175,7 +181,8 @@ public final class KsmAdmin implements Runnable {
     }
 
     AdminSession openSession() {
-        return AdminSession.open(databaseSettings(), new SchemeSettings(null, schemeHsmSettings()));
+        return AdminSession.open(databaseSettings(), new SchemeSettings(
+                schemeKeyDirectory == null ? null : schemeKeyDirectory.toAbsolutePath(), schemeHsmSettings()));
     }
 
     /** Whether {@code --scheme-hsm-*} name an HSM key (checked before anything asks for its PIN). */

@@ -29,7 +29,7 @@ final class SchemeCreateCommand extends SchemeAdminCommand {
     void execute() {
         var algo = algorithm(algorithm);
         var location = keyLocationWithItsKey(keyLocation);
-        try (AdminSession session = openSession()) {
+        try (AdminSession session = application().openSession()) {
             session.schemes().create(name, algo, location, session.admin());
             out().println("Created encryption scheme '" + name + "' (" + algo.displayName() + ", key location "
                           + location + ").");

@@ -14,7 +14,7 @@ final class SchemeDeleteCommand extends SchemeAdminCommand {
 
     @Override
     void execute() {
-        try (AdminSession session = openSession()) {
+        try (AdminSession session = application().openSession()) {
             session.schemes().delete(name, session.admin());
             out().println("Encryption scheme '" + name + "' is deleted.");
         }

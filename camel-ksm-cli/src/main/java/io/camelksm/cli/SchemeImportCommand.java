@@ -31,7 +31,7 @@ final class SchemeImportCommand extends SchemeAdminCommand {
     void execute() {
         var algo = algorithm(algorithm);
         var location = keyLocationWithItsKey(keyLocation);
-        try (AdminSession session = openSession()) {
+        try (AdminSession session = application().openSession()) {
             session.schemes().importKey(name, algo, location, keyFile.toAbsolutePath(), session.admin());
             out().println("Imported encryption scheme '" + name + "' (" + algo.displayName() + ", key location "
                           + location + ").");

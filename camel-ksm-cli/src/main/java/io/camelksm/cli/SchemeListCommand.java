@@ -13,7 +13,7 @@ final class SchemeListCommand extends SchemeAdminCommand {
 
     @Override
     void execute() {
-        try (AdminSession session = openSession()) {
+        try (AdminSession session = application().openSession()) {
             out().printf(FORMAT, "NAME", "ALGORITHM", "KEY", "KEY HERE", "STATE", "VALUES");
             for (EncryptionSchemeInfo s : session.schemes().list()) {
                 String state = s.isDefault() ? "default" : s.retired() ? "retired" : "-";

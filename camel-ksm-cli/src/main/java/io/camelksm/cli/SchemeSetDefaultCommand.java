@@ -15,7 +15,7 @@ final class SchemeSetDefaultCommand extends SchemeAdminCommand {
 
     @Override
     void execute() {
-        try (AdminSession session = openSession()) {
+        try (AdminSession session = application().openSession()) {
             session.schemes().setDefault(name, session.admin());
             out().println("Encryption scheme '" + name + "' is now the default.");
         }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 
@@ -18,6 +20,7 @@ import io.camelksm.credential.Secret;
 import io.camelksm.runtime.ReencryptionResult;
 import io.camelksm.store.jdbc.DatabaseSettings;
 import io.camelksm.store.jdbc.KsmDatabase;
+import io.camelksm.store.jdbc.SchemeSettings;
 
 /**
  * {@code ksm-admin reencrypt} on an embedded H2 database with nothing but {@code --home}, beside {@code scheme ...}:
@@ -98,6 +101,28 @@ class ReencryptCommandTest extends AdminTestSupport {
         assertThat(run.err()).contains("Re-encryption stopped after 0 batches")
                 .contains("credential 'Api' field 'password'").contains("srv-2")
                 .contains("missing on this node");
+    }
+
+    @Test
+    void serverKeyFilesInAnotherDirectoryAreFoundWithTheGlobalSchemeKeyDirectory() throws Exception {
+        addCredential("Api");
+        Path keys = Files.createDirectory(home.resolve("scheme-keys"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        ok("", "scheme", "create", "--name", "srv-2", "--key-location", "SERVER", "--scheme-key-directory",
+                keys.toString());
+        ok("", "--scheme-key-directory", keys.toString(), "scheme", "set-default", "srv-2");
+        assertThat(keys.resolve("srv-2.key")).exists();
+        assertThat(admin("", "reencrypt").exitCode()).isEqualTo(KsmAdmin.EXIT_FAILURE);
+
+        AdminRun run = ok("", "reencrypt", "--scheme-key-directory", keys.toString());
+
+        assertThat(run.out()).contains("Re-encrypted 1 rows in 1 batches");
+        assertThat(ok("", "scheme", "list", "--scheme-key-directory", keys.toString()).out())
+                .containsPattern("srv-2\\s+AES-256-GCM\\s+SERVER\\s+yes\\s+default\\s+1");
+        try (KsmDatabase db = KsmDatabase.open(DatabaseSettings.embedded(home), new SchemeSettings(keys, null))) {
+            assertThat(db.credentials().find(CredentialName.of("Api")).orElseThrow().secret(CredentialField.PASSWORD)
+                    .orElseThrow().reveal()).isEqualTo(PASSWORD);
+        }
     }
 
     @Test
