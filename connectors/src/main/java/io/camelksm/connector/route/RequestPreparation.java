@@ -88,11 +88,14 @@ final class RequestPreparation implements Processor {
         return values;
     }
 
-    /** Only the definition's headers go to the API: the caller's own and Camel's HTTP control headers are dropped. */
-    private static void removeHeadersNotForTheApi(Message message) {
+    /**
+     * Only the definition's headers go to the API: the caller's own and Camel's HTTP control headers are dropped.
+     * Camel's other headers (e.g. {@code CamelAuthentication}, the caller) stay for {@code ksm:}; the HTTP filter keeps
+     * them in. {@link BasicChallenge} clears the first answer the same way.
+     */
+    static void removeHeadersNotForTheApi(Message message) {
         message.getHeaders().keySet().removeIf(name -> {
             String lower = name.toLowerCase(Locale.ROOT);
-            // Camel's own headers (e.g. CamelAuthentication, the caller) stay for ksm:, the HTTP filter keeps them in
             return !lower.startsWith("camel") || lower.startsWith("camelhttp");
         });
     }
