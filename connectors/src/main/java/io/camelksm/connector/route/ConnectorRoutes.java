@@ -83,7 +83,7 @@ public class ConnectorRoutes extends RouteBuilder {
         TryDefinition route = declareCredentials(from(endpointUri(definition.name(), action.name()))
                 .routeId(routeId(definition.name(), action.name())), definition, action)
                 .doTry()
-                .process(new RequestPreparation(definition, action, baseUrl));
+                .process(new RequestPreparation(definition, action, baseUrl, what));
         authentication.addTo(route);
         RequestWriter writer = new RequestWriter(what);
         String api = httpEndpoint(definition, action, baseUrl, secretHeaders);
