@@ -50,12 +50,21 @@ public final class CallSecrets implements Destroyable {
 
     /** The text with every form of every secret masked. */
     public String scrub(String text) {
+        return scrubber().scrub(text);
+    }
+
+    /** Whether the text holds any form of a secret. */
+    boolean leaks(String text) {
+        return scrubber().leaks(text);
+    }
+
+    private SecretScrubber scrubber() {
         SecretScrubber current = scrubber;
         if (current == null) {
             current = SecretScrubber.of(secrets);
             scrubber = current;
         }
-        return current.scrub(text);
+        return current;
     }
 
     /**

@@ -3,6 +3,7 @@ package io.camelksm.connector.customauth;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -17,12 +18,19 @@ public final class CustomAuthTemplates {
     private final Map<String, CredentialTemplate> headers;
     private final Map<String, CredentialTemplate> query;
     private final Map<String, CredentialTemplate> body;
+    /** What the templates read, known once they are parsed: each call only asks. */
+    private final Set<TemplateField> fields;
 
     private CustomAuthTemplates(Map<String, CredentialTemplate> headers, Map<String, CredentialTemplate> query,
                                 Map<String, CredentialTemplate> body) {
         this.headers = headers;
         this.query = query;
         this.body = body;
+        Set<TemplateField> read = EnumSet.noneOf(TemplateField.class);
+        for (Map<String, CredentialTemplate> group : List.of(headers, query, body)) {
+            group.values().forEach(t -> read.addAll(t.fields()));
+        }
+        this.fields = Collections.unmodifiableSet(read);
     }
 
     /** The templates of a definition's {@code authentication.custom}. */
@@ -71,23 +79,17 @@ public final class CustomAuthTemplates {
 
     /** The credential fields all templates read together. */
     public Set<TemplateField> fields() {
-        Set<TemplateField> fields = EnumSet.noneOf(TemplateField.class);
-        for (Map<String, CredentialTemplate> group : java.util.List.of(headers, query, body)) {
-            group.values().forEach(t -> fields.addAll(t.fields()));
-        }
         return fields;
     }
 
     /** Whether a template reads the token (an access token is then fetched through {@code ksm:}). */
     public boolean needsToken() {
-        return fields().contains(TemplateField.TOKEN);
+        return fields.contains(TemplateField.TOKEN);
     }
 
     /** Whether a template reads user name, password or a property (read through {@code ksm:} operation=get). */
     public boolean needsFields() {
-        Set<TemplateField> fields = fields();
-        fields.remove(TemplateField.TOKEN);
-        return !fields.isEmpty();
+        return fields.stream().anyMatch(field -> field != TemplateField.TOKEN);
     }
 
     /**

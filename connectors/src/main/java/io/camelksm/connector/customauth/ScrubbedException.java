@@ -28,8 +28,7 @@ public final class ScrubbedException extends RuntimeException {
     private static boolean leaks(Throwable failure, CallSecrets secrets) {
         Throwable t = failure;
         for (int depth = 0; t != null && depth < MAX_DEPTH; depth++, t = t.getCause()) {
-            String message = t.getMessage();
-            if (message != null && !secrets.scrub(message).equals(message)) {
+            if (secrets.leaks(t.getMessage())) {
                 return true;
             }
         }

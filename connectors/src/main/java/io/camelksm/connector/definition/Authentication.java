@@ -1,6 +1,9 @@
 package io.camelksm.connector.definition;
 
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * How the connector authorizes: the type, the default credential, the credentials a caller may pick at run time and
@@ -12,6 +15,16 @@ public record Authentication(AuthenticationType type, String credential, List<St
 
     public Authentication {
         allowedCredentials = allowedCredentials == null ? List.of() : List.copyOf(allowedCredentials);
+    }
+
+    /** Every credential the connector may use: the default first, then those a caller may pick; none for type none. */
+    public Set<String> credentials() {
+        Set<String> credentials = new LinkedHashSet<>();
+        if (credential != null) {
+            credentials.add(credential);
+        }
+        credentials.addAll(allowedCredentials);
+        return Collections.unmodifiableSet(credentials);
     }
 
     /** Whether a caller may choose this credential: one of allowedCredentials, or the default when there is no list. */

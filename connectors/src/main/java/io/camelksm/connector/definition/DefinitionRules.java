@@ -14,6 +14,8 @@ import com.jayway.jsonpath.JsonPath;
 /** The rules a JSON Schema cannot say, checked on a definition that passed the schema. */
 final class DefinitionRules {
 
+    private static final String THE_ACTION = "the action";
+
     private final Located located;
 
     private DefinitionRules(Located located) {
@@ -148,12 +150,14 @@ final class DefinitionRules {
                         "duplicate action name '" + name + "' (also actions[" + earlier + "])");
             }
             Set<String> declared = declaredParameters(action, field);
-            references(action.get("path"), field + ".path", declared);
-            templateMap(action.get("query"), field + ".query", declared);
-            templateMap(action.get("headers"), field + ".headers", declared);
-            references(action.get("body"), field + ".body", declared);
-            commonReferences(root, "headers", declared, name);
-            commonReferences(root, "parameters", declared, name);
+            references(action.get("path"), field + ".path", declared, THE_ACTION);
+            templateMap(action.get("query"), field + ".query", declared, THE_ACTION);
+            templateMap(action.get("headers"), field + ".headers", declared, THE_ACTION);
+            references(action.get("body"), field + ".body", declared, THE_ACTION);
+            // the connector's common templates are checked against every action's parameters
+            String thisAction = "action '" + name + "'";
+            templateMap(root.get("headers"), "headers", declared, thisAction);
+            templateMap(root.get("parameters"), "parameters", declared, thisAction);
             outputs(action.get("outputs"), field + ".outputs");
         }
     }
@@ -174,39 +178,24 @@ final class DefinitionRules {
         return declared;
     }
 
-    private void templateMap(JsonNode templates, String field, Set<String> declared) {
+    private void templateMap(JsonNode templates, String field, Set<String> declared, String whose) {
         if (templates == null) {
             return;
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = templates.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> entry = it.next();
-            references(entry.getValue(), field + "." + entry.getKey(), declared);
+            references(entry.getValue(), field + "." + entry.getKey(), declared, whose);
         }
     }
 
-    private void references(JsonNode template, String field, Set<String> declared) {
+    /** @param whose whose parameters the template may use, for the error ("the action", "action 'x'") */
+    private void references(JsonNode template, String field, Set<String> declared, String whose) {
         if (template == null) {
             return;
         }
         for (String name : Placeholders.names(template.asText())) {
             if (!declared.contains(name)) {
-                throw located.error(template, field, "{" + name + "} is not a declared parameter of the action");
-            }
-        }
-    }
-
-    private void commonReferences(JsonNode root, String key, Set<String> declared, String actionName) {
-        JsonNode templates = root.get(key);
-        if (templates == null) {
-            return;
-        }
-        for (Iterator<Map.Entry<String, JsonNode>> it = templates.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> entry = it.next();
-            for (String name : Placeholders.names(entry.getValue().asText())) {
-                if (!declared.contains(name)) {
-                    throw located.error(entry.getValue(), key + "." + entry.getKey(),
-                            "{" + name + "} is not a declared parameter of action '" + actionName + "'");
-                }
+                throw located.error(template, field, "{" + name + "} is not a declared parameter of " + whose);
             }
         }
     }

@@ -17,7 +17,7 @@ public final class ApiRequest {
     private final Map<String, String> query = new LinkedHashMap<>();
     private final Map<String, String> headers = new LinkedHashMap<>();
     private final String contentType;
-    private String body;
+    private final String body;
     private final Map<String, String> bodyFields = new LinkedHashMap<>();
 
     ApiRequest(String method, String url, String contentType, String body) {
@@ -53,10 +53,6 @@ public final class ApiRequest {
     /** The body with the action's parameters expanded, or null. */
     public String body() {
         return body;
-    }
-
-    void body(String newBody) {
-        this.body = newBody;
     }
 
     /** Fields custom authentication merges into the body (a JSON object or a form). */

@@ -50,10 +50,7 @@ final class BasicChallenge {
      */
     static void forgetAnswer(Exchange exchange) {
         Message message = exchange.getMessage();
-        message.getHeaders().keySet().removeIf(name -> {
-            String lower = name.toLowerCase(Locale.ROOT);
-            return !lower.startsWith("camel") || lower.startsWith("camelhttp");
-        });
+        RequestPreparation.removeHeadersNotForTheApi(message);
         message.setBody(null);
     }
 }

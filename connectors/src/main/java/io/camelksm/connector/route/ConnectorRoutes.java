@@ -13,7 +13,6 @@ import io.camelksm.component.KsmRouteProperties;
 import io.camelksm.component.KsmSendBindings;
 import io.camelksm.connector.ConnectorDefinitions;
 import io.camelksm.connector.definition.Action;
-import io.camelksm.connector.definition.Authentication;
 import io.camelksm.connector.definition.AuthenticationType;
 import io.camelksm.connector.definition.BaseUrls;
 import io.camelksm.connector.definition.ConnectorDefinition;
@@ -84,7 +83,7 @@ public class ConnectorRoutes extends RouteBuilder {
         TryDefinition route = declareCredentials(from(endpointUri(definition.name(), action.name()))
                 .routeId(routeId(definition.name(), action.name())), definition, action)
                 .doTry()
-                .process(new RequestPreparation(definition, action, baseUrl));
+                .process(new RequestPreparation(definition, action, baseUrl, what));
         authentication.addTo(route);
         RequestWriter writer = new RequestWriter(what);
         String api = httpEndpoint(definition, action, baseUrl, secretHeaders);
@@ -102,12 +101,7 @@ public class ConnectorRoutes extends RouteBuilder {
      */
     private static RouteDefinition declareCredentials(RouteDefinition route, ConnectorDefinition definition,
             Action action) {
-        Authentication authentication = definition.authentication();
-        Set<String> credentials = new LinkedHashSet<>();
-        if (authentication.credential() != null) {
-            credentials.add(authentication.credential());
-        }
-        credentials.addAll(authentication.allowedCredentials());
+        Set<String> credentials = definition.authentication().credentials();
         if (credentials.isEmpty()) {
             return route;
         }

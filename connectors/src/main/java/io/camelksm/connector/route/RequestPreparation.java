@@ -30,10 +30,13 @@ final class RequestPreparation implements Processor {
     private final ConnectorDefinition definition;
     private final Action action;
     private final String baseUrl;
+    private final String what;
 
-    RequestPreparation(ConnectorDefinition definition, Action action, String baseUrl) {
+    /** {@code what} names connector and action in errors, as the route's other steps do. */
+    RequestPreparation(ConnectorDefinition definition, Action action, String baseUrl, String what) {
         this.definition = definition;
         this.action = action;
+        this.what = what;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
@@ -56,7 +59,7 @@ final class RequestPreparation implements Processor {
         message.removeHeader(ConnectorHeaders.CREDENTIAL);
         if (authentication.type() == AuthenticationType.NONE) {
             if (picked != null) {
-                throw new ConnectorCallException(what() + ": uses no credential, but the call picked '" + picked + "'");
+                throw new ConnectorCallException(what + ": uses no credential, but the call picked '" + picked + "'");
             }
             return null;
         }
@@ -78,7 +81,7 @@ final class RequestPreparation implements Processor {
                 value = parameter.defaultValue();
             }
             if (value == null && parameter.required()) {
-                throw new ConnectorCallException(what() + ": the required parameter '" + parameter.name()
+                throw new ConnectorCallException(what + ": the required parameter '" + parameter.name()
                         + "' is missing (set the message header '" + parameter.name() + "')");
             }
             if (value != null) {
@@ -88,11 +91,14 @@ final class RequestPreparation implements Processor {
         return values;
     }
 
-    /** Only the definition's headers go to the API: the caller's own and Camel's HTTP control headers are dropped. */
-    private static void removeHeadersNotForTheApi(Message message) {
+    /**
+     * Only the definition's headers go to the API: the caller's own and Camel's HTTP control headers are dropped.
+     * Camel's other headers (e.g. {@code CamelAuthentication}, the caller) stay for {@code ksm:}; the HTTP filter keeps
+     * them in. {@link BasicChallenge} clears the first answer the same way.
+     */
+    static void removeHeadersNotForTheApi(Message message) {
         message.getHeaders().keySet().removeIf(name -> {
             String lower = name.toLowerCase(Locale.ROOT);
-            // Camel's own headers (e.g. CamelAuthentication, the caller) stay for ksm:, the HTTP filter keeps them in
             return !lower.startsWith("camel") || lower.startsWith("camelhttp");
         });
     }
@@ -101,7 +107,7 @@ final class RequestPreparation implements Processor {
         String path = Placeholders.expand(action.path(), name -> {
             String value = values.get(name);
             if (value == null) {
-                throw new ConnectorCallException(what() + ": the path parameter '" + name + "' has no value");
+                throw new ConnectorCallException(what + ": the path parameter '" + name + "' has no value");
             }
             return Encoding.pathSegment(value);
         });
@@ -124,9 +130,5 @@ final class RequestPreparation implements Processor {
                 to.put(name, Placeholders.expand(template, values::get));
             }
         });
-    }
-
-    private String what() {
-        return "connector '" + definition.name() + "' action '" + action.name() + "'";
     }
 }

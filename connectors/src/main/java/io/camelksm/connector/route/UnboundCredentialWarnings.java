@@ -7,7 +7,6 @@ import org.apache.camel.ExtendedStartupListener;
 
 import io.camelksm.component.KsmComponent;
 import io.camelksm.connector.ConnectorDefinitions;
-import io.camelksm.connector.definition.Authentication;
 import io.camelksm.connector.definition.ConnectorDefinition;
 
 /**
@@ -41,13 +40,8 @@ final class UnboundCredentialWarnings implements ExtendedStartupListener {
         }
         KsmComponent ksm = context.getComponent("ksm", KsmComponent.class);
         for (ConnectorDefinition definition : definitions.all()) {
-            Authentication authentication = definition.authentication();
             String usedBy = "connector '" + definition.name() + "'";
-            if (authentication.credential() != null) {
-                ksm.warnIfUnbound(authentication.credential(), usedBy);
-            }
-            authentication.allowedCredentials()
-                    .forEach(name -> ksm.warnIfUnbound(name, usedBy));
+            definition.authentication().credentials().forEach(name -> ksm.warnIfUnbound(name, usedBy));
         }
     }
 }
