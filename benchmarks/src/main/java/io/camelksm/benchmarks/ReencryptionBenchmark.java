@@ -12,7 +12,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.function.UnaryOperator;
 
 /**
  * Re-encryption of stored credentials on PostgreSQL (issue 15): rows per second and heap for each batch size, beside
@@ -38,11 +37,11 @@ public final class ReencryptionBenchmark {
     }
 
     private final ReencryptionDataSet data;
-    private final Reencryptor reencryptor;
+    private final RuntimeReencryptor reencryptor;
     private final ReencryptionRows floorRows;
     private final List<Result> results = new ArrayList<>();
 
-    ReencryptionBenchmark(ReencryptionDataSet data, Reencryptor reencryptor, Connection floorConnection)
+    ReencryptionBenchmark(ReencryptionDataSet data, RuntimeReencryptor reencryptor, Connection floorConnection)
             throws SQLException {
         this.data = data;
         this.reencryptor = reencryptor;
@@ -93,7 +92,7 @@ public final class ReencryptionBenchmark {
         data.seedUpTo(small);
         analyze();
         // warm-up (not reported): the JIT sees both walks before anything is measured
-        floorRows.rewriteAll(NO_SCHEME, HEAP_BATCH, UnaryOperator.identity());
+        floorRows.rewriteAll(NO_SCHEME, HEAP_BATCH);
         reencryptor.reencryptToNextScheme(HEAP_BATCH);
         measureFloor(HEAP_BATCH);
         measureReencryption(HEAP_BATCH);
@@ -130,7 +129,7 @@ public final class ReencryptionBenchmark {
 
     private void measureFloor(int batchSize) throws Exception {
         measure("floor: batched read + UPDATE", batchSize,
-                () -> floorRows.rewriteAll(NO_SCHEME, batchSize, UnaryOperator.identity()));
+                () -> floorRows.rewriteAll(NO_SCHEME, batchSize));
     }
 
     private void measurePlainUpdate() throws Exception {

@@ -6,13 +6,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.UnaryOperator;
 
 /**
- * Walks (by key: each batch starts where the last one ended, an index range scan) the encrypted fields of {@code credential_field} in primary-key order, one batch per transaction, and writes
- * each row back with what {@code rewrite} makes of its value, as a compare-and-set on the value it read (as
- * {@code JdbcReencryptor} writes). With the identity it is the benchmark's floor: the reads and writes re-encryption
- * needs, without any cryptography.
+ * The benchmark's floor: the reads and writes re-encryption needs, without any cryptography. Walks (by key: each batch
+ * starts where the last one ended, an index range scan) the encrypted fields of {@code credential_field} in
+ * primary-key order, one batch per transaction, and writes each row back unchanged, as a compare-and-set on the value
+ * it read (as {@code JdbcReencryptor} writes).
  */
 final class ReencryptionRows {
 
@@ -37,11 +36,11 @@ final class ReencryptionRows {
     }
 
     /**
-     * Rewrites every encrypted field whose scheme is not {@code targetSchemeId}, in batches of {@code batchSize}.
+     * Writes back every encrypted field whose scheme is not {@code targetSchemeId}, in batches of {@code batchSize}.
      *
      * @return the rows written (a row changed meanwhile by someone else is skipped, not counted)
      */
-    long rewriteAll(String targetSchemeId, int batchSize, UnaryOperator<Row> rewrite) throws SQLException {
+    long rewriteAll(String targetSchemeId, int batchSize) throws SQLException {
         long written = 0;
         long lastId = -1;
         String lastField = "";
@@ -54,9 +53,8 @@ final class ReencryptionRows {
                     return written;
                 }
                 for (Row row : batch) {
-                    Row next = rewrite.apply(row);
-                    update.setString(1, next.schemeId());
-                    update.setString(2, next.ciphertext());
+                    update.setString(1, row.schemeId());
+                    update.setString(2, row.ciphertext());
                     update.setLong(3, row.credentialId());
                     update.setString(4, row.fieldName());
                     update.setString(5, row.schemeId());

@@ -5,11 +5,12 @@ import io.camelksm.runtime.ReencryptionResult;
 import io.camelksm.store.jdbc.KsmDatabase;
 
 /**
- * camel-ksm's own re-encryption, {@link Reencryption} over the data set's database (what
- * {@code KsmRuntime.reencryption()} and {@code ksm-admin reencrypt} use): each call makes the other of the data set's
- * two schemes the default and runs until no value is left on an older scheme.
+ * What the re-encryption benchmark measures: camel-ksm's own re-encryption, {@link Reencryption} over the data set's
+ * database (what {@code KsmRuntime.reencryption()} and {@code ksm-admin reencrypt} use). Each call makes the other of
+ * the data set's two schemes the default and runs until no value is left on an older scheme, so the same data set can
+ * be re-encrypted again with the next batch size.
  */
-final class RuntimeReencryptor implements Reencryptor {
+final class RuntimeReencryptor {
 
     private final ReencryptionDataSet data;
     private final Reencryption reencryption;
@@ -19,8 +20,8 @@ final class RuntimeReencryptor implements Reencryptor {
         this.reencryption = new Reencryption(data.database().reencryptor());
     }
 
-    @Override
-    public long reencryptToNextScheme(int batchSize) {
+    /** Makes the next scheme the default and re-encrypts every value to it; returns the rows re-encrypted. */
+    long reencryptToNextScheme(int batchSize) {
         String next = data.currentSchemeId().equals(KsmDatabase.DEFAULT_SCHEME_ID)
                 ? ReencryptionDataSet.SECOND_SCHEME : KsmDatabase.DEFAULT_SCHEME_ID;
         data.database().schemes().setDefault(next);
@@ -33,8 +34,8 @@ final class RuntimeReencryptor implements Reencryptor {
         return result.rowsDone();
     }
 
-    @Override
-    public String currentSchemeId() {
+    /** The scheme every value should have after the last call. */
+    String currentSchemeId() {
         return data.currentSchemeId();
     }
 }

@@ -68,8 +68,18 @@ final class GatewayReplies {
             return error(502, "The API could not be reached from " + route + " ("
                     + unreachable.getClass().getSimpleName() + ")");
         }
-        LOG.warn("{} failed: {}", route, failure.toString());
+        // the types only: a message may carry a value the route handled (a conversion error quotes it)
+        LOG.warn("{} failed: {}", route, types(failure));
         return error(500, route + " failed: " + failure.getClass().getSimpleName());
+    }
+
+    /** "CamelExecutionException <- TypeConversionException": the failure and its causes, by type. */
+    private static String types(Throwable failure) {
+        StringBuilder types = new StringBuilder(failure.getClass().getName());
+        for (Throwable t = failure.getCause(); t != null; t = t.getCause()) {
+            types.append(" <- ").append(t.getClass().getName());
+        }
+        return types.toString();
     }
 
     private static <T extends Throwable> T find(Throwable failure, Class<T> type) {

@@ -3,16 +3,12 @@ package io.camelksm.examples.rpagateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
 import org.apache.camel.CamelContext;
@@ -170,16 +166,8 @@ class RpaGatewayDemoTest {
     }
 
     private HttpResponse<String> send(DemoCall call, String login, String query) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + call.path() + query))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(call.parameters()));
-        if (login != null) {
-            request.header("Authorization",
-                    "Basic " + Base64.getEncoder().encodeToString(login.getBytes(StandardCharsets.UTF_8)));
-        }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(call.request("http://127.0.0.1:" + port, query, login),
+                HttpResponse.BodyHandlers.ofString());
         responses.add(response);
         return response;
     }

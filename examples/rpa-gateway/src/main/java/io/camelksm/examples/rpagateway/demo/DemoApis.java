@@ -9,8 +9,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -45,8 +43,6 @@ public class DemoApis implements DisposableBean {
 
     private final WireMockServer server;
     private final DemoSecrets secrets;
-    private final String graphAccessToken = "eyJ0eXAiOi.graph-access." + randomText();
-    private final String salesforceAccessToken = "00D5g000004rpa!" + randomText();
 
     public DemoApis(DemoSecrets secrets, ConfigurableEnvironment environment) {
         this.secrets = secrets;
@@ -92,8 +88,9 @@ public class DemoApis implements DisposableBean {
                 .withFormParam("client_id", equalTo(GRAPH_CLIENT_ID))
                 .withFormParam("client_secret", equalTo(secrets.graphClientSecret()))
                 .willReturn(okJson("{\"token_type\":\"Bearer\",\"expires_in\":3599,\"ext_expires_in\":3599,"
-                        + "\"access_token\":\"" + graphAccessToken + "\"}")));
-        server.stubFor(bearer(get(urlPathMatching("/graph\\.microsoft\\.com/v1\\.0/users/[^/]+")), graphAccessToken)
+                        + "\"access_token\":\"" + secrets.graphAccessToken() + "\"}")));
+        server.stubFor(bearer(get(urlPathMatching("/graph\\.microsoft\\.com/v1\\.0/users/[^/]+")),
+                secrets.graphAccessToken())
                 .willReturn(okJson("{\"@odata.context\":\"https://graph.microsoft.com/v1.0/$metadata#users/$entity\","
                         + "\"id\":\"87d349ed-44d7-43e1-9a83-5f2406dee5bd\",\"displayName\":\"Adele Vance\","
                         + "\"mail\":\"AdeleV@contoso.example\",\"jobTitle\":\"Retail Manager\","
@@ -105,11 +102,11 @@ public class DemoApis implements DisposableBean {
                 .withFormParam("grant_type", equalTo("urn:ietf:params:oauth:grant-type:jwt-bearer"))
                 .andMatching(new SalesforceAssertion(secrets.salesforcePublicKey(), SALESFORCE_CONSUMER_KEY,
                         SALESFORCE_USER))
-                .willReturn(okJson("{\"access_token\":\"" + salesforceAccessToken + "\",\"scope\":\"api\","
+                .willReturn(okJson("{\"access_token\":\"" + secrets.salesforceAccessToken() + "\",\"scope\":\"api\","
                         + "\"instance_url\":\"https://contoso.my.salesforce.com\",\"id\":"
                         + "\"https://login.salesforce.com/id/00D5g000004rpaE/0055g00000Ab1cD\",\"token_type\":\"Bearer\"}")));
         server.stubFor(bearer(get(urlPathMatching("/contoso\\.my\\.salesforce\\.com/services/data/v62\\.0/query")),
-                salesforceAccessToken)
+                secrets.salesforceAccessToken())
                 .willReturn(okJson("{\"totalSize\":1,\"done\":true,\"records\":[{\"attributes\":{\"type\":\"Account\"},"
                         + "\"Id\":\"0015g00000Qx1AbAAJ\",\"Name\":\"Contoso Pharmaceuticals\"}]}")));
     }
@@ -133,12 +130,6 @@ public class DemoApis implements DisposableBean {
 
     private static MappingBuilder bearer(MappingBuilder request, String token) {
         return request.withHeader("Authorization", equalTo("Bearer " + token));
-    }
-
-    private static String randomText() {
-        byte[] value = new byte[16];
-        new SecureRandom().nextBytes(value);
-        return HexFormat.of().formatHex(value);
     }
 
     @Override

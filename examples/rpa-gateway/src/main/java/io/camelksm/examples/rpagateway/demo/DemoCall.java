@@ -1,5 +1,10 @@
 package io.camelksm.examples.rpagateway.demo;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 
 /**
@@ -27,5 +32,21 @@ public record DemoCall(String bot, String connector, String action, String param
     /** The gateway's path of the action. */
     public String path() {
         return "/connectors/" + connector + "/" + action;
+    }
+
+    /**
+     * The call as a bot sends it: the parameters POSTed to the action's path on {@code gateway} (then {@code query}),
+     * with HTTP Basic {@code login} ({@code name:password}), or without a login when it is null.
+     */
+    public HttpRequest request(String gateway, String query, String login) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path() + query))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(parameters));
+        if (login != null) {
+            request.header("Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString(login.getBytes(StandardCharsets.UTF_8)));
+        }
+        return request.build();
     }
 }

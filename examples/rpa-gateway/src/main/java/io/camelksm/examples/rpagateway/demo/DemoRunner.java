@@ -1,13 +1,9 @@
 package io.camelksm.examples.rpagateway.demo;
 
 import java.io.PrintStream;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
@@ -100,14 +96,7 @@ public class DemoRunner implements ApplicationRunner {
     private HttpResponse<String> call(String gateway, DemoCall call) throws Exception {
         String password = bots.bots().get(call.bot()).password();
         String login = call.bot() + ":" + (password.startsWith(NOOP) ? password.substring(NOOP.length()) : password);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + call.path()))
-                .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString(login.getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(call.parameters()))
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+        return http.send(call.request(gateway, "", login), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String shorten(String body) {

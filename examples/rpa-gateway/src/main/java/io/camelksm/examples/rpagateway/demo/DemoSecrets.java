@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * The secrets of this demo run, made fresh at every start: {@link DemoCredentials} stores them in {@code ksm:}, and
  * the stand-ins ({@link DemoApis}) accept only them, so a call that succeeds proves the gateway sent the stored
- * credential. Nothing here is ever printed or logged.
+ * credential; the stand-ins' token endpoints issue this run's access tokens, and their APIs accept only those.
+ * Nothing here is ever printed or logged.
  */
 @Component
 @Profile("demo")
@@ -25,6 +26,8 @@ public class DemoSecrets {
     private final String serviceNowPassword = "snow-" + randomText(16);
     private final String gitHubToken = "github_pat_" + randomText(30);
     private final KeyPair salesforceKey = rsaKeyPair();
+    private final String graphAccessToken = "eyJ0eXAiOi.graph-access." + randomText(16);
+    private final String salesforceAccessToken = "00D5g000004rpa!" + randomText(16);
 
     public String graphClientSecret() {
         return graphClientSecret;
@@ -48,6 +51,16 @@ public class DemoSecrets {
     /** The certificate's key that the connected app knows: the stand-in checks the assertion's signature with it. */
     public RSAPublicKey salesforcePublicKey() {
         return (RSAPublicKey) salesforceKey.getPublic();
+    }
+
+    /** What the Microsoft Graph stand-in's token endpoint issues. */
+    String graphAccessToken() {
+        return graphAccessToken;
+    }
+
+    /** What the Salesforce stand-in's token endpoint issues. */
+    String salesforceAccessToken() {
+        return salesforceAccessToken;
     }
 
     private String randomText(int bytes) {
