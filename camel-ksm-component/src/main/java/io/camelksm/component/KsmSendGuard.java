@@ -8,6 +8,7 @@ import java.util.Set;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.spi.EndpointStrategy;
 import org.apache.camel.spi.InterceptSendToEndpoint;
@@ -98,8 +99,15 @@ public final class KsmSendGuard implements EndpointStrategy {
 
         @Override
         public void process(Exchange exchange) {
-            List<SentCredential> bound = SentCredential.onMessage(exchange);
+            List<SentCredential> bound = SentCredential.of(exchange);
+            if (bound.isEmpty()) {
+                return;
+            }
+            Message message = exchange.getMessage();
             for (SentCredential sent : bound) {
+                if (!sent.isOn(message)) {
+                    continue;
+                }
                 Optional<SendTargets.Refusal> refusal = refusal(sent, exchange);
                 if (refusal.isPresent()) {
                     exchange.setException(sent.governed().refuseSend(sent.name(), "send", sent.caller(),
