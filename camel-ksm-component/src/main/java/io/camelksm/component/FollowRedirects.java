@@ -9,17 +9,24 @@ import org.apache.camel.spi.PropertyConfigurerGetter;
 
 /**
  * Whether an HTTP endpoint follows redirects, read through Camel's generated configurers (no compile dependency on
- * camel-http): the endpoint's {@code followRedirects}, the same option in its URI, or its component's default.
+ * camel-http): the endpoint's {@code followRedirects}, the same option in its URI, or its component's default. One per
+ * endpoint: its URI is read once; the endpoint's and the component's option are read at each check, so a default
+ * changed while the routes run counts from the next exchange.
  */
 final class FollowRedirects {
 
     private static final String OPTION = "followRedirects";
 
-    private FollowRedirects() {
+    private final Endpoint endpoint;
+    /** What the endpoint's URI says, or null when it says nothing; the URI of an endpoint never changes. */
+    private final Boolean inUri;
+
+    FollowRedirects(Endpoint endpoint) {
+        this.endpoint = endpoint;
+        this.inUri = inUri(endpoint.getEndpointUri());
     }
 
-    static boolean isOn(Endpoint endpoint) {
-        Boolean inUri = inUri(endpoint.getEndpointUri());
+    boolean isOn() {
         if (inUri != null) { // what the endpoint's URI says wins over the component's default, as in camel-http
             return inUri;
         }

@@ -43,26 +43,30 @@ public class KsmDatabaseConfiguration {
 
     /** The database these options name. */
     public DatabaseSettings toSettings() {
-        Secret password = jdbcPassword == null ? null : Secret.of(jdbcPassword);
-        Duration timeout = Duration.ofMillis(dbConnectionTimeout);
-        Path defaultKey = DatabaseSettings.defaultHome().resolve("ksm.key");
+        Path key = keyFile != null ? Path.of(keyFile) : null;
         if (dataSource != null) {
             if (hasJdbcUrl()) {
                 throw new IllegalArgumentException("Set either the ksm component option dataSource or jdbcUrl, not"
                                                    + " both: both name camel-ksm's database");
             }
-            return DatabaseSettings.ofDataSource(dataSource, databaseSchema,
-                    keyFile != null ? Path.of(keyFile) : defaultKey).withMigrate(migrateSchema);
+            return DatabaseSettings.ofDataSource(dataSource, databaseSchema, key != null ? key : defaultKeyFile())
+                    .withMigrate(migrateSchema);
         }
+        Secret password = jdbcPassword == null ? null : Secret.of(jdbcPassword);
+        Duration timeout = Duration.ofMillis(dbConnectionTimeout);
         if (hasJdbcUrl()) {
-            Path key = keyFile != null ? Path.of(keyFile) : defaultKey;
-            return new DatabaseSettings(jdbcUrl, jdbcUsername, password, key, timeout, migrateSchema, null,
-                    databaseSchema);
+            return new DatabaseSettings(jdbcUrl, jdbcUsername, password, key != null ? key : defaultKeyFile(), timeout,
+                    migrateSchema, null, databaseSchema);
         }
         DatabaseSettings embedded = databaseDirectory != null
                 ? DatabaseSettings.embedded(Path.of(databaseDirectory)) : DatabaseSettings.embeddedDefaults();
         return new DatabaseSettings(embedded.jdbcUrl(), jdbcUsername, password,
-                keyFile != null ? Path.of(keyFile) : embedded.keyFile(), timeout, migrateSchema, null, databaseSchema);
+                key != null ? key : embedded.keyFile(), timeout, migrateSchema, null, databaseSchema);
+    }
+
+    /** The key file of a database outside the default directory when keyFile is not set. */
+    private static Path defaultKeyFile() {
+        return DatabaseSettings.defaultHome().resolve("ksm.key");
     }
 
     /** Whether a database other than the embedded one is configured. */

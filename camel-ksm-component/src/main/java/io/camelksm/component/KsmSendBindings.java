@@ -25,9 +25,4 @@ public final class KsmSendBindings {
     public static void release(Exchange exchange) {
         exchange.removeProperty(SentCredential.PROPERTY);
     }
-
-    /** Whether a bound credential is still on the exchange (a header put by authorize, or values handed over by get). */
-    public static boolean isBound(Exchange exchange) {
-        return !SentCredential.onMessage(exchange).isEmpty();
-    }
 }

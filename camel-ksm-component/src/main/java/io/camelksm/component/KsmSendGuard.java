@@ -8,6 +8,7 @@ import java.util.Set;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.spi.EndpointStrategy;
 import org.apache.camel.spi.InterceptSendToEndpoint;
@@ -78,21 +79,35 @@ public final class KsmSendGuard implements EndpointStrategy {
         return colon < 0 ? uri : uri.substring(0, colon).toLowerCase(Locale.ROOT);
     }
 
-    /** The check before one endpoint's producer. */
+    /**
+     * The check before one endpoint's producer. What depends on the endpoint alone is worked out once: its base URL,
+     * what its URI says about redirects, and the decision on the base URL for the targets last checked (the targets of
+     * a credential are one object while its sendTo is unchanged, see {@link ParsedSendTargets}).
+     */
     private static final class Check implements Processor {
 
         private final Endpoint endpoint;
         private final Optional<String> baseUrl;
+        private final FollowRedirects followRedirects;
+        private volatile BaseDecision lastBaseDecision;
 
         Check(Endpoint endpoint) {
             this.endpoint = endpoint;
             this.baseUrl = OutgoingUrls.baseUrl(endpoint);
+            this.followRedirects = new FollowRedirects(endpoint);
         }
 
         @Override
         public void process(Exchange exchange) {
-            List<SentCredential> bound = SentCredential.onMessage(exchange);
+            List<SentCredential> bound = SentCredential.of(exchange);
+            if (bound.isEmpty()) {
+                return;
+            }
+            Message message = exchange.getMessage();
             for (SentCredential sent : bound) {
+                if (!sent.isOn(message)) {
+                    continue;
+                }
                 Optional<SendTargets.Refusal> refusal = refusal(sent, exchange);
                 if (refusal.isPresent()) {
                     exchange.setException(sent.governed().refuseSend(sent.name(), "send", sent.caller(),
@@ -108,13 +123,17 @@ public final class KsmSendGuard implements EndpointStrategy {
                         "endpoint '" + schemeOf(endpoint) + ":' is not an HTTP endpoint and the exchange still"
                         + " carries " + sent.where() + "; remove it before sending elsewhere"));
             }
-            for (String url : OutgoingUrls.of(baseUrl.get(), exchange)) {
-                Optional<SendTargets.Refusal> refusal = sent.targets().refusal(url);
+            Optional<SendTargets.Refusal> refusal = baseRefusal(sent.targets());
+            if (refusal.isPresent()) {
+                return refusal;
+            }
+            for (String url : OutgoingUrls.fromMessage(baseUrl.get(), exchange)) {
+                refusal = sent.targets().refusal(url);
                 if (refusal.isPresent()) {
                     return refusal;
                 }
             }
-            if (FollowRedirects.isOn(endpoint)) {
+            if (followRedirects.isOn()) {
                 return Optional.of(new SendTargets.Refusal(OutgoingUrls.hostOrScheme(endpoint),
                         "the endpoint follows redirects (followRedirects=true), which could carry " + sent.where()
                         + " to another host"));
@@ -122,9 +141,24 @@ public final class KsmSendGuard implements EndpointStrategy {
             return Optional.empty();
         }
 
+        /** The targets' decision on the endpoint's own URL: both are immutable, so it is made once per targets. */
+        private Optional<SendTargets.Refusal> baseRefusal(SendTargets targets) {
+            BaseDecision last = lastBaseDecision;
+            if (last != null && last.targets() == targets) {
+                return last.refusal();
+            }
+            Optional<SendTargets.Refusal> refusal = targets.refusal(baseUrl.get());
+            lastBaseDecision = new BaseDecision(targets, refusal);
+            return refusal;
+        }
+
         @Override
         public String toString() {
             return "ksm send guard";
         }
+    }
+
+    /** The decision on an endpoint's base URL for one targets object (compared by reference). */
+    private record BaseDecision(SendTargets targets, Optional<SendTargets.Refusal> refusal) {
     }
 }

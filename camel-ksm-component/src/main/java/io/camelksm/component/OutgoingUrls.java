@@ -14,7 +14,7 @@ import org.apache.camel.Message;
 /**
  * The URLs an HTTP endpoint may send an exchange to: its own URI and what camel-http (and the other HTTP clients that
  * honour them) take from the message: {@code CamelHttpUri} replaces the base, {@code CamelHttpPath} is appended to it.
- * Every one is returned, so the guard refuses when any is outside the credential's targets. {@code CamelHttpQuery}
+ * Every one is checked, so the guard refuses when any is outside the credential's targets. {@code CamelHttpQuery}
  * changes neither host nor path and is not needed for the decision.
  */
 final class OutgoingUrls {
@@ -45,22 +45,29 @@ final class OutgoingUrls {
         return Optional.empty();
     }
 
-    /** Every URL the exchange may go to through an HTTP endpoint with this base URL. */
-    static List<String> of(String baseUrl, Exchange exchange) {
+    /**
+     * The URLs the message adds to an HTTP endpoint's base URL: {@code CamelHttpUri}, then the base and that URI each
+     * with {@code CamelHttpPath}; none when the message has neither header.
+     */
+    static List<String> fromMessage(String baseUrl, Exchange exchange) {
         Message message = exchange.getMessage();
-        List<String> bases = new ArrayList<>(2);
-        bases.add(baseUrl);
         String headerUri = message.getHeader(HTTP_URI, String.class);
-        if (headerUri != null && !headerUri.isBlank()) {
-            bases.add(withoutQuery(headerUri.strip()));
-        }
         String path = message.getHeader(HTTP_PATH, String.class);
-        if (path == null || path.isEmpty()) {
-            return bases;
+        boolean hasUri = headerUri != null && !headerUri.isBlank();
+        boolean hasPath = path != null && !path.isEmpty();
+        if (!hasUri && !hasPath) {
+            return List.of();
         }
-        List<String> urls = new ArrayList<>(bases);
-        for (String base : bases) {
-            urls.add(withPath(base, path));
+        List<String> urls = new ArrayList<>(3);
+        String uri = hasUri ? withoutQuery(headerUri.strip()) : null;
+        if (hasUri) {
+            urls.add(uri);
+        }
+        if (hasPath) {
+            urls.add(withPath(baseUrl, path));
+            if (hasUri) {
+                urls.add(withPath(uri, path));
+            }
         }
         return urls;
     }

@@ -34,7 +34,8 @@ import io.camelksm.runtime.CredentialReferences;
  * registers the first time it serves an exchange of a route ({@link #used}). Sending to {@code ksm:} from outside
  * a route (a ProducerTemplate) registers nothing: there is no route id to list.
  * <p>
- * Listens to route events only: it ignores every exchange event, so the exchange path does not create events for it.
+ * Listens to route events only, which Camel sends to every started notifier: it ignores every exchange event and
+ * leaves Camel's event notification for exchanges as it was, so no exchange of the context creates events for it.
  */
 final class RouteReferences extends EventNotifierSupport {
 
@@ -62,7 +63,6 @@ final class RouteReferences extends EventNotifierSupport {
         listener.setCamelContext(context);
         context.getManagementStrategy().addEventNotifier(listener);
         ServiceHelper.startService(listener);
-        context.getCamelContextExtension().setEventNotificationApplicable(true);
         for (Route route : context.getRoutes()) {
             ServiceStatus status = context.getRouteController().getRouteStatus(route.getRouteId());
             if (status != null && status.isStarted()) {

@@ -36,21 +36,16 @@ record SentCredential(CredentialName name, SendTargets targets, String headerNam
         all.add(sent);
     }
 
-    /** The bound credentials whose header is still on the message with the value ksm: put there. */
-    static List<SentCredential> onMessage(Exchange exchange) {
+    /** The bound credentials ksm: put on the exchange (each may have left the message since, see {@link #isOn}). */
+    static List<SentCredential> of(Exchange exchange) {
         @SuppressWarnings("unchecked")
         List<SentCredential> all = exchange.getProperty(PROPERTY, List.class);
-        if (all == null || all.isEmpty()) {
-            return List.of();
-        }
-        Message message = exchange.getMessage();
-        List<SentCredential> present = new ArrayList<>(all.size());
-        for (SentCredential sent : all) {
-            if (sent.handedOver() || sent.headerValue.equals(message.getHeader(sent.headerName))) {
-                present.add(sent);
-            }
-        }
-        return present;
+        return all == null ? List.of() : all;
+    }
+
+    /** Whether it is still on the message: values handed to the route, or its header with the value ksm: put there. */
+    boolean isOn(Message message) {
+        return handedOver() || headerValue.equals(message.getHeader(headerName));
     }
 
     /** Turns the marks of the header's current value into marks of the whole exchange. */

@@ -125,6 +125,13 @@ class KsmCredentialReferencesTest {
     }
 
     @Test
+    void listeningToRoutesTurnsOnNoEventsForExchanges() {
+        camel.createProducerTemplate().sendBody("direct:orders", "x");
+
+        assertThat(camel.getCamelContextExtension().isEventNotificationApplicable()).isFalse();
+    }
+
+    @Test
     void aStoppedRouteAndAStoppedContextMarkTheirPlacesStopped() throws Exception {
         camel.getRouteController().stopRoute("orders");
         assertThat(references(GRAPH)).extracting(CredentialReference::routeId, CredentialReference::running)
