@@ -213,6 +213,19 @@ public final class CredentialCache implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops serving from the cache and drops everything in it: changes made elsewhere can no longer be noticed (the
+     * node lost its listening connection). Until {@link #resume()}, every read goes to the loader.
+     */
+    public void suspend() {
+        clear(); // TODO(helper A): and bypass until resume, without a racing load re-caching
+    }
+
+    /** Serves from the cache again, starting empty: changes are noticed again. */
+    public void resume() {
+        clear(); // TODO(helper A)
+    }
+
     /** Drops (and wipes) everything. */
     public void clear() {
         epoch.incrementAndGet();

@@ -255,6 +255,27 @@ public final class GovernedCredentials implements AutoCloseable {
         return store.names();
     }
 
+    /**
+     * Another node (or {@code ksm-admin}) changed the credential or its rights: drops what is cached for it and tells the
+     * change listeners (its tokens are dropped), as for a change made here.
+     */
+    public void dropCached(CredentialName name) {
+        changes.changed(name, null);
+    }
+
+    /**
+     * Changes made elsewhere can no longer be noticed: every request reads the store and the rights until
+     * {@link #resumeCache()}.
+     */
+    public void suspendCache() {
+        cache.suspend();
+    }
+
+    /** Changes made elsewhere are noticed again: the cache serves again, starting empty. */
+    public void resumeCache() {
+        cache.resume();
+    }
+
     /** Drops (and wipes) every cached credential and access right. */
     public void clearCache() {
         cache.clear();

@@ -12,6 +12,9 @@ import io.camelksm.credential.CredentialStore;
 import io.camelksm.governance.CredentialChangeListener;
 import io.camelksm.governance.ExpiryWatch;
 import io.camelksm.governance.GovernedCredentials;
+import io.camelksm.auth.oauth2.SharedTokens;
+import io.camelksm.store.jdbc.ChangeNoticeHealth;
+import io.camelksm.store.jdbc.ChangeNotices;
 import io.camelksm.store.jdbc.KsmDatabase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,12 +43,17 @@ public final class KsmRuntime implements AutoCloseable {
     private final CredentialChangeListener evictTokensOnChange;
     private final KsmStatistics statistics = new KsmStatistics(this);
     private final CredentialReferences references;
+    /** The tokens shared with the other nodes (tokenSharing=cluster), or null. */
+    private final SharedTokens sharedTokens;
+    /** The listener for the changes other nodes commit (PostgreSQL, changeNotices=true), or null. */
+    private volatile ChangeNotices changeNotices;
     private volatile boolean closed;
 
     private KsmRuntime(KsmSettings settings, KsmDatabase database, OpenedAudit audit,
                        SecretStoreProvider.Session secretStore, GovernedCredentials credentials,
-                       OAuth2TokenProvider tokenProvider, boolean ownsTokenProvider) {
+                       OAuth2TokenProvider tokenProvider, boolean ownsTokenProvider, SharedTokens sharedTokens) {
         this.settings = settings;
+        this.sharedTokens = sharedTokens;
         this.database = database;
         this.audit = audit;
         this.secretStore = secretStore;
@@ -86,17 +94,51 @@ public final class KsmRuntime implements AutoCloseable {
                 credentials.expiries().setWarning(settings.expiryWarning());
                 opened.add(credentials);
             }
+            SharedTokens shared = sharedTokens(settings, database);
+            if (shared != null) {
+                opened.add(shared);
+            }
             OAuth2TokenProvider provider = settings.givenTokenProvider();
             boolean ownsProvider = provider == null;
             if (ownsProvider) {
                 LOG.debug("Creating the OAuth 2.0 token provider with {}", settings.oauth2());
-                provider = OAuth2TokenProvider.create(settings.oauth2());
+                provider = OAuth2TokenProvider.create(settings.oauth2(), shared);
+                opened.add(provider);
             }
-            return new KsmRuntime(settings, database, audit, keeper, credentials, provider, ownsProvider);
+            KsmRuntime runtime = new KsmRuntime(settings, database, audit, keeper, credentials, provider, ownsProvider,
+                    shared);
+            if (database != null && settings.changeNotices()) {
+                // the cache serves only once the listener hears: until then every request reads the database
+                credentials.suspendCache();
+                runtime.changeNotices = database.listenForChanges(
+                        new ChangeDispatch(credentials, provider, database.schemes())).orElse(null);
+                if (runtime.changeNotices == null) {
+                    credentials.resumeCache(); // H2: one process, nothing to hear
+                }
+            }
+            return runtime;
         } catch (RuntimeException e) {
             closeAll(opened, e);
             throw e;
         }
+    }
+
+    /** The tokens shared through the database (tokenSharing=cluster), or null; refused where nothing can share. */
+    private static SharedTokens sharedTokens(KsmSettings settings, KsmDatabase database) {
+        if (settings.tokenSharing() != TokenSharing.CLUSTER) {
+            return null;
+        }
+        if (settings.givenTokenProvider() != null) {
+            throw new KsmException("tokenSharing=cluster shares the tokens of camel-ksm's own token provider, but a"
+                                   + " token provider was given: drop one of the two");
+        }
+        if (database == null || !database.isPostgresql()) {
+            throw new KsmException("tokenSharing=cluster needs the nodes to share a PostgreSQL database (database"
+                                   + " url jdbc:postgresql://...): " + (database == null
+                    ? "this runtime was given governed credentials and has no database of its own"
+                    : "the embedded H2 database serves one process"));
+        }
+        return database.sharedTokens(settings.nodeName());
     }
 
     private static SecretStoreProvider.Session prepareSecretStore(KsmSettings settings) {
@@ -218,6 +260,27 @@ public final class KsmRuntime implements AutoCloseable {
         return secretStore == null || closed ? Optional.empty() : secretStore.keyHealth();
     }
 
+    /**
+     * Whether this node hears the changes other nodes commit: LISTENING, RECONNECTING (every request reads the database
+     * meanwhile) or OFF (H2, changeNotices=false, or no database of its own).
+     */
+    public ChangeNoticeHealth changeNoticeHealth() {
+        ChangeNotices notices = changeNotices;
+        if (notices == null || closed) {
+            return ChangeNoticeHealth.off(database == null ? "no database of its own (governed credentials given)"
+                    : !database.isPostgresql() ? "embedded H2: one process, nothing to hear"
+                    : !settings.changeNotices() ? "changeNotices=false: changes made elsewhere apply within cacheTtl ("
+                                                  + settings.cacheTtl().toMillis() + " ms)"
+                    : "closed");
+        }
+        return notices.health();
+    }
+
+    /** Whether OAuth 2.0 tokens are shared with the other nodes of the cluster (tokenSharing=cluster). */
+    public boolean sharesTokens() {
+        return sharedTokens != null;
+    }
+
     /** Whether token requests fail lately, from the token provider's statistics (no endpoint is called). */
     public PartHealth tokenEndpointHealth() {
         return TokenEndpointHealth.of(tokenProvider.statistics(), settings.clock().instant());
@@ -254,6 +317,9 @@ public final class KsmRuntime implements AutoCloseable {
         List<AutoCloseable> parts = new ArrayList<>();
         if (database != null) {
             parts.add(database);
+            if (sharedTokens != null) {
+                parts.add(sharedTokens);
+            }
             if (secretStore != null) {
                 parts.add(secretStore);
             }
@@ -264,6 +330,9 @@ public final class KsmRuntime implements AutoCloseable {
             parts.add(tokenProvider);
         }
         parts.add(references); // first: its rows are marked stopped while the database is still open
+        if (changeNotices != null) {
+            parts.add(changeNotices); // before anything else: no notice reaches a part being closed
+        }
         closeAll(parts, null);
     }
 

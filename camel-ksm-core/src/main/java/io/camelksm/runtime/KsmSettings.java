@@ -41,6 +41,9 @@ public final class KsmSettings {
     public static final Duration DEFAULT_EXPIRY_WARNING = Duration.ofMillis(DEFAULT_EXPIRY_WARNING_MS);
     /** The node name when none is given and the host name cannot be found. */
     public static final String FALLBACK_NODE_NAME = "localhost";
+    /** The default tokenSharing as written in options (a compile-time constant for option annotations). */
+    public static final String DEFAULT_TOKEN_SHARING_OPTION = "node";
+    public static final TokenSharing DEFAULT_TOKEN_SHARING = TokenSharing.parse(DEFAULT_TOKEN_SHARING_OPTION);
     /** Refuses, when it is written, a credential that would fail at its first exchange. */
     public static final CredentialValidator DEFAULT_WRITE_VALIDATOR = OAuth2CredentialValidator.INSTANCE;
 
@@ -60,6 +63,8 @@ public final class KsmSettings {
     private final GovernedCredentials givenCredentials;
     private final OAuth2TokenProvider givenTokenProvider;
     private final SchemeSettings schemes;
+    private final boolean changeNotices;
+    private final TokenSharing tokenSharing;
 
     private KsmSettings(Builder b) {
         this.database = b.database != null ? b.database : DatabaseSettings.embeddedDefaults();
@@ -85,6 +90,8 @@ public final class KsmSettings {
         this.givenCredentials = b.givenCredentials;
         this.givenTokenProvider = b.givenTokenProvider;
         this.schemes = new SchemeSettings(b.schemeKeyDirectory, b.schemeHsm);
+        this.changeNotices = b.changeNotices;
+        this.tokenSharing = b.tokenSharing != null ? b.tokenSharing : DEFAULT_TOKEN_SHARING;
         if (credentialStore != null && store == StoreKind.KEEPER) {
             throw new IllegalArgumentException("Set either credentialStore or store=keeper, not both");
         }
@@ -187,6 +194,21 @@ public final class KsmSettings {
         return givenTokenProvider;
     }
 
+    /**
+     * Whether, on PostgreSQL, this node listens for the changes other nodes and {@code ksm-admin} make (default true):
+     * a grant, revoke, credential update or scheme change then applies here as soon as it commits, instead of within
+     * {@link #cacheTtl()}. Costs one database connection per node. Off for connection poolers in transaction mode
+     * (PgBouncer), which cannot keep a {@code LISTEN}. Without effect on H2 (one process).
+     */
+    public boolean changeNotices() {
+        return changeNotices;
+    }
+
+    /** Whether OAuth 2.0 tokens are cached per node (default) or shared by the nodes on one PostgreSQL database. */
+    public TokenSharing tokenSharing() {
+        return tokenSharing;
+    }
+
     @Override
     public String toString() {
         return "KsmSettings[database=" + database + ", auditMode="
@@ -195,7 +217,8 @@ public final class KsmSettings {
                + expiryWarning.toMillis() + " ms, store=" + store.option()
                + (credentialStore != null ? ", credentialStore=" + credentialStore : "")
                + (store == StoreKind.KEEPER ? ", keeper=" + keeper : "")
-               + (schemes.hsm() != null ? ", schemeHsm=" + schemes.hsm() : "") + ", nodeName=" + nodeName + "]";
+               + (schemes.hsm() != null ? ", schemeHsm=" + schemes.hsm() : "") + ", nodeName=" + nodeName
+               + ", changeNotices=" + changeNotices + ", tokenSharing=" + tokenSharing.option() + "]";
     }
 
     public static final class Builder {
@@ -217,8 +240,22 @@ public final class KsmSettings {
         private OAuth2TokenProvider givenTokenProvider;
         private Path schemeKeyDirectory;
         private HsmKeySettings schemeHsm;
+        private boolean changeNotices = true;
+        private TokenSharing tokenSharing;
 
         private Builder() {
+        }
+
+        /** Default true: see {@link KsmSettings#changeNotices()}. */
+        public Builder changeNotices(boolean changeNotices) {
+            this.changeNotices = changeNotices;
+            return this;
+        }
+
+        /** Default: {@link #DEFAULT_TOKEN_SHARING}; {@link TokenSharing#CLUSTER} needs a PostgreSQL database. */
+        public Builder tokenSharing(TokenSharing tokenSharing) {
+            this.tokenSharing = tokenSharing;
+            return this;
         }
 
         /** The directory of SERVER schemes' key files ({@code <scheme id>.key}); default: the key file's directory. */

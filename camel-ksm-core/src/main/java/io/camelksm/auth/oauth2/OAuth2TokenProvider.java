@@ -38,6 +38,14 @@ public interface OAuth2TokenProvider extends AutoCloseable {
     }
 
     /**
+     * A provider with its own HTTP client whose tokens are shared with the other nodes of a cluster (null: cached in
+     * this process only). The shared tokens stay the caller's to close.
+     */
+    static OAuth2TokenProvider create(OAuth2Settings settings, SharedTokens shared) {
+        return shared == null ? create(settings) : create(settings); // TODO(helper B): share through `shared`
+    }
+
+    /**
      * A valid access token for the credential and options: from the cache, shared with a concurrent request for the
      * same token, or fetched now.
      *

@@ -69,6 +69,14 @@ public final class DatabaseSchemes implements AutoCloseable {
         return registry;
     }
 
+    /**
+     * Reads the schemes again now: another node changed them ({@link ChangeNotice.Kind#SCHEMES}). A failure is logged and
+     * the current registry stays; the periodic check ({@link #REFRESH}) tries again.
+     */
+    public void refresh() {
+        // TODO(helper A): reload now, reset checkedAtMillis; log (never a key) on failure
+    }
+
     /** Opens what is new in the table and rebuilds the registry around the default row. */
     synchronized void reload() {
         List<EncryptionSchemeTable.SchemeRow> rows = table.list();

@@ -48,10 +48,12 @@ public final class KsmDatabase implements AutoCloseable {
     private final JdbcCredentialReferenceStore references;
     private final AuditMac auditMac;
     private final DatabaseHealthCheck healthCheck;
+    private final DatabaseVendor vendor;
 
-    private KsmDatabase(ConnectionPool pool, DatabaseSchemes schemes, AuditMac auditMac, Clock clock,
-                        DatabaseHealthCheck healthCheck) {
+    private KsmDatabase(ConnectionPool pool, DatabaseVendor vendor, DatabaseSchemes schemes, AuditMac auditMac,
+                        Clock clock, DatabaseHealthCheck healthCheck) {
         this.pool = pool;
+        this.vendor = vendor;
         this.schemes = schemes;
         this.auditMac = auditMac;
         this.healthCheck = healthCheck;
@@ -125,7 +127,7 @@ public final class KsmDatabase implements AutoCloseable {
             } finally {
                 Arrays.fill(fileKey, (byte) 0);
             }
-            KsmDatabase database = new KsmDatabase(pool, schemes, auditMac, Clock.systemUTC(),
+            KsmDatabase database = new KsmDatabase(pool, vendor, schemes, auditMac, Clock.systemUTC(),
                     new DatabaseHealthCheck(url, schemeTable, keyFile, scheme));
             LOG.info("Opened the camel-ksm database {} (key file {})", url, settings.keyFile().toAbsolutePath());
             return database;
@@ -166,6 +168,29 @@ public final class KsmDatabase implements AutoCloseable {
                                          + " scheme '" + DEFAULT_SCHEME_ID + "' in the camel-ksm database " + url
                                          + ": use the key file this database was created with");
         }
+    }
+
+    /** Whether this is PostgreSQL, which several nodes may share (H2 serves one process). */
+    public boolean isPostgresql() {
+        return vendor == DatabaseVendor.POSTGRESQL;
+    }
+
+    /**
+     * Starts listening for the changes other nodes and {@code ksm-admin} commit ({@link ChangeNotice}), on a connection
+     * of its own, reconnecting when it is lost; empty on H2 (one process). The caller closes what it gets.
+     */
+    public java.util.Optional<ChangeNotices> listenForChanges(ChangeNoticeListener listener) {
+        return java.util.Optional.empty(); // TODO(helper A): ChangeNotices.start(...) on PostgreSQL
+    }
+
+    /**
+     * The OAuth 2.0 tokens shared through this database by the nodes of a cluster (PostgreSQL only), fetched by this
+     * node under its name. The caller closes what it gets (the database stays open).
+     *
+     * @throws io.camelksm.KsmException on H2: one process has nothing to share with
+     */
+    public io.camelksm.auth.oauth2.SharedTokens sharedTokens(String nodeName) {
+        throw new UnsupportedOperationException("TODO(helper B): JdbcSharedTokens");
     }
 
     /** The encryption schemes of this database, opened on this node. */
