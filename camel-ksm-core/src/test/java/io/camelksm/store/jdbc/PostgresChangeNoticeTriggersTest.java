@@ -203,6 +203,66 @@ class PostgresChangeNoticeTriggersTest {
     }
 
     @Test
+    void anApplicationRoleWithoutRightsOnTheTokenTableWritesAndListens() throws Exception {
+        open();
+        String app = "ksm_app_" + schema.substring(schema.length() - 8);
+        database.credentials().create(KsmDatabaseContractTest.basic("Graph", "pw-1"));
+        storeToken("t1", "graph", KsmDatabase.DEFAULT_SCHEME_ID);
+        // the grants ksm-component.adoc lists for an application role: nothing on oauth_token
+        sql("CREATE ROLE " + app + " LOGIN", "GRANT USAGE ON SCHEMA " + schema + " TO " + app,
+                "GRANT SELECT ON ksm_schema_history, encryption_scheme TO " + app,
+                "GRANT SELECT, INSERT, UPDATE, DELETE ON credential, credential_field, credential_property,"
+                + " access_right, route_metadata_write TO " + app,
+                "GRANT SELECT, INSERT ON audit_event TO " + app, "GRANT SELECT, UPDATE ON audit_chain_head TO " + app);
+        notices();
+        String appUrl = url.replaceFirst("user=[^&]*", "user=" + app);
+        List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (KsmDatabase asApp = KsmDatabase.open(new DatabaseSettings(appUrl, null, null, tempDir.resolve("ksm.key"))
+                .withMigrate(false));
+             ChangeNotices notices = asApp.listenForChanges(new ChangeNoticeListener() {
+                 @Override
+                 public void noticed(ChangeNotice notice) {
+                     heard.add(notice.toString());
+                 }
+
+                 @Override
+                 public void lost() {
+                 }
+
+                 @Override
+                 public void listening() {
+                     heard.add("listening");
+                 }
+             }).orElseThrow()) {
+            awaitTrue(() -> notices.health().state() == ChangeNoticeHealth.State.LISTENING);
+            Credential stored = asApp.credentials().find(GRAPH).orElseThrow();
+            asApp.credentials().update(stored.toBuilder().secret(CredentialField.PASSWORD, Secret.of("pw-2")).build());
+            stored.destroySecrets();
+            assertThat(tokens("graph")).as("dropped by the trigger, which runs as the schema's owner").isZero();
+            storeToken("t2", "graph", KsmDatabase.DEFAULT_SCHEME_ID);
+            asApp.accessRights().grant(GRAPH, Dimension.ROLE, "ops");
+            asApp.accessRights().revoke(GRAPH, Dimension.ROLE, "ops");
+            assertThat(tokens("graph")).isZero();
+            assertThat(notices()).containsExactly(payload(ChangeNotice.Kind.CREDENTIAL, "graph"),
+                    payload(ChangeNotice.Kind.RIGHTS, "graph"), payload(ChangeNotice.Kind.RIGHTS, "graph"));
+            awaitTrue(() -> heard.size() == 4);
+            assertThat(heard).as("the application role listens too").containsExactly("listening",
+                    "ChangeNotice[kind=CREDENTIAL, credential=graph]", "ChangeNotice[kind=RIGHTS, credential=graph]",
+                    "ChangeNotice[kind=RIGHTS, credential=graph]");
+        } finally {
+            sql("DROP OWNED BY " + app, "DROP ROLE " + app);
+        }
+    }
+
+    private static void awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("within 10 s").isLessThan(deadline);
+            Thread.sleep(5);
+        }
+    }
+
+    @Test
     void reencryptionSendsNothing() throws SQLException {
         open();
         database.credentials().create(KsmDatabaseContractTest.basic("Graph", "pw-1"));
