@@ -281,6 +281,58 @@ class PostgresChangeNoticesTest {
     }
 
     @Test
+    void withAnApplicationsDataSourceOneConnectionIsBorrowedAndReturnedAsItWas() throws Exception {
+        KsmRuntime one = node("node-1", true);
+        String schema = url.substring(url.indexOf("currentSchema=") + "currentSchema=".length());
+        com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+        config.setJdbcUrl(PostgresSchemas.serverUrl());
+        config.setMaximumPoolSize(3);
+        config.addDataSourceProperty("ApplicationName", "the-application");
+        try (com.zaxxer.hikari.HikariDataSource application = new com.zaxxer.hikari.HikariDataSource(config)) {
+            KsmRuntime two = KsmRuntime.open(KsmSettings.builder()
+                    .database(DatabaseSettings.ofDataSource(application, schema, tempDir.resolve("ksm.key")))
+                    .auditMode(AuditMode.SYNC).cacheTtl(TTL).nodeName("node-2").build());
+            try {
+                await("node 2 listens", LISTEN_BOUND,
+                        () -> two.changeNoticeHealth().state() == ChangeNoticeHealth.State.LISTENING);
+                create(one, GRAPH, "pw-1");
+                grantAll(one, GRAPH);
+                assertThat(read(two)).isEqualTo("pw-1");
+                one.credentials().revoke(GRAPH, Dimension.ROLE, "ops", ADMIN);
+                awaitRead(two, "denied");
+            } finally {
+                two.close();
+            }
+            // every connection of the application's pool: none listens, none kept camel-ksm's name or schema
+            List<Connection> all = new java.util.ArrayList<>();
+            try {
+                for (int i = 0; i < 3; i++) {
+                    all.add(application.getConnection());
+                }
+                for (Connection c : all) {
+                    try (Statement s = c.createStatement()) {
+                        assertThat(string(s, "SELECT current_setting('application_name')")).isEqualTo(
+                                "the-application");
+                        assertThat(string(s, "SELECT COUNT(*) FROM pg_listening_channels()")).isEqualTo("0");
+                        assertThat(string(s, "SELECT current_schema()")).isNotEqualTo(schema);
+                    }
+                }
+            } finally {
+                for (Connection c : all) {
+                    c.close();
+                }
+            }
+        }
+    }
+
+    private static String string(Statement s, String query) throws SQLException {
+        try (var r = s.executeQuery(query)) {
+            r.next();
+            return r.getString(1);
+        }
+    }
+
+    @Test
     void withoutChangeNoticesTheHealthIsOff() throws Exception {
         KsmRuntime node = node("node-1", false);
         assertThat(node.changeNoticeHealth().state()).isEqualTo(ChangeNoticeHealth.State.OFF);
