@@ -56,6 +56,7 @@ public final class ChangeNotices implements AutoCloseable {
                 "connecting to " + source.description(), clock.instant(), 0, 0);
         this.thread = new Thread(this::run, THREAD_NAME);
         thread.setDaemon(true);
+        thread.setUncaughtExceptionHandler((t, e) -> stopped(e));
     }
 
     /** Starts listening in the background; the listener hears {@link ChangeNoticeListener#listening()} first. */
@@ -139,6 +140,14 @@ public final class ChangeNotices implements AutoCloseable {
         }
     }
 
+    /** An Error ended the thread: the node goes on, reading the database on every request, and says why. */
+    private void stopped(Throwable e) {
+        tellLost();
+        becomes(ChangeNoticeHealth.State.RECONNECTING, "the listening thread stopped: " + e);
+        LOG.error("The camel-ksm change notice listener stopped; every request reads the database until the node"
+                  + " restarts", e);
+    }
+
     private void tellLost() {
         try {
             listener.lost();
@@ -157,8 +166,7 @@ public final class ChangeNotices implements AutoCloseable {
             Thread.sleep(millis);
             return !closed;
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+            return !closed; // only close() means it
         }
     }
 

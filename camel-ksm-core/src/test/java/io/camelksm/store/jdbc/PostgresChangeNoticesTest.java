@@ -392,6 +392,38 @@ class PostgresChangeNoticesTest {
     }
 
     @Test
+    void aNoticeTheNodeFailedToHandleCountsAsALostConnection() throws Exception {
+        KsmRuntime one = node("node-1", false);
+        List<String> told = new CopyOnWriteArrayList<>();
+        ChangeNoticeListener failingOnce = new ChangeNoticeListener() {
+            @Override
+            public void noticed(ChangeNotice notice) {
+                told.add(notice.kind().word());
+                if (told.size() == 2) {
+                    throw new IllegalStateException("cannot drop what is cached");
+                }
+            }
+
+            @Override
+            public void lost() {
+                told.add("lost");
+            }
+
+            @Override
+            public void listening() {
+                told.add("listening");
+            }
+        };
+        try (ChangeNotices notices = one.database().listenForChanges(failingOnce).orElseThrow()) {
+            await("listening", LISTEN_BOUND, () -> told.contains("listening"));
+            one.credentials().grant(GRAPH, Dimension.ROLE, "ops", ADMIN);
+            await("listening again", LISTEN_BOUND, () -> told.size() == 4);
+            assertThat(told).containsExactly("listening", "rights", "lost", "listening");
+            assertThat(notices.health().reconnects()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void withoutChangeNoticesTheHealthIsOff() throws Exception {
         KsmRuntime node = node("node-1", false);
         assertThat(node.changeNoticeHealth().state()).isEqualTo(ChangeNoticeHealth.State.OFF);
