@@ -27,7 +27,7 @@ public final class ChangeNotices implements AutoCloseable {
     /** At most this long between two questions to the server on the listening connection. */
     static final Duration PROBE_INTERVAL = Duration.ofSeconds(1);
     /** How long the probe (or any read) may take before the connection counts as dead. */
-    static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
+    static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
     /** How long one wait for notices lasts: close() waits for at most one. */
     static final Duration POLL = Duration.ofMillis(250);
     static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
