@@ -184,6 +184,6 @@ public final class ChangeNotices implements AutoCloseable {
         if (thread.isAlive() && stuck != null) {
             stuck.close(); // blocked on a read that does not end: closing the connection ends it
         }
-        source.close();
+        // the source (and the password it holds) is the database's: it may listen again
     }
 }
