@@ -46,6 +46,7 @@ import io.camelksm.credential.Credential;
 import io.camelksm.credential.CredentialField;
 import io.camelksm.credential.CredentialType;
 import io.camelksm.credential.Secret;
+import io.camelksm.runtime.AuditMode;
 import io.camelksm.runtime.KsmRuntime;
 import io.camelksm.runtime.KsmSettings;
 import io.camelksm.runtime.TokenSharing;
@@ -321,6 +322,23 @@ class PostgresSharedTokensTest {
             assertThat(logs.text()).doesNotContain("tok-1");
         }
         assertThat(tokenRequests()).isEqualTo(1);
+    }
+
+    @Test
+    void runtimesOpenedWithTokenSharingClusterShareTheirTokens() throws Exception {
+        issueTokens(2, 600, 0);
+        DatabaseSettings database = new DatabaseSettings(schemas.newSchemaUrl(), null, null,
+                tempDir.resolve("keys/ksm.key"));
+        try (KsmRuntime a = KsmRuntime.open(KsmSettings.builder().database(database).nodeName("node-a")
+                .auditMode(AuditMode.SYNC).tokenSharing(TokenSharing.CLUSTER).build());
+             KsmRuntime b = KsmRuntime.open(KsmSettings.builder().database(database).nodeName("node-b")
+                     .auditMode(AuditMode.SYNC).tokenSharing(TokenSharing.CLUSTER).build())) {
+            assertThat(a.sharesTokens()).isTrue();
+            assertThat(a.tokenProvider().token(credential()).value().reveal()).isEqualTo("tok-1");
+            assertThat(b.tokenProvider().token(credential()).value().reveal()).isEqualTo("tok-1");
+            assertThat(tokenRequests()).isEqualTo(1);
+            assertThat(b.tokenProvider().statistics().clusterTokensUsed()).isEqualTo(1);
+        }
     }
 
     @Test
