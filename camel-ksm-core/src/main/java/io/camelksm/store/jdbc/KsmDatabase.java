@@ -56,12 +56,16 @@ public final class KsmDatabase implements AutoCloseable {
     private final DatabaseVendor vendor;
     /** The key of the secret fingerprints in shared token keys: derived from the key file's key, wiped at close. */
     private final byte[] tokenFingerprintKey;
+    /** Where a listening connection comes from (PostgreSQL), or null. */
+    private final ListeningConnection.Source listeningSource;
 
     private KsmDatabase(ConnectionPool pool, DatabaseVendor vendor, DatabaseSchemes schemes, AuditMac auditMac,
-                        byte[] tokenFingerprintKey, Clock clock, DatabaseHealthCheck healthCheck) {
+                        byte[] tokenFingerprintKey, Clock clock, DatabaseHealthCheck healthCheck,
+                        ListeningConnection.Source listeningSource) {
         this.pool = pool;
         this.tokenFingerprintKey = tokenFingerprintKey;
         this.vendor = vendor;
+        this.listeningSource = listeningSource;
         this.schemes = schemes;
         this.auditMac = auditMac;
         this.healthCheck = healthCheck;
@@ -138,9 +142,11 @@ public final class KsmDatabase implements AutoCloseable {
             } finally {
                 Arrays.fill(fileKey, (byte) 0);
             }
+            ListeningConnection.Source listeningSource = vendor != DatabaseVendor.POSTGRESQL ? null
+                    : settings.dataSource() != null ? ListeningConnection.borrowed(pool.dataSource(), url)
+                    : ListeningConnection.own(settings);
             KsmDatabase database = new KsmDatabase(pool, vendor, schemes, auditMac, tokenFingerprintKey,
-                    Clock.systemUTC(),
-                    new DatabaseHealthCheck(url, schemeTable, keyFile, scheme));
+                    Clock.systemUTC(), new DatabaseHealthCheck(url, schemeTable, keyFile, scheme), listeningSource);
             LOG.info("Opened the camel-ksm database {} (key file {})", url, settings.keyFile().toAbsolutePath());
             return database;
         } catch (RuntimeException e) {
@@ -189,10 +195,16 @@ public final class KsmDatabase implements AutoCloseable {
 
     /**
      * Starts listening for the changes other nodes and {@code ksm-admin} commit ({@link ChangeNotice}), on a connection
-     * of its own, reconnecting when it is lost; empty on H2 (one process). The caller closes what it gets.
+     * of its own (never one of the pool's; with an application's DataSource, one connection borrowed and kept),
+     * reconnecting when it is lost; empty on H2 (one process). It connects in the background: the listener hears
+     * {@link ChangeNoticeListener#listening()} once it listens. The caller closes what it gets, before the database.
      */
     public java.util.Optional<ChangeNotices> listenForChanges(ChangeNoticeListener listener) {
-        return java.util.Optional.empty(); // TODO(helper A): ChangeNotices.start(...) on PostgreSQL
+        Objects.requireNonNull(listener, "listener");
+        if (listeningSource == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(ChangeNotices.start(listeningSource, listener));
     }
 
     /**
@@ -262,6 +274,9 @@ public final class KsmDatabase implements AutoCloseable {
             Arrays.fill(tokenFingerprintKey, (byte) 0);
             auditMac.close();
             schemes.close();
+            if (listeningSource != null) {
+                listeningSource.close();
+            }
         } finally {
             pool.close();
         }
