@@ -168,6 +168,21 @@ class SharedTokensProviderTest {
     }
 
     @Test
+    void aTokenDroppedLocallyByANoticeIsStillReportedWhenItIsRejected() {
+        issue(1);
+        MemoryTokens cluster = new MemoryTokens((byte) 5);
+        OAuth2TokenProvider a = provider(cluster);
+        AccessToken first = a.token(credential());
+        a.evict(CredentialName.of("Shared")); // what a tokens notice does on every node, this one included
+
+        assertThat(a.evict(first)).as("a route still sent it and got a 401").isTrue();
+        assertThat(cluster.rejected).containsExactly(cluster.asked.get(0));
+        assertThat(cluster.tokens).isEmpty();
+        assertThat(a.evict(first)).isFalse();
+        assertThat(cluster.rejected).hasSize(1);
+    }
+
+    @Test
     void theClusterCountersShowInTheStatistics() {
         SharedTokens counting = new MemoryTokens((byte) 4) {
             @Override
