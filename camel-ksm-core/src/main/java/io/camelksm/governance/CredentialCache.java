@@ -31,7 +31,11 @@ import io.camelksm.credential.Secret;
  */
 public final class CredentialCache implements AutoCloseable {
 
-    private record Entry<T>(T value, long loadedAtMillis) {
+    /**
+     * A cached value, when it was loaded, and the number its load drew when it started ({@link #loads}): of two loads
+     * that overlap, the one that started later keeps its entry.
+     */
+    private record Entry<T>(T value, long loadedAtMillis, long loadNumber) {
     }
 
     /**
@@ -117,6 +121,12 @@ public final class CredentialCache implements AutoCloseable {
     private final ConcurrentMap<CredentialName, Entry<AccessRights>> rights = new ConcurrentHashMap<>();
     /** Bumped by every invalidation, so that a load racing with a change never re-caches the old value. */
     private final AtomicLong epoch = new AtomicLong();
+    /**
+     * Numbers the loads in the order they start. Two loads of one entry may overlap a change committed elsewhere whose
+     * notice has not arrived yet: the one that started first may have read before the commit and finish last, and it
+     * must not replace what the later one read, or the node would grant again from the old rights until the notice.
+     */
+    private final AtomicLong loads = new AtomicLong();
     /** While true nothing is served from the cache nor put into it ({@link #suspend()}). */
     private volatile boolean suspended;
 
@@ -156,16 +166,17 @@ public final class CredentialCache implements AutoCloseable {
             // evicted (and wiped) by another thread meanwhile: read again
         }
         long before = epoch.get();
+        long loadNumber = loads.incrementAndGet();
         Optional<Credential> loaded = loader.apply(name);
         if (loaded.isEmpty()) {
             return loaded;
         }
-        Entry<Held> entry = new Entry<>(new Held(copy(loaded.get())), clock.millis());
-        Entry<Held> previous = credentials.put(name, entry);
-        if (previous != null) {
-            previous.value().wipe();
+        Entry<Held> entry = new Entry<>(new Held(copy(loaded.get())), clock.millis(), loadNumber);
+        Entry<Held> displaced = putUnlessOutdated(credentials, name, entry);
+        if (displaced != null) {
+            displaced.value().wipe(); // the previous entry, or this one when a later load is already cached
         }
-        if (epoch.get() != before && credentials.remove(name, entry)) {
+        if (displaced != entry && epoch.get() != before && credentials.remove(name, entry)) {
             entry.value().wipe();
         }
         return loaded;
@@ -202,13 +213,34 @@ public final class CredentialCache implements AutoCloseable {
             return cached.value();
         }
         long before = epoch.get();
+        long loadNumber = loads.incrementAndGet();
         AccessRights loaded = loader.apply(name);
-        Entry<AccessRights> entry = new Entry<>(loaded, clock.millis());
-        rights.put(name, entry);
+        Entry<AccessRights> entry = new Entry<>(loaded, clock.millis(), loadNumber);
+        putUnlessOutdated(rights, name, entry);
         if (epoch.get() != before) {
             rights.remove(name, entry);
         }
         return loaded;
+    }
+
+    /**
+     * Puts the entry unless the map holds one from a load that started later; returns what was displaced: the previous
+     * entry (null if none), or the given entry itself when it was not put.
+     */
+    private static <T> Entry<T> putUnlessOutdated(ConcurrentMap<CredentialName, Entry<T>> map, CredentialName name,
+                                                  Entry<T> entry) {
+        Object[] displaced = {null};
+        map.compute(name, (key, current) -> {
+            if (current != null && current.loadNumber() > entry.loadNumber()) {
+                displaced[0] = entry;
+                return current;
+            }
+            displaced[0] = current;
+            return entry;
+        });
+        @SuppressWarnings("unchecked")
+        Entry<T> result = (Entry<T>) displaced[0];
+        return result;
     }
 
     /** Drops (and wipes) what is cached for the credential. */
