@@ -224,6 +224,10 @@ public final class RevokeLatency {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         for (KsmRuntime node : nodes) {
             while (node.changeNoticeHealth().state() != ChangeNoticeHealth.State.LISTENING) {
+                if (node.changeNoticeHealth().state() == ChangeNoticeHealth.State.OFF) {
+                    throw new IllegalStateException("changeNotices=true, but a node does not listen: "
+                                                    + node.changeNoticeHealth().detail());
+                }
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("a node's change-notice listener did not start listening within"
                                                     + " 30 s: " + node.changeNoticeHealth());

@@ -86,6 +86,7 @@ class ClusterBenchmarkSmokeTest {
         assertThat(rows.get(0).fetchedPerNode().stream().mapToLong(Long::longValue).sum()).isEqualTo(1);
         assertThat(rows.get(1).result().seen().tokenRequests()).as("node").isEqualTo(3);
         assertThat(rows.get(1).fetchedPerNode()).containsExactly(1L, 1L, 1L);
-        assertThat(rows.get(2).result().seen().tokenRequests()).as("camel-http").isEqualTo(3);
+        // camel-http has no single flight (callers that find no token all fetch), so at least one per node's cache
+        assertThat(rows.get(2).result().seen().tokenRequests()).as("camel-http").isBetween(3L, 60L);
     }
 }
