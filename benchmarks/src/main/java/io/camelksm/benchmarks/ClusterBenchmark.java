@@ -18,12 +18,13 @@ import java.util.Set;
  * Options: {@code --jdbc-url URL} (default {@code $KSM_TEST_POSTGRES_URL}), {@code --nodes N} (3), {@code --rounds N}
  * (200), {@code --rounds-off N} (20), {@code --readers N} (2 per node), {@code --reader-pause-us N} (1000),
  * {@code --cache-ttl-ms N} (5000, the default), {@code --lifetime-s N} (6), {@code --lifetimes X} (3),
- * {@code --exchanges N} (3000), {@code --producers N} (24), {@code --skip-revoke}, {@code --skip-revoke-off},
- * {@code --skip-tokens}. Prints the tables and writes them to {@code target/cluster-summary.txt}.
+ * {@code --exchanges N} (3000), {@code --producers N} (24), {@code --skip-revoke} (both revoke runs),
+ * {@code --skip-revoke-on}, {@code --skip-revoke-off}, {@code --skip-tokens}. Prints the tables and writes them to {@code target/cluster-summary.txt}.
  */
 public final class ClusterBenchmark {
 
-    private static final Set<String> FLAGS = Set.of("--skip-revoke", "--skip-revoke-off", "--skip-tokens");
+    private static final Set<String> FLAGS = Set.of("--skip-revoke", "--skip-revoke-on", "--skip-revoke-off",
+            "--skip-tokens");
 
     private ClusterBenchmark() {
     }
@@ -45,11 +46,11 @@ public final class ClusterBenchmark {
         summary.line("camel-ksm cluster benchmarks (issue 16; PostgreSQL %s; %d cores, max heap %d MiB)",
                 redact(url), Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
         if (!o.flag("--skip-revoke")) {
-            RevokeLatency.Result on = RevokeLatency.run(url, new RevokeLatency.Settings(nodes, readers, pause, true,
-                    cacheTtl, 10, o.number("--rounds", 200), Duration.ofSeconds(10)));
+            RevokeLatency.Result on = o.flag("--skip-revoke-on") ? null : RevokeLatency.run(url, new RevokeLatency.Settings(nodes, readers, pause, true,
+                    cacheTtl, 10, o.number("--rounds", 200), Duration.ofSeconds(10), Duration.ZERO));
             RevokeLatency.Result off = o.flag("--skip-revoke-off") ? null
                     : RevokeLatency.run(url, new RevokeLatency.Settings(nodes, readers, pause, false, cacheTtl, 1,
-                            o.number("--rounds-off", 20), cacheTtl.multipliedBy(3).plusSeconds(5)));
+                            o.number("--rounds-off", 20), cacheTtl.multipliedBy(3).plusSeconds(5), cacheTtl));
             summary.revokes(on, off);
             summary.line("");
         }

@@ -57,8 +57,9 @@ final class ClusterSummary {
              + " it, that the last node denied;");
         line("   regressions: reads started after their node had turned that still gave the old decision (must be 0).");
         if (withoutNotices != null) {
-            line("   changeNotices=false measures fewer rounds (each waits up to cacheTtl for the grant and the"
-                 + " revoke).");
+            line("   changeNotices=false measures fewer rounds: each waits up to cacheTtl for the grant, then a random"
+                 + " time below cacheTtl (so that the revoke");
+            line("   does not always follow the nodes' cache loads at once), then up to cacheTtl for the revoke.");
         }
     }
 

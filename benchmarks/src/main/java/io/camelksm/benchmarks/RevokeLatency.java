@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -45,9 +46,13 @@ public final class RevokeLatency {
      * @param warmupRounds   rounds run first and not counted
      * @param rounds         measured grant/revoke rounds
      * @param phaseTimeout   how long a round waits for every node before it counts as timed out
+     * @param revokeJitter   the revoke waits a random time below this after every node grants (zero: none). Without
+     *                       notices a node turns when its cache entry expires; as the nodes have just reloaded it to
+     *                       see the grant, a revoke made at once would always wait a whole cacheTtl
      */
     public record Settings(int nodes, int readersPerNode, Duration readerPause, boolean changeNotices,
-                           Duration cacheTtl, int warmupRounds, int rounds, Duration phaseTimeout) {
+                           Duration cacheTtl, int warmupRounds, int rounds, Duration phaseTimeout,
+                           Duration revokeJitter) {
     }
 
     /**
@@ -185,6 +190,9 @@ public final class RevokeLatency {
             admin.grant(CREDENTIAL, Dimension.ROLE, ROLE, ClusterDatabase.ADMIN);
             granted.committedAt = System.nanoTime();
             long grantLatency = await(granted, s.phaseTimeout());
+            if (!s.revokeJitter().isZero()) {
+                LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(s.revokeJitter().toNanos()));
+            }
             Phase revoked = new Phase(false, s.nodes());
             phase = revoked;
             admin.revoke(CREDENTIAL, Dimension.ROLE, ROLE, ClusterDatabase.ADMIN);
@@ -261,7 +269,7 @@ public final class RevokeLatency {
             long start = System.nanoTime();
             boolean granted;
             try {
-                granted = credentials.use(CREDENTIAL, "read", caller, ROUTE, c -> Boolean.TRUE);
+                granted = credentials.use(CREDENTIAL, "authorize", caller, ROUTE, c -> Boolean.TRUE);
             } catch (KsmAccessDeniedException e) {
                 granted = false;
             } catch (RuntimeException e) {
