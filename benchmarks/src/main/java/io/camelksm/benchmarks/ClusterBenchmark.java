@@ -43,8 +43,9 @@ public final class ClusterBenchmark {
         int readers = o.number("--readers", 2);
         long started = System.nanoTime();
         ClusterSummary summary = new ClusterSummary();
-        summary.line("camel-ksm cluster benchmarks (issue 16; PostgreSQL %s; %d cores, max heap %d MiB)",
-                redact(url), Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+        summary.line("camel-ksm cluster benchmarks (issue 16; PostgreSQL %s; %d cores, max heap %d MiB; load average %s"
+                     + " at the start)", redact(url), Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20, ClusterSummary.loadAverage());
         if (!o.flag("--skip-revoke")) {
             RevokeLatency.Result on = o.flag("--skip-revoke-on") ? null : RevokeLatency.run(url, new RevokeLatency.Settings(nodes, readers, pause, true,
                     cacheTtl, 10, o.number("--rounds", 200), Duration.ofSeconds(10), Duration.ZERO));
@@ -60,7 +61,8 @@ public final class ClusterBenchmark {
                     Duration.ofMillis(20), Duration.ofMillis(1000), Duration.ofMillis(500), 1);
             summary.tokens(s, ClusterTokens.run(s, ClusterTokens.contenders(s)));
         }
-        summary.line("(total %d s)", Duration.ofNanos(System.nanoTime() - started).toSeconds());
+        summary.line("(total %d s; load average %s at the end)", Duration.ofNanos(System.nanoTime() - started)
+                .toSeconds(), ClusterSummary.loadAverage());
         System.out.println(summary.text());
         write(Path.of("target", "cluster-summary.txt"), summary.text());
     }

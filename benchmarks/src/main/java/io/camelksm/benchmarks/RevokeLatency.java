@@ -1,5 +1,6 @@
 package io.camelksm.benchmarks;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,7 +30,7 @@ import io.camelksm.store.jdbc.ChangeNoticeHealth;
  * own runtime, pool and listener) keep asking for a credential from several reader threads each; an admin runtime on
  * the same schema grants the caller's role, waits until every node grants, revokes it, and measures from the instant
  * the revoke's commit returned until every node denies. A node counts as denying at the end of its first read that
- * started after that instant and was denied; a read started later that is still granted is counted as a regression.
+ * started after that instant and was denied; a read started later that is still granted is counted as a stale grant.
  */
 public final class RevokeLatency {
 
@@ -60,18 +61,34 @@ public final class RevokeLatency {
      * @param revokeNanos  per measured round: commit of the revoke to the last node denying (sorted)
      * @param grantNanos   per measured round: commit of the grant to the last node granting (sorted)
      * @param timeouts     phases in which some node did not turn within the phase timeout (not in the figures)
-     * @param regressions  reads that returned the old decision after their node had already turned
+     * @param staleGrants  reads granted although they started after their node had already denied after the revoke
+     * @param staleDenials reads denied although they started after their node had already granted after the grant
      * @param reads        reads made by all readers in the measured rounds
      * @param failures     reads that failed other than by a denial (none expected)
+     * @param noticeNanos  with notices, per measured round: the revoke's commit returning to the first notice arriving
+     *                     at a plain listening connection beside the nodes ({@link NoticeProbe}; sorted, may be
+     *                     negative: PostgreSQL sends the notices before the commit's answer)
+     * @param readNanos    per measured round: how long the read took that showed the revoke on the last node to turn
+     *                     (sorted)
      * @param health       each node's change-notice health at the end
      * @param elapsed      wall time of the measured rounds
      */
-    public record Result(Settings settings, long[] revokeNanos, long[] grantNanos, int timeouts, long regressions,
-                         long reads, long failures, List<ChangeNoticeHealth> health, Duration elapsed) {
+    public record Result(Settings settings, long[] revokeNanos, long[] grantNanos, int timeouts, long staleGrants,
+                         long staleDenials,
+                         long reads, long failures, long[] noticeNanos, long[] readNanos, List<ChangeNoticeHealth> health,
+                         Duration elapsed) {
 
         /** The nearest-rank percentile (0 < q <= 100) of the revoke latencies in milliseconds. */
         public double revokeMillis(double q) {
             return percentileMillis(revokeNanos, q);
+        }
+
+        public double noticeMillis(double q) {
+            return percentileMillis(noticeNanos, q);
+        }
+
+        public double readMillis(double q) {
+            return percentileMillis(readNanos, q);
         }
 
         public double grantMillis(double q) {
@@ -93,11 +110,14 @@ public final class RevokeLatency {
         /** Long.MAX_VALUE while the write has not returned: reads started meanwhile count for no phase. */
         volatile long committedAt = Long.MAX_VALUE;
         final AtomicLong[] reachedAt;
+        /** How long the read that first showed the change on each node took (a database read, normally). */
+        final long[] reachingReadNanos;
         final AtomicLong regressions = new AtomicLong();
 
         Phase(boolean wantGranted, int nodes) {
             this.wantGranted = wantGranted;
             this.reachedAt = new AtomicLong[nodes];
+            this.reachingReadNanos = new long[nodes];
             for (int i = 0; i < nodes; i++) {
                 reachedAt[i] = new AtomicLong(Long.MAX_VALUE);
             }
@@ -108,7 +128,9 @@ public final class RevokeLatency {
                 return;
             }
             if (granted == wantGranted) {
-                reachedAt[node].accumulateAndGet(end, Math::min);
+                if (reachedAt[node].accumulateAndGet(end, Math::min) == end) {
+                    reachingReadNanos[node] = end - start;
+                }
             } else if (start > reachedAt[node].get()) {
                 regressions.incrementAndGet();
             }
@@ -126,9 +148,21 @@ public final class RevokeLatency {
         long lastReached() {
             return Arrays.stream(reachedAt).mapToLong(AtomicLong::get).max().orElse(Long.MAX_VALUE);
         }
+
+        /** The duration of the read that turned the node that turned last. */
+        long lastReachingRead() {
+            int last = 0;
+            for (int i = 1; i < reachedAt.length; i++) {
+                if (reachedAt[i].get() > reachedAt[last].get()) {
+                    last = i;
+                }
+            }
+            return reachingReadNanos[last];
+        }
     }
 
     private volatile Phase phase;
+    private NoticeProbe probe;
     private volatile boolean stopping;
     private final AtomicLong reads = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
@@ -137,9 +171,16 @@ public final class RevokeLatency {
     }
 
     /** Runs the rounds on a cluster of its own (a new schema on the server), then drops it. */
-    public static Result run(String serverUrl, Settings settings) throws InterruptedException {
+    public static Result run(String serverUrl, Settings settings) throws InterruptedException, SQLException {
         try (ClusterDatabase cluster = new ClusterDatabase(serverUrl)) {
-            return new RevokeLatency().run(cluster, settings);
+            RevokeLatency latency = new RevokeLatency();
+            if (!settings.changeNotices()) {
+                return latency.run(cluster, settings);
+            }
+            try (NoticeProbe probe = new NoticeProbe(serverUrl)) {
+                latency.probe = probe;
+                return latency.run(cluster, settings);
+            }
         }
     }
 
@@ -158,20 +199,24 @@ public final class RevokeLatency {
         awaitListening(nodes, s);
         List<Thread> readers = startReaders(nodes, s);
         try {
-            runRounds(admin, s, s.warmupRounds(), null, null, new int[1]);
+            runRounds(admin, s, s.warmupRounds(), null, null, null, null, new int[1]);
             reads.set(0);
             failures.set(0);
             long[] revokes = new long[s.rounds()];
             long[] grants = new long[s.rounds()];
+            long[] notices = new long[s.rounds()];
+            long[] deciding = new long[s.rounds()];
+            Arrays.fill(notices, Long.MIN_VALUE);
             long start = System.nanoTime();
             int[] timeouts = new int[1];
-            long regressions = runRounds(admin, s, s.rounds(), revokes, grants, timeouts);
+            long[] stale = runRounds(admin, s, s.rounds(), revokes, grants, notices, deciding, timeouts);
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
             long[] revokesDone = Arrays.stream(revokes).filter(v -> v >= 0).sorted().toArray();
             long[] grantsDone = Arrays.stream(grants).filter(v -> v >= 0).sorted().toArray();
             List<ChangeNoticeHealth> health = nodes.stream().map(KsmRuntime::changeNoticeHealth).toList();
-            return new Result(s, revokesDone, grantsDone, timeouts[0], regressions, reads.get(), failures.get(),
-                    health, elapsed);
+            return new Result(s, revokesDone, grantsDone, timeouts[0], stale[1], stale[0], reads.get(), failures.get(),
+                    Arrays.stream(notices).filter(v -> v != Long.MIN_VALUE).sorted().toArray(),
+                    Arrays.stream(deciding).sorted().toArray(), health, elapsed);
         } finally {
             stopping = true;
             for (Thread reader : readers) {
@@ -180,10 +225,13 @@ public final class RevokeLatency {
         }
     }
 
-    /** Grant, wait until every node grants, revoke, wait until every node denies; returns the regressions seen. */
-    private long runRounds(GovernedCredentials admin, Settings s, int rounds, long[] revokes, long[] grants,
-                           int[] timeouts) {
-        long regressions = 0;
+    /**
+     * Grant, wait until every node grants, revoke, wait until every node denies; returns the stale reads seen: denials
+     * after a node granted, grants after a node denied.
+     */
+    private long[] runRounds(GovernedCredentials admin, Settings s, int rounds, long[] revokes, long[] grants,
+                             long[] notices, long[] deciding, int[] timeouts) {
+        long[] stale = new long[2];
         for (int round = 0; round < rounds; round++) {
             Phase granted = new Phase(true, s.nodes());
             phase = granted;
@@ -195,18 +243,27 @@ public final class RevokeLatency {
             }
             Phase revoked = new Phase(false, s.nodes());
             phase = revoked;
+            if (probe != null) {
+                probe.clear();
+            }
             admin.revoke(CREDENTIAL, Dimension.ROLE, ROLE, ClusterDatabase.ADMIN);
             revoked.committedAt = System.nanoTime();
             long revokeLatency = await(revoked, s.phaseTimeout());
             phase = null;
-            regressions += granted.regressions.get() + revoked.regressions.get();
+            stale[0] += granted.regressions.get();
+            stale[1] += revoked.regressions.get();
             timeouts[0] += (grantLatency < 0 ? 1 : 0) + (revokeLatency < 0 ? 1 : 0);
             if (revokes != null) {
                 revokes[round] = revokeLatency;
                 grants[round] = grantLatency;
+                deciding[round] = revoked.lastReachingRead();
+                long arrival = probe != null ? probe.firstArrival() : -1;
+                if (arrival >= 0) {
+                    notices[round] = arrival - revoked.committedAt;
+                }
             }
         }
-        return regressions;
+        return stale;
     }
 
     /** Nanoseconds from the phase's commit until its last node turned, or -1 after the timeout. */

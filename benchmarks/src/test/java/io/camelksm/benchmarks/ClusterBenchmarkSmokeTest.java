@@ -43,7 +43,7 @@ class ClusterBenchmarkSmokeTest {
         assertThat(result.timeouts()).isZero();
         assertThat(result.revokeNanos()).hasSize(5);
         assertThat(result.grantNanos()).hasSize(5);
-        assertThat(result.regressions()).isZero();
+        assertThat(result.staleGrants()).isZero();
         assertThat(result.failures()).isZero();
         assertThat(result.health()).extracting(ChangeNoticeHealth::state)
                 .containsOnly(ChangeNoticeHealth.State.LISTENING);
@@ -57,7 +57,7 @@ class ClusterBenchmarkSmokeTest {
 
         assertThat(result.timeouts()).isZero();
         assertThat(result.revokeNanos()).hasSize(2);
-        assertThat(result.regressions()).isZero();
+        assertThat(result.staleGrants()).isZero();
         assertThat(result.failures()).isZero();
         assertThat(result.health()).extracting(ChangeNoticeHealth::state).containsOnly(ChangeNoticeHealth.State.OFF);
     }
