@@ -9,11 +9,12 @@
 # Not part of .ci/run: CI only runs the module's ClusterBenchmarkSmokeTest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+ROOT=$PWD
 
 mvn -q -pl benchmarks -am package -DskipTests
 
 eval "$(bash .ci/start-postgres.sh)"
-trap 'bash .ci/stop-postgres.sh' EXIT
+trap 'bash "$ROOT/.ci/stop-postgres.sh"' EXIT
 
 cd benchmarks
 # a hard stop in case anything hangs; the benchmarks themselves end well before

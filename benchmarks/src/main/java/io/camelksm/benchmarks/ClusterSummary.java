@@ -37,7 +37,7 @@ final class ClusterSummary {
         line("1. Revoke commit -> no node grants (%d nodes + an admin runtime on one PostgreSQL schema; %d reader"
              + " threads per node, %d us pause between reads)", s.nodes(), s.readersPerNode(),
                 s.readerPause().toNanos() / 1000);
-        line("%-36s | %6s | %9s | %9s | %9s | %13s | %8s | %11s | %12s | %8s | %9s",
+        line("%-37s | %6s | %9s | %9s | %9s | %13s | %8s | %11s | %12s | %8s | %9s",
                 "mode", "rounds", "p50 ms", "p99 ms", "max ms", "grant p50 ms", "timeouts", "stale grants",
                 "stale denials", "failures", "reads/s");
         for (RevokeLatency.Result r : new RevokeLatency.Result[] {withNotices, withoutNotices}) {
@@ -46,7 +46,7 @@ final class ClusterSummary {
             }
             RevokeLatency.Settings rs = r.settings();
             String mode = "changeNotices=" + rs.changeNotices() + ", cacheTtl=" + rs.cacheTtl().toMillis() + " ms";
-            line("%-36s | %6d | %9.1f | %9.1f | %9.1f | %13.1f | %8d | %12d | %13d | %8d | %9.0f", mode,
+            line("%-37s | %6d | %9.1f | %9.1f | %9.1f | %13.1f | %8d | %12d | %13d | %8d | %9.0f", mode,
                     r.revokeNanos().length, r.revokeMillis(50), r.revokeMillis(99), r.revokeMillis(100),
                     r.grantMillis(50), r.timeouts(), r.staleGrants(), r.staleDenials(), r.failures(),
                     r.reads() / Math.max(1e-9, r.elapsed().toNanos() / 1e9));
