@@ -84,7 +84,7 @@ final class ClusterSummary {
     }
 
     void tokens(ClusterTokens.Settings s, List<ClusterTokens.Row> rows) {
-        line("2. Token requests per token lifetime, %d nodes under load (%d exchanges by %d producers over %.1f"
+        line("2. Token requests per token lifetime, %d nodes under load (%d exchanges by %d producers over %.2f"
              + " lifetimes of %d s; token endpoint latency %d ms)", s.nodes(), s.exchanges(), s.producers(),
                 s.lifetimes(), s.lifetimeSeconds(), s.tokenLatency().toMillis());
         line("%-40s | %9s | %8s | %14s | %12s | %7s | %7s | %6s | %8s | %s",
