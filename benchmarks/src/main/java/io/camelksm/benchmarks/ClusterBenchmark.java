@@ -48,10 +48,12 @@ public final class ClusterBenchmark {
                 Runtime.getRuntime().maxMemory() >> 20, ClusterSummary.loadAverage());
         if (!o.flag("--skip-revoke")) {
             RevokeLatency.Result on = o.flag("--skip-revoke-on") ? null : RevokeLatency.run(url, new RevokeLatency.Settings(nodes, readers, pause, true,
-                    cacheTtl, 10, o.number("--rounds", 200), Duration.ofSeconds(10), Duration.ZERO));
+                    cacheTtl, 10, o.number("--rounds", 200), Duration.ofSeconds(10), Duration.ZERO,
+                    Duration.ofMillis(100)));
             RevokeLatency.Result off = o.flag("--skip-revoke-off") ? null
                     : RevokeLatency.run(url, new RevokeLatency.Settings(nodes, readers, pause, false, cacheTtl, 1,
-                            o.number("--rounds-off", 20), cacheTtl.multipliedBy(3).plusSeconds(5), cacheTtl));
+                            o.number("--rounds-off", 20), cacheTtl.multipliedBy(3).plusSeconds(5), cacheTtl,
+                            Duration.ZERO));
             summary.revokes(on, off);
             summary.line("");
         }

@@ -37,8 +37,9 @@ final class ClusterSummary {
         line("1. Revoke commit -> no node grants (%d nodes + an admin runtime on one PostgreSQL schema; %d reader"
              + " threads per node, %d us pause between reads)", s.nodes(), s.readersPerNode(),
                 s.readerPause().toNanos() / 1000);
-        line("%-37s | %6s | %9s | %9s | %9s | %13s | %8s | %11s | %12s | %8s | %9s",
-                "mode", "rounds", "p50 ms", "p99 ms", "max ms", "grant p50 ms", "timeouts", "stale grants",
+        line("%-37s | %6s | %9s | %9s | %9s | %16s | %13s | %8s | %11s | %12s | %8s | %9s",
+                "mode", "rounds", "p50 ms", "p99 ms", "max ms", "1st denial p99", "grant p50 ms", "timeouts",
+                "stale grants",
                 "stale denials", "failures", "reads/s");
         for (RevokeLatency.Result r : new RevokeLatency.Result[] {withNotices, withoutNotices}) {
             if (r == null) {
@@ -46,9 +47,9 @@ final class ClusterSummary {
             }
             RevokeLatency.Settings rs = r.settings();
             String mode = "changeNotices=" + rs.changeNotices() + ", cacheTtl=" + rs.cacheTtl().toMillis() + " ms";
-            line("%-37s | %6d | %9.1f | %9.1f | %9.1f | %13.1f | %8d | %12d | %13d | %8d | %9.0f", mode,
+            line("%-37s | %6d | %9.1f | %9.1f | %9.1f | %16.1f | %13.1f | %8d | %12d | %13d | %8d | %9.0f", mode,
                     r.revokeNanos().length, r.revokeMillis(50), r.revokeMillis(99), r.revokeMillis(100),
-                    r.grantMillis(50), r.timeouts(), r.staleGrants(), r.staleDenials(), r.failures(),
+                    r.firstDenialMillis(99), r.grantMillis(50), r.timeouts(), r.staleGrants(), r.staleDenials(), r.failures(),
                     r.reads() / Math.max(1e-9, r.elapsed().toNanos() / 1e9));
         }
         if (withNotices != null && withoutNotices != null) {
@@ -67,8 +68,11 @@ final class ClusterSummary {
             line("   diagnostic: the read that showed the revoke on the last node to turn took p50 %.1f ms, p99 %.1f ms,"
                  + " max %.1f ms", withNotices.readMillis(50), withNotices.readMillis(99), withNotices.readMillis(100));
         }
-        line("   latency: from the return of the admin's revoke (its commit) to the end of the first read, started after"
-             + " it, that the last node denied;");
+        line("   latency: from the return of the admin's revoke (its commit) until no node grants: the later of the end"
+             + " of the first read, started after it, that the last node denied,");
+        line("   and the end of the last read, started after it, that a node still granted (with notices the round goes"
+             + " on %d ms after every node denied, so that such reads count);", s.settle().toMillis());
+        line("   1st denial: the commit to the last node's first denial alone.");
         line("   stale grants: reads granted that started after their node had already denied after the revoke (must be 0);");
         line("   stale denials: the same after a grant (harmless, but shows a node going back to an older state).");
         if (withoutNotices != null) {

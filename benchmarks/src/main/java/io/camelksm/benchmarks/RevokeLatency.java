@@ -50,15 +50,19 @@ public final class RevokeLatency {
      * @param revokeJitter   the revoke waits a random time below this after every node grants (zero: none). Without
      *                       notices a node turns when its cache entry expires; as the nodes have just reloaded it to
      *                       see the grant, a revoke made at once would always wait a whole cacheTtl
+     * @param settle         after every node denied, how long the round goes on before the next grant, so that a node
+     *                       granting again (a stale grant) still counts for this revoke
      */
     public record Settings(int nodes, int readersPerNode, Duration readerPause, boolean changeNotices,
                            Duration cacheTtl, int warmupRounds, int rounds, Duration phaseTimeout,
-                           Duration revokeJitter) {
+                           Duration revokeJitter, Duration settle) {
     }
 
     /**
      * @param settings     what ran
-     * @param revokeNanos  per measured round: commit of the revoke to the last node denying (sorted)
+     * @param revokeNanos  per measured round: commit of the revoke until no node grants any more: the later of the last
+     *                     node's first denial and the end of the last granted read started after the commit (sorted)
+     * @param firstDenialNanos per measured round: commit of the revoke to the last node's first denial (sorted)
      * @param grantNanos   per measured round: commit of the grant to the last node granting (sorted)
      * @param timeouts     phases in which some node did not turn within the phase timeout (not in the figures)
      * @param staleGrants  reads granted although they started after their node had already denied after the revoke
@@ -73,7 +77,7 @@ public final class RevokeLatency {
      * @param health       each node's change-notice health at the end
      * @param elapsed      wall time of the measured rounds
      */
-    public record Result(Settings settings, long[] revokeNanos, long[] grantNanos, int timeouts, long staleGrants,
+    public record Result(Settings settings, long[] revokeNanos, long[] firstDenialNanos, long[] grantNanos, int timeouts, long staleGrants,
                          long staleDenials,
                          long reads, long failures, long[] noticeNanos, long[] readNanos, List<ChangeNoticeHealth> health,
                          Duration elapsed) {
@@ -85,6 +89,10 @@ public final class RevokeLatency {
 
         public double noticeMillis(double q) {
             return percentileMillis(noticeNanos, q);
+        }
+
+        public double firstDenialMillis(double q) {
+            return percentileMillis(firstDenialNanos, q);
         }
 
         public double readMillis(double q) {
@@ -113,6 +121,8 @@ public final class RevokeLatency {
         /** How long the read that first showed the change on each node took (a database read, normally). */
         final long[] reachingReadNanos;
         final AtomicLong regressions = new AtomicLong();
+        /** The end of the last read, started after the commit, that still gave the old decision. */
+        final AtomicLong lastOldEnd = new AtomicLong(Long.MIN_VALUE);
 
         Phase(boolean wantGranted, int nodes) {
             this.wantGranted = wantGranted;
@@ -131,8 +141,11 @@ public final class RevokeLatency {
                 if (reachedAt[node].accumulateAndGet(end, Math::min) == end) {
                     reachingReadNanos[node] = end - start;
                 }
-            } else if (start > reachedAt[node].get()) {
-                regressions.incrementAndGet();
+            } else {
+                lastOldEnd.accumulateAndGet(end, Math::max);
+                if (start > reachedAt[node].get()) {
+                    regressions.incrementAndGet();
+                }
             }
         }
 
@@ -199,22 +212,25 @@ public final class RevokeLatency {
         awaitListening(nodes, s);
         List<Thread> readers = startReaders(nodes, s);
         try {
-            runRounds(admin, s, s.warmupRounds(), null, null, null, null, new int[1]);
+            runRounds(admin, s, s.warmupRounds(), null, null, null, null, null, new int[1]);
             reads.set(0);
             failures.set(0);
             long[] revokes = new long[s.rounds()];
             long[] grants = new long[s.rounds()];
             long[] notices = new long[s.rounds()];
+            long[] firstDenials = new long[s.rounds()];
             long[] deciding = new long[s.rounds()];
             Arrays.fill(notices, Long.MIN_VALUE);
             long start = System.nanoTime();
             int[] timeouts = new int[1];
-            long[] stale = runRounds(admin, s, s.rounds(), revokes, grants, notices, deciding, timeouts);
+            long[] stale = runRounds(admin, s, s.rounds(), revokes, firstDenials, grants, notices, deciding,
+                    timeouts);
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
             long[] revokesDone = Arrays.stream(revokes).filter(v -> v >= 0).sorted().toArray();
+            long[] firstDenialsDone = Arrays.stream(firstDenials).filter(v -> v >= 0).sorted().toArray();
             long[] grantsDone = Arrays.stream(grants).filter(v -> v >= 0).sorted().toArray();
             List<ChangeNoticeHealth> health = nodes.stream().map(KsmRuntime::changeNoticeHealth).toList();
-            return new Result(s, revokesDone, grantsDone, timeouts[0], stale[1], stale[0], reads.get(), failures.get(),
+            return new Result(s, revokesDone, firstDenialsDone, grantsDone, timeouts[0], stale[1], stale[0], reads.get(), failures.get(),
                     Arrays.stream(notices).filter(v -> v != Long.MIN_VALUE).sorted().toArray(),
                     Arrays.stream(deciding).sorted().toArray(), health, elapsed);
         } finally {
@@ -229,8 +245,8 @@ public final class RevokeLatency {
      * Grant, wait until every node grants, revoke, wait until every node denies; returns the stale reads seen: denials
      * after a node granted, grants after a node denied.
      */
-    private long[] runRounds(GovernedCredentials admin, Settings s, int rounds, long[] revokes, long[] grants,
-                             long[] notices, long[] deciding, int[] timeouts) {
+    private long[] runRounds(GovernedCredentials admin, Settings s, int rounds, long[] revokes, long[] firstDenials,
+                             long[] grants, long[] notices, long[] deciding, int[] timeouts) {
         long[] stale = new long[2];
         for (int round = 0; round < rounds; round++) {
             Phase granted = new Phase(true, s.nodes());
@@ -248,13 +264,19 @@ public final class RevokeLatency {
             }
             admin.revoke(CREDENTIAL, Dimension.ROLE, ROLE, ClusterDatabase.ADMIN);
             revoked.committedAt = System.nanoTime();
-            long revokeLatency = await(revoked, s.phaseTimeout());
+            long firstDenial = await(revoked, s.phaseTimeout());
+            if (firstDenial >= 0 && !s.settle().isZero()) {
+                LockSupport.parkNanos(s.settle().toNanos());
+            }
             phase = null;
+            long revokeLatency = firstDenial < 0 ? -1
+                    : Math.max(revoked.lastReached(), revoked.lastOldEnd.get()) - revoked.committedAt;
             stale[0] += granted.regressions.get();
             stale[1] += revoked.regressions.get();
-            timeouts[0] += (grantLatency < 0 ? 1 : 0) + (revokeLatency < 0 ? 1 : 0);
+            timeouts[0] += (grantLatency < 0 ? 1 : 0) + (firstDenial < 0 ? 1 : 0);
             if (revokes != null) {
                 revokes[round] = revokeLatency;
+                firstDenials[round] = firstDenial;
                 grants[round] = grantLatency;
                 deciding[round] = revoked.lastReachingRead();
                 long arrival = probe != null ? probe.firstArrival() : -1;

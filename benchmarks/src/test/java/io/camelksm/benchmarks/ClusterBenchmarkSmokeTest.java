@@ -36,7 +36,8 @@ class ClusterBenchmarkSmokeTest {
     void revokesReachEveryListeningNodeLongBeforeTheCacheExpires() throws Exception {
         // cacheTtl 60 s and 10 s per phase at most: only the change notices can make a round finish
         RevokeLatency.Result result = RevokeLatency.run(url, new RevokeLatency.Settings(3, 1, Duration.ofMillis(1),
-                true, Duration.ofSeconds(60), 1, 5, Duration.ofSeconds(10), Duration.ZERO));
+                true, Duration.ofSeconds(60), 1, 5, Duration.ofSeconds(10), Duration.ZERO,
+                Duration.ofMillis(50)));
 
         System.out.printf("smoke: revoke with notices p50 %.1f ms, max %.1f ms%n", result.revokeMillis(50),
                 result.revokeMillis(100));
@@ -53,7 +54,8 @@ class ClusterBenchmarkSmokeTest {
     @Test
     void withoutNoticesRevokesWaitForTheCache() throws Exception {
         RevokeLatency.Result result = RevokeLatency.run(url, new RevokeLatency.Settings(3, 1, Duration.ofMillis(1),
-                false, Duration.ofMillis(300), 0, 2, Duration.ofSeconds(10), Duration.ofMillis(300)));
+                false, Duration.ofMillis(300), 0, 2, Duration.ofSeconds(10), Duration.ofMillis(300),
+                Duration.ZERO));
 
         assertThat(result.timeouts()).isZero();
         assertThat(result.revokeNanos()).hasSize(2);
