@@ -112,69 +112,7 @@ public final class RevokeLatency {
         }
     }
 
-    /** One grant or revoke: when it committed, and when each node first showed it. */
-    private static final class Phase {
-        final boolean wantGranted;
-        /** Long.MAX_VALUE while the write has not returned: reads started meanwhile count for no phase. */
-        volatile long committedAt = Long.MAX_VALUE;
-        final AtomicLong[] reachedAt;
-        /** How long the read that first showed the change on each node took (a database read, normally). */
-        final long[] reachingReadNanos;
-        final AtomicLong regressions = new AtomicLong();
-        /** The end of the last read, started after the commit, that still gave the old decision. */
-        final AtomicLong lastOldEnd = new AtomicLong(Long.MIN_VALUE);
-
-        Phase(boolean wantGranted, int nodes) {
-            this.wantGranted = wantGranted;
-            this.reachedAt = new AtomicLong[nodes];
-            this.reachingReadNanos = new long[nodes];
-            for (int i = 0; i < nodes; i++) {
-                reachedAt[i] = new AtomicLong(Long.MAX_VALUE);
-            }
-        }
-
-        void observed(int node, boolean granted, long start, long end) {
-            if (start < committedAt) {
-                return;
-            }
-            if (granted == wantGranted) {
-                if (reachedAt[node].accumulateAndGet(end, Math::min) == end) {
-                    reachingReadNanos[node] = end - start;
-                }
-            } else {
-                lastOldEnd.accumulateAndGet(end, Math::max);
-                if (start > reachedAt[node].get()) {
-                    regressions.incrementAndGet();
-                }
-            }
-        }
-
-        boolean allReached() {
-            for (AtomicLong reached : reachedAt) {
-                if (reached.get() == Long.MAX_VALUE) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        long lastReached() {
-            return Arrays.stream(reachedAt).mapToLong(AtomicLong::get).max().orElse(Long.MAX_VALUE);
-        }
-
-        /** The duration of the read that turned the node that turned last. */
-        long lastReachingRead() {
-            int last = 0;
-            for (int i = 1; i < reachedAt.length; i++) {
-                if (reachedAt[i].get() > reachedAt[last].get()) {
-                    last = i;
-                }
-            }
-            return reachingReadNanos[last];
-        }
-    }
-
-    private volatile Phase phase;
+    private volatile RevokePhase phase;
     private NoticeProbe probe;
     private volatile boolean stopping;
     private final AtomicLong reads = new AtomicLong();
@@ -249,7 +187,7 @@ public final class RevokeLatency {
                              long[] grants, long[] notices, long[] deciding, int[] timeouts) {
         long[] stale = new long[2];
         for (int round = 0; round < rounds; round++) {
-            Phase granted = new Phase(true, s.nodes());
+            RevokePhase granted = new RevokePhase(true, s.nodes());
             phase = granted;
             admin.grant(CREDENTIAL, Dimension.ROLE, ROLE, ClusterDatabase.ADMIN);
             granted.committedAt = System.nanoTime();
@@ -257,7 +195,7 @@ public final class RevokeLatency {
             if (!s.revokeJitter().isZero()) {
                 LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(s.revokeJitter().toNanos()));
             }
-            Phase revoked = new Phase(false, s.nodes());
+            RevokePhase revoked = new RevokePhase(false, s.nodes());
             phase = revoked;
             if (probe != null) {
                 probe.clear();
@@ -271,8 +209,8 @@ public final class RevokeLatency {
             phase = null;
             long revokeLatency = firstDenial < 0 ? -1
                     : Math.max(revoked.lastReached(), revoked.lastOldEnd.get()) - revoked.committedAt;
-            stale[0] += granted.regressions.get();
-            stale[1] += revoked.regressions.get();
+            stale[0] += granted.staleReads.get();
+            stale[1] += revoked.staleReads.get();
             timeouts[0] += (grantLatency < 0 ? 1 : 0) + (firstDenial < 0 ? 1 : 0);
             if (revokes != null) {
                 revokes[round] = revokeLatency;
@@ -289,7 +227,7 @@ public final class RevokeLatency {
     }
 
     /** Nanoseconds from the phase's commit until its last node turned, or -1 after the timeout. */
-    private static long await(Phase phase, Duration timeout) {
+    private static long await(RevokePhase phase, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!phase.allReached()) {
             if (System.nanoTime() > deadline) {
@@ -344,7 +282,7 @@ public final class RevokeLatency {
     private void read(int node, GovernedCredentials credentials, Caller caller, Duration pause) {
         long pauseNanos = pause.toNanos();
         while (!stopping) {
-            Phase current = phase;
+            RevokePhase current = phase;
             long start = System.nanoTime();
             boolean granted;
             try {
