@@ -41,11 +41,12 @@ final class AdminSession implements AutoCloseable {
      * Opens the database with the runtime's defaults, except: each change is audited before the command goes on (no
      * journal, no writer thread to outlive a short run) and every read sees the database as it is (no read cache). A
      * credential that would fail at its first exchange is refused when it is written (the default write validator).
-     * The keys of SERVER and HSM encryption schemes are where the scheme settings say.
+     * The keys of SERVER and HSM encryption schemes are where the scheme settings say. No change notices: with no
+     * cache there is nothing to keep fresh, and a short run needs no listening connection of its own.
      */
     static AdminSession open(DatabaseSettings settings, SchemeSettings schemes) {
         KsmRuntime runtime = KsmRuntime.open(KsmSettings.builder().database(settings).auditMode(AuditMode.SYNC)
-                .cacheTtl(Duration.ZERO).schemeKeyDirectory(schemes.keyDirectory()).schemeHsm(schemes.hsm()).build());
+                .cacheTtl(Duration.ZERO).changeNotices(false).schemeKeyDirectory(schemes.keyDirectory()).schemeHsm(schemes.hsm()).build());
         try {
             return new AdminSession(runtime, adminCaller());
         } catch (RuntimeException e) {

@@ -1,0 +1,144 @@
+package io.camelksm.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.camel.health.HealthCheck;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.camelksm.cluster.Portal.Outcome;
+import io.camelksm.store.jdbc.ChangeNoticeHealth;
+import io.camelksm.store.jdbc.ChangeNoticeHealth.State;
+
+/**
+ * Node 2's listening connection killed with {@code pg_terminate_backend} (found in {@code pg_stat_activity} by its
+ * application name {@value ClusterDatabase#LISTENER_APPLICATION} and its pid): while node 2 cannot hear, a revoke made
+ * with ksm-admin is honoured by node 2 at its very next request (its cache is bypassed, never served stale), its
+ * {@code ksm-change-notices} health says RECONNECTING, then LISTENING once it is back, and it caches again. Nodes 1 and 3
+ * keep listening throughout. To hold node 2 deaf for as long as the test needs (its listener reconnects after 100 ms),
+ * a killer terminates every listening connection that is not node 1's or node 3's until the test stops it.
+ */
+class ListenerKilledTest {
+
+    /** How long node 2 may take to notice that its listening connection is gone (it probes at least every second). */
+    static final Duration NOTICE_LOSS = Duration.ofSeconds(3);
+    /** How long node 2 may take to listen again once nothing stops it (back-off at most 5 s). */
+    static final Duration RELISTEN = Duration.ofSeconds(10);
+    /** How long a change may take to apply on a listening node. */
+    static final Duration BOUND = Duration.ofSeconds(2);
+
+    @TempDir
+    Path dir;
+
+    private Cluster cluster;
+
+    @BeforeAll
+    static void requireServerInCi() {
+        ClusterDatabase.requireServerInCi();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    void aRevokeWhileNode2CannotHearIsHonouredAtOnceAndNode2ListensAndCachesAgain() throws Exception {
+        cluster = Cluster.create(dir);
+        Portal.createAndGrant(cluster.admin());
+        cluster.start(3, Map.of(), Portal::routes);
+        ClusterNode node2 = cluster.node(2);
+        for (ClusterNode node : cluster.nodes()) {
+            assertThat(Portal.outcome(node)).as(node.name()).isEqualTo(Outcome.GRANTED); // cached now
+        }
+        assertThat(node2.health("ksm-change-notices")).as("ksm-change-notices health check of node-2")
+                .hasValueSatisfying(r -> assertThat(describe(r)).contains("LISTENING"));
+        long reconnectsBefore = node2.changeNotices().reconnects();
+
+        Set<Integer> others = Set.of(cluster.listenerPid(cluster.node(1)), cluster.listenerPid(cluster.node(3)));
+        AtomicBoolean killing = new AtomicBoolean(true);
+        AtomicInteger killed = new AtomicInteger();
+        Thread killer = new Thread(() -> {
+            while (killing.get()) {
+                try {
+                    for (int pid : cluster.database().listenerPids()) {
+                        if (!others.contains(pid) && cluster.database().terminate(pid)) {
+                            killed.incrementAndGet();
+                        }
+                    }
+                    Thread.sleep(2);
+                } catch (Exception e) {
+                    if (killing.get()) {
+                        System.out.println("cluster-tests: killer: " + e);
+                    }
+                }
+            }
+        }, "listener-killer");
+        killer.start();
+        Duration deaf;
+        HealthCheck.Result reconnecting;
+        try {
+            deaf = Poll.until("node-2 says RECONNECTING after its listener was killed", NOTICE_LOSS,
+                    () -> node2.changeNotices().state() == State.RECONNECTING);
+            reconnecting = node2.health("ksm-change-notices").orElseThrow(
+                    () -> new AssertionError("node-2 has no ksm-change-notices health check"));
+
+            Portal.revoke(cluster.admin());
+            // the first request after the revoke committed, while node 2 still cannot hear
+            assertThat(Portal.outcome(node2)).as("node-2 right after the revoke, not listening").isEqualTo(Outcome.DENIED);
+            assertThat(node2.changeNotices().state()).as("node-2 was deaf during the revoke")
+                    .isEqualTo(State.RECONNECTING);
+            Portal.grant(cluster.admin());
+            assertThat(Portal.outcome(node2)).as("node-2 right after the grant, not listening")
+                    .isEqualTo(Outcome.GRANTED);
+        } finally {
+            killing.set(false);
+            killer.join();
+        }
+        for (ClusterNode node : Set.of(cluster.node(1), cluster.node(3))) {
+            assertThat(node.changeNotices().state()).as(node.name()).isEqualTo(State.LISTENING);
+            assertThat(node.changeNotices().reconnects()).as(node.name()).isZero();
+        }
+
+        Duration relisten = Poll.until("node-2 listens again", RELISTEN,
+                () -> node2.changeNotices().state() == State.LISTENING);
+        ChangeNoticeHealth back = node2.changeNotices();
+        assertThat(back.reconnects()).as("reconnects of node-2").isGreaterThan(reconnectsBefore);
+        assertThat(node2.health("ksm-change-notices")).hasValueSatisfying(
+                r -> assertThat(describe(r)).contains("LISTENING"));
+        System.out.println("cluster-tests: node-2 listener killed " + killed.get() + " times: RECONNECTING seen after "
+                           + deaf.toMillis() + " ms (bound " + NOTICE_LOSS.toMillis() + " ms), health check "
+                           + describe(reconnecting) + "; LISTENING again " + relisten.toMillis()
+                           + " ms after the killer stopped (bound " + RELISTEN.toMillis() + " ms), reconnects "
+                           + back.reconnects());
+
+        // listening again: a change applies through the notices, and the cache serves again
+        Portal.revoke(cluster.admin());
+        Duration revoked = Poll.until("node-2 denies after a revoke once listening again", BOUND,
+                () -> Portal.outcome(node2) == Outcome.DENIED);
+        Portal.grant(cluster.admin());
+        Duration granted = Poll.until("node-2 grants after a grant once listening again", BOUND,
+                () -> Portal.outcome(node2) == Outcome.GRANTED);
+        Portal.revokeUnnoticed(cluster.database());
+        assertThat(Portal.outcome(node2)).as("node-2 serves the right from its cache again").isEqualTo(Outcome.GRANTED);
+        System.out.println("cluster-tests: node-2 listening again: revoke honoured after " + revoked.toMillis()
+                           + " ms, grant after " + granted.toMillis() + " ms (bound " + BOUND.toMillis()
+                           + " ms); an unnoticed revoke is still granted from its cache");
+    }
+
+    /** The state, message and details of a health check result, for assertions on the words in it. */
+    static String describe(HealthCheck.Result result) {
+        return result.getState() + " " + result.getMessage().orElse("") + " " + result.getDetails();
+    }
+}
