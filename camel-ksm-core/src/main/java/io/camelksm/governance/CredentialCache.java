@@ -116,6 +116,8 @@ public final class CredentialCache implements AutoCloseable {
     private final ConcurrentMap<CredentialName, Entry<AccessRights>> rights = new ConcurrentHashMap<>();
     /** Bumped by every invalidation, so that a load racing with a change never re-caches the old value. */
     private final AtomicLong epoch = new AtomicLong();
+    /** While true nothing is served from the cache nor put into it ({@link #suspend()}). */
+    private volatile boolean suspended;
 
     public CredentialCache(Duration ttl, Clock clock) {
         Objects.requireNonNull(ttl, "ttl");
@@ -130,13 +132,18 @@ public final class CredentialCache implements AutoCloseable {
         return ttlMillis > 0;
     }
 
+    /** Whether reads are served from the cache now: enabled and not suspended. */
+    private boolean serving() {
+        return ttlMillis > 0 && !suspended;
+    }
+
     /**
      * A copy of the cached credential, or of what the loader returns (cached when present). Loaders take the name, so
      * that a caller can bind one once instead of allocating a capturing lambda per request.
      */
     public Optional<Credential> credential(CredentialName name,
                                            Function<CredentialName, Optional<Credential>> loader) {
-        if (!isEnabled()) {
+        if (!serving()) {
             return loader.apply(name);
         }
         Entry<Held> cached = credentials.get(name);
@@ -170,7 +177,7 @@ public final class CredentialCache implements AutoCloseable {
      */
     public Optional<CredentialLease> lease(CredentialName name, Function<CredentialName, Optional<Credential>> loader,
                                            long nowMillis) {
-        if (isEnabled()) {
+        if (serving()) {
             Entry<Held> cached = credentials.get(name);
             if (cached != null && fresh(cached, nowMillis) && cached.value().tryLease()) {
                 return Optional.of(cached.value());
@@ -186,7 +193,7 @@ public final class CredentialCache implements AutoCloseable {
 
     /** {@link #rights(CredentialName, Function)} at a time the caller has already read from the clock. */
     public AccessRights rights(CredentialName name, Function<CredentialName, AccessRights> loader, long nowMillis) {
-        if (!isEnabled()) {
+        if (!serving()) {
             return loader.apply(name);
         }
         Entry<AccessRights> cached = rights.get(name);
@@ -218,12 +225,22 @@ public final class CredentialCache implements AutoCloseable {
      * node lost its listening connection). Until {@link #resume()}, every read goes to the loader.
      */
     public void suspend() {
-        clear(); // TODO(helper A): and bypass until resume, without a racing load re-caching
+        suspended = true;
+        clear(); // bumps the epoch: a load that started before this does not keep its result
     }
 
-    /** Serves from the cache again, starting empty: changes are noticed again. */
+    /**
+     * Serves from the cache again, starting empty: changes are noticed again. A load that started before this (maybe
+     * before a change it could not hear) does not put its result in the cache.
+     */
     public void resume() {
-        clear(); // TODO(helper A)
+        clear();
+        suspended = false;
+    }
+
+    /** Whether the cache is suspended: every read goes to the loader. */
+    public boolean isSuspended() {
+        return suspended;
     }
 
     /** Drops (and wipes) everything. */

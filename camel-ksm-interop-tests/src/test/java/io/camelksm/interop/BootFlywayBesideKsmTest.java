@@ -65,7 +65,7 @@ class BootFlywayBesideKsmTest {
                     .database(DatabaseSettings.embedded(tempDir.resolve("ksm"))).build())) {
                 storeAndRead(ksm);
                 assertThat(historyScripts(ksm.settings().database().jdbcUrl(), "\"ksm_schema_history\""))
-                        .hasSize(9).doesNotContain("V1__app.sql", "V2__app.sql");
+                        .hasSize(11).doesNotContain("V1__app.sql", "V2__app.sql");
             }
 
             assertThat(historyScripts(app.getBean(DataSource.class), "\"flyway_schema_history\""))
@@ -86,7 +86,7 @@ class BootFlywayBesideKsmTest {
             assertThat(historyScripts(dataSource, "\"flyway_schema_history\""))
                     .as("the application's history").containsExactly("V1__app.sql", "V2__app.sql");
             assertThat(historyScripts(dataSource, "\"ksm\".\"ksm_schema_history\""))
-                    .as("camel-ksm's history").hasSize(9).contains("V1__credentials_rights_audit.sql")
+                    .as("camel-ksm's history").hasSize(11).contains("V1__credentials_rights_audit.sql")
                     .doesNotContain("V1__app.sql", "V2__app.sql");
             assertThat(scripts(app.getBean(Flyway.class))).as("Boot's Flyway, asked again")
                     .containsExactly("V1__app.sql", "V2__app.sql");

@@ -74,7 +74,12 @@ public final class DatabaseSchemes implements AutoCloseable {
      * the current registry stays; the periodic check ({@link #REFRESH}) tries again.
      */
     public void refresh() {
-        // TODO(helper A): reload now, reset checkedAtMillis; log (never a key) on failure
+        try {
+            reload();
+        } catch (RuntimeException e) {
+            LOG.warn("Cannot read the encryption schemes again after a change on another node ({}); going on with"
+                     + " '{}' as the default", e.getMessage(), registry.current().id());
+        }
     }
 
     /** Opens what is new in the table and rebuilds the registry around the default row. */

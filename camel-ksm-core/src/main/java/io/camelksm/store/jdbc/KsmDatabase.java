@@ -49,11 +49,14 @@ public final class KsmDatabase implements AutoCloseable {
     private final AuditMac auditMac;
     private final DatabaseHealthCheck healthCheck;
     private final DatabaseVendor vendor;
+    /** Where a listening connection comes from (PostgreSQL), or null. */
+    private final ListeningConnection.Source listeningSource;
 
     private KsmDatabase(ConnectionPool pool, DatabaseVendor vendor, DatabaseSchemes schemes, AuditMac auditMac,
-                        Clock clock, DatabaseHealthCheck healthCheck) {
+                        Clock clock, DatabaseHealthCheck healthCheck, ListeningConnection.Source listeningSource) {
         this.pool = pool;
         this.vendor = vendor;
+        this.listeningSource = listeningSource;
         this.schemes = schemes;
         this.auditMac = auditMac;
         this.healthCheck = healthCheck;
@@ -127,8 +130,11 @@ public final class KsmDatabase implements AutoCloseable {
             } finally {
                 Arrays.fill(fileKey, (byte) 0);
             }
+            ListeningConnection.Source listeningSource = vendor != DatabaseVendor.POSTGRESQL ? null
+                    : settings.dataSource() != null ? ListeningConnection.borrowed(pool.dataSource(), url)
+                    : ListeningConnection.own(settings);
             KsmDatabase database = new KsmDatabase(pool, vendor, schemes, auditMac, Clock.systemUTC(),
-                    new DatabaseHealthCheck(url, schemeTable, keyFile, scheme));
+                    new DatabaseHealthCheck(url, schemeTable, keyFile, scheme), listeningSource);
             LOG.info("Opened the camel-ksm database {} (key file {})", url, settings.keyFile().toAbsolutePath());
             return database;
         } catch (RuntimeException e) {
@@ -177,10 +183,16 @@ public final class KsmDatabase implements AutoCloseable {
 
     /**
      * Starts listening for the changes other nodes and {@code ksm-admin} commit ({@link ChangeNotice}), on a connection
-     * of its own, reconnecting when it is lost; empty on H2 (one process). The caller closes what it gets.
+     * of its own (never one of the pool's; with an application's DataSource, one connection borrowed and kept),
+     * reconnecting when it is lost; empty on H2 (one process). It connects in the background: the listener hears
+     * {@link ChangeNoticeListener#listening()} once it listens. The caller closes what it gets, before the database.
      */
     public java.util.Optional<ChangeNotices> listenForChanges(ChangeNoticeListener listener) {
-        return java.util.Optional.empty(); // TODO(helper A): ChangeNotices.start(...) on PostgreSQL
+        Objects.requireNonNull(listener, "listener");
+        if (listeningSource == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(ChangeNotices.start(listeningSource, listener));
     }
 
     /**
@@ -243,6 +255,9 @@ public final class KsmDatabase implements AutoCloseable {
         try {
             auditMac.close();
             schemes.close();
+            if (listeningSource != null) {
+                listeningSource.close();
+            }
         } finally {
             pool.close();
         }

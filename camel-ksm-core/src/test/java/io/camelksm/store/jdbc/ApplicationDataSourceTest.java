@@ -122,7 +122,7 @@ class ApplicationDataSourceTest {
                             "V2__audit_event_append_only.sql", "V3__audit_event_occurrences.sql",
                             "V4__write_rights.sql", "V5__audit_event_chain.sql", "V6__audit_event_journal_key.sql",
                             "V7__credential_reference.sql", "V8__credential_reference_stopped.sql",
-                            "V9__encryption_schemes.sql");
+                            "V9__encryption_schemes.sql", "V10__oauth_token.sql", "V11__change_notices.sql");
             assertThat(strings(s, "SELECT table_schema FROM information_schema.tables"
                                   + " WHERE LOWER(table_name) = 'ksm_schema_history'"))
                     .containsExactly(ksmSchema);

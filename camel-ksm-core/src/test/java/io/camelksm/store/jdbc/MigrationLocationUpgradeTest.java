@@ -79,7 +79,8 @@ class MigrationLocationUpgradeTest {
                         .extracting(line -> line.substring(0, line.indexOf(".sql") + 4))
                         .containsExactly("7 7 V7__credential_reference.sql",
                                 "8 8 V8__credential_reference_stopped.sql",
-                                "9 9 V9__encryption_schemes.sql"));
+                                "9 9 V9__encryption_schemes.sql", "10 10 V10__oauth_token.sql",
+                                "11 11 V11__change_notices.sql"));
     }
 
     @Test
@@ -111,7 +112,8 @@ class MigrationLocationUpgradeTest {
                             .extracting(line -> line.substring(0, line.indexOf(".sql") + 4))
                             .containsExactly("7 7 V7__credential_reference.sql",
                                     "8 8 V8__credential_reference_stopped.sql",
-                                "9 9 V9__encryption_schemes.sql"));
+                                "9 9 V9__encryption_schemes.sql", "10 10 V10__oauth_token.sql",
+                                "11 11 V11__change_notices.sql"));
         } finally {
             schemas.dropAll();
         }

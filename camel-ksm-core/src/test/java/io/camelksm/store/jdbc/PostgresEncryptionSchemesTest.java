@@ -36,9 +36,10 @@ class PostgresEncryptionSchemesTest extends EncryptionSchemesContractTest {
     @Test
     void aNodeSeesTheDefaultAnotherNodeChangedWhenItRefreshes() throws Exception {
         String url = newDatabaseUrl();
+        // without change notices (PostgresChangeNoticesTest shows a node hearing the new default at once)
         KsmSettings settings = KsmSettings.builder()
                 .database(new DatabaseSettings(url, null, null, tempDir.resolve("keys/ksm.key")))
-                .auditMode(AuditMode.SYNC).build();
+                .auditMode(AuditMode.SYNC).changeNotices(false).build();
         try (KsmRuntime a = KsmRuntime.open(settings); KsmRuntime b = KsmRuntime.open(settings)) {
             a.schemes().create("db-2", SchemeAlgorithm.AES_256_GCM, KeyLocation.DATABASE, ADMIN);
             a.schemes().setDefault("db-2", ADMIN);
@@ -58,7 +59,7 @@ class PostgresEncryptionSchemesTest extends EncryptionSchemesContractTest {
         java.nio.file.Path keysB = java.nio.file.Files.createDirectories(tempDir.resolve("b"));
         KsmSettings.Builder base = KsmSettings.builder()
                 .database(new DatabaseSettings(url, null, null, tempDir.resolve("keys/ksm.key")))
-                .auditMode(AuditMode.SYNC);
+                .auditMode(AuditMode.SYNC).changeNotices(false); // b reloads when the test says
         try (KsmRuntime a = KsmRuntime.open(base.schemeKeyDirectory(keysA).build());
              KsmRuntime b = KsmRuntime.open(base.schemeKeyDirectory(keysB).build())) {
             a.schemes().create("srv-2", SchemeAlgorithm.AES_256_GCM, KeyLocation.SERVER, ADMIN);
