@@ -38,7 +38,7 @@ class PackageArrowsTest {
             Map.entry("governance", Set.of(ROOT, "credential", "access", "audit")),
             Map.entry("auth.oauth2", Set.of(ROOT, "credential")),
             Map.entry("auth", Set.of(ROOT, "credential", "auth.oauth2")),
-            Map.entry("store.jdbc", Set.of(ROOT, "credential", "crypto", "access", "audit")),
+            Map.entry("store.jdbc", Set.of(ROOT, "credential", "crypto", "access", "audit", "auth.oauth2")),
             Map.entry("runtime", CORE_BELOW_RUNTIME),
             Map.entry("hsm", Set.of(ROOT, "credential", "crypto")),
             Map.entry("store.keeper", Set.of(ROOT, "credential", "hsm", "runtime")),

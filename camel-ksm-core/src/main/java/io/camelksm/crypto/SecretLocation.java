@@ -7,14 +7,16 @@ import io.camelksm.credential.CredentialField;
 import io.camelksm.credential.CredentialName;
 
 /**
- * Where an encrypted value belongs: a field or a custom property of one credential. It is bound to the ciphertext as
+ * Where an encrypted value belongs: a field or a custom property of one credential, or an OAuth 2.0 access token
+ * fetched for it and shared by the nodes of a cluster (by its token key). It is bound to the ciphertext as
  * associated data, so a value copied to another credential, field or property no longer decrypts.
  */
 public final class SecretLocation {
 
     private enum Kind {
         FIELD,
-        PROPERTY
+        PROPERTY,
+        OAUTH_TOKEN
     }
 
     private final CredentialName credential;
@@ -33,6 +35,11 @@ public final class SecretLocation {
 
     public static SecretLocation property(CredentialName credential, String propertyName) {
         return new SecretLocation(credential, Kind.PROPERTY, propertyName);
+    }
+
+    /** A shared OAuth 2.0 access token of the credential, stored under its token key (hex, never a secret). */
+    public static SecretLocation oauthToken(CredentialName credential, String tokenKey) {
+        return new SecretLocation(credential, Kind.OAUTH_TOKEN, tokenKey);
     }
 
     public CredentialName credential() {
@@ -61,6 +68,11 @@ public final class SecretLocation {
     /** For error messages: {@code credential 'MyApi' field 'password'}. */
     @Override
     public String toString() {
-        return "credential '" + credential + "' " + (kind == Kind.FIELD ? "field" : "property") + " '" + name + "'";
+        String what = switch (kind) {
+            case FIELD -> "field";
+            case PROPERTY -> "property";
+            case OAUTH_TOKEN -> "OAuth 2.0 token";
+        };
+        return "credential '" + credential + "' " + what + " '" + name + "'";
     }
 }

@@ -1,8 +1,11 @@
 package io.camelksm.auth.oauth2;
 
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Supplier;
 
 import io.camelksm.credential.Credential;
 import io.camelksm.credential.CredentialName;
@@ -12,13 +15,20 @@ import io.camelksm.credential.CredentialName;
  * parameters with the endpoint's options and builds each request ({@code TokenRequestFactory}), looks the
  * token up by credential, secret fingerprint and grant parameters ({@code TokenCache}, single flight), and fetches it
  * with retries ({@code RetryingTokenFetcher}) through a {@link TokenEndpointClient}.
+ * <p>
+ * With {@link SharedTokens} (tokenSharing=cluster) the fingerprints are keyed by the cluster's shared key, and the
+ * leader of a local single flight asks the shared tokens first: another node's fresh token is taken, and otherwise one
+ * node of the cluster at a time fetches and stores it for the others.
  */
 public final class CachingOAuth2TokenProvider implements OAuth2TokenProvider {
 
     private final TokenEndpointClient client;
     private final boolean ownsClient;
     private final TokenRequestFactory requests;
-    private final SecretFingerprinter fingerprinter = new SecretFingerprinter();
+    private final SecretFingerprinter fingerprinter;
+    /** The tokens shared with the other nodes, or null (tokens stay in this process). */
+    private final SharedTokens shared;
+    private final Duration sharedWait;
     private final StatisticsCounters statistics = new StatisticsCounters();
     private final TokenCache cache;
     private final RetryingTokenFetcher fetcher;
@@ -28,7 +38,15 @@ public final class CachingOAuth2TokenProvider implements OAuth2TokenProvider {
 
     /** With its own OkHttp client built from the settings. */
     public CachingOAuth2TokenProvider(OAuth2Settings settings) {
-        this(settings, new OkHttpTokenEndpointClient(settings), true);
+        this(settings, new OkHttpTokenEndpointClient(settings), true, null);
+    }
+
+    /**
+     * With its own OkHttp client, sharing tokens with the other nodes of a cluster (the shared tokens stay the caller's
+     * to close).
+     */
+    public CachingOAuth2TokenProvider(OAuth2Settings settings, SharedTokens shared) {
+        this(settings, new OkHttpTokenEndpointClient(settings), true, Objects.requireNonNull(shared, "shared tokens"));
     }
 
     /**
@@ -36,11 +54,20 @@ public final class CachingOAuth2TokenProvider implements OAuth2TokenProvider {
      * which stays the caller's to close.
      */
     public CachingOAuth2TokenProvider(OAuth2Settings settings, TokenEndpointClient client) {
-        this(settings, client, false);
+        this(settings, client, false, null);
     }
 
-    private CachingOAuth2TokenProvider(OAuth2Settings settings, TokenEndpointClient client, boolean ownsClient) {
+    /** With the given client (the caller's to close), sharing tokens through {@code shared} unless it is null. */
+    public CachingOAuth2TokenProvider(OAuth2Settings settings, TokenEndpointClient client, SharedTokens shared) {
+        this(settings, client, false, shared);
+    }
+
+    private CachingOAuth2TokenProvider(OAuth2Settings settings, TokenEndpointClient client, boolean ownsClient,
+                                       SharedTokens shared) {
         Objects.requireNonNull(settings, "settings");
+        this.shared = shared;
+        this.sharedWait = settings.tokenFetchDeadline();
+        this.fingerprinter = shared == null ? new SecretFingerprinter() : sharedFingerprinter(shared);
         this.client = Objects.requireNonNull(client, "client");
         this.ownsClient = ownsClient;
         this.requests = new TokenRequestFactory(settings);
@@ -59,8 +86,24 @@ public final class CachingOAuth2TokenProvider implements OAuth2TokenProvider {
         }
         OAuth2Registration registration = resolved.registration();
         GrantParameters grant = resolved.grant();
-        return cache.get(resolved.key(), resolved.entry(), () -> fetcher.fetch(credential.name(),
-                () -> requests.create(registration, grant), grant.scope()));
+        Supplier<AccessToken> fetch = () -> fetcher.fetch(credential.name(),
+                () -> requests.create(registration, grant), grant.scope());
+        if (shared == null) {
+            return cache.get(resolved.key(), resolved.entry(), fetch);
+        }
+        // only the leader of this process's single flight asks the cluster
+        SharedTokenKey sharedKey = resolved.sharedKey();
+        return cache.get(resolved.key(), resolved.entry(),
+                () -> shared.token(sharedKey, cache::isFresh, sharedWait, fetch));
+    }
+
+    private static SecretFingerprinter sharedFingerprinter(SharedTokens shared) {
+        byte[] key = shared.fingerprintKey();
+        try {
+            return new SecretFingerprinter(key);
+        } finally {
+            Arrays.fill(key, (byte) 0);
+        }
     }
 
     /**
@@ -79,7 +122,8 @@ public final class CachingOAuth2TokenProvider implements OAuth2TokenProvider {
         GrantParameters grant = requests.parameters(registration, options);
         String fingerprint = sameCredential ? last.key().fingerprint() : fingerprinter.fingerprint(credential);
         TokenCacheKey key = TokenCacheKey.of(credential.name(), fingerprint, grant);
-        Resolved fresh = new Resolved(credential, options, registration, grant, key, cache.entry(key));
+        Resolved fresh = new Resolved(credential, options, registration, grant, key,
+                shared == null ? null : key.shared(), cache.entry(key));
         if (resolved.size() >= MAX_RESOLVED) {
             resolved.clear();
         }
@@ -92,7 +136,8 @@ public final class CachingOAuth2TokenProvider implements OAuth2TokenProvider {
      * of its key, which spares the map lookup (and the key's hash and equality) until the entry is removed.
      */
     private record Resolved(Credential credential, TokenRequestOptions options, OAuth2Registration registration,
-                            GrantParameters grant, TokenCacheKey key, TokenCache.Entry entry) {
+                            GrantParameters grant, TokenCacheKey key, SharedTokenKey sharedKey,
+                            TokenCache.Entry entry) {
     }
 
     @Override
@@ -103,16 +148,20 @@ public final class CachingOAuth2TokenProvider implements OAuth2TokenProvider {
 
     @Override
     public boolean evict(AccessToken rejected) {
-        boolean dropped = rejected != null && cache.evict(rejected);
-        if (dropped) {
-            statistics.evictions.increment();
+        TokenCacheKey key = rejected == null ? null : cache.evictKey(rejected);
+        if (key == null) {
+            return false;
         }
-        return dropped;
+        statistics.evictions.increment();
+        if (shared != null) {
+            shared.rejected(key.shared(), rejected); // the other nodes must not keep sending it either
+        }
+        return true;
     }
 
     @Override
     public TokenProviderStatistics statistics() {
-        return statistics.snapshot();
+        return statistics.snapshot(shared);
     }
 
     /** How many keys the cache holds, for tests and metrics. */

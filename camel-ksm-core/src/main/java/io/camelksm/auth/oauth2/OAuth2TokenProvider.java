@@ -42,7 +42,7 @@ public interface OAuth2TokenProvider extends AutoCloseable {
      * this process only). The shared tokens stay the caller's to close.
      */
     static OAuth2TokenProvider create(OAuth2Settings settings, SharedTokens shared) {
-        return shared == null ? create(settings) : create(settings); // TODO(helper B): share through `shared`
+        return shared == null ? create(settings) : new CachingOAuth2TokenProvider(settings, shared);
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -42,8 +43,21 @@ final class SecretFingerprinter implements Destroyable {
     private final ConcurrentMap<CredentialName, Memo> memos = new ConcurrentHashMap<>();
     private volatile boolean destroyed;
 
+    /** Under a random key of this process: fingerprints mean nothing elsewhere (tokenSharing=node). */
     SecretFingerprinter() {
         new SecureRandom().nextBytes(key);
+        macs = ThreadLocal.withInitial(this::newMac);
+    }
+
+    /**
+     * Under the given key (copied; the caller wipes its own): every node holding the same key computes the same
+     * fingerprint for the same credential, so they agree on token keys (tokenSharing=cluster).
+     */
+    SecretFingerprinter(byte[] sharedKey) {
+        if (sharedKey == null || sharedKey.length < 32) {
+            throw new IllegalArgumentException("a shared fingerprint key has at least 32 bytes");
+        }
+        System.arraycopy(sharedKey, 0, key, 0, key.length);
         macs = ThreadLocal.withInitial(this::newMac);
     }
 
@@ -100,7 +114,8 @@ final class SecretFingerprinter implements Destroyable {
             update(mac, secret.getKey().name());
             update(mac, secret.getValue());
         }
-        for (CredentialProperty property : credential.properties().values()) {
+        // by name: nodes that read the properties in another order still agree on the fingerprint
+        for (CredentialProperty property : new TreeMap<>(credential.properties()).values()) {
             if (isFormProperty(property)) {
                 update(mac, property.name());
                 update(mac, property.value());

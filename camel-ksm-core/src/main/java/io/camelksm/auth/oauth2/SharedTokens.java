@@ -30,6 +30,16 @@ public interface SharedTokens extends AutoCloseable {
     /** An API refused the token (HTTP 401): drop it for every node, if it is still the stored one. */
     void rejected(SharedTokenKey key, AccessToken token);
 
+    /** How many tokens this node took from another node's fetch instead of fetching them. */
+    default long tokensUsed() {
+        return 0;
+    }
+
+    /** How many times this node waited the whole {@code wait} for another node's fetch, then fetched itself. */
+    default long waitTimeouts() {
+        return 0;
+    }
+
     /** Wipes the fingerprint key. The database stays open: it belongs to its maker. */
     @Override
     void close();

@@ -18,9 +18,11 @@ final class StatisticsCounters {
     volatile Instant lastTokenAt;
     volatile Instant lastFailureAt;
 
-    TokenProviderStatistics snapshot() {
+    /** With the counters of the tokens shared with other nodes (null: not shared). */
+    TokenProviderStatistics snapshot(SharedTokens shared) {
         return new TokenProviderStatistics(cacheHits.sum(), cacheMisses.sum(), sharedWaits.sum(), refreshesAhead.sum(),
                 tokensFetched.sum(), httpAttempts.sum(), failures.sum(), evictions.sum(),
-                singleUseTokens.sum(), lastTokenAt, lastFailureAt);
+                singleUseTokens.sum(), lastTokenAt, lastFailureAt, shared == null ? 0 : shared.tokensUsed(),
+                shared == null ? 0 : shared.waitTimeouts());
     }
 }

@@ -3,6 +3,7 @@ package io.camelksm.auth.oauth2;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -113,6 +114,15 @@ final class TokenCache {
         }
         statistics.cacheHits.increment();
         return cached.token();
+    }
+
+    /**
+     * Whether the token may still be handed out without fetching its successor (it is not yet in its refresh window):
+     * the rule this cache applies to its own tokens, for a token found elsewhere (another node's, tokenSharing=cluster).
+     * A single-use token never is.
+     */
+    boolean isFresh(AccessToken token) {
+        return !token.isSingleUse() && cache(token).freshAt(clock.millis());
     }
 
     /** The entry of the key, created if need be. */
@@ -257,16 +267,22 @@ final class TokenCache {
      * exchanges rejected with the same old token cause one new request, not many.
      */
     boolean evict(AccessToken rejected) {
-        for (Entry entry : entries.values()) {
+        return evictKey(rejected) != null;
+    }
+
+    /** {@link #evict(AccessToken)}, telling the key the token was cached under (null: it was not cached). */
+    TokenCacheKey evictKey(AccessToken rejected) {
+        for (Map.Entry<TokenCacheKey, Entry> e : entries.entrySet()) {
+            Entry entry = e.getValue();
             synchronized (entry) {
                 Cached cached = entry.cached;
                 if (cached != null && cached.token() == rejected) {
                     entry.cached = null;
-                    return true;
+                    return e.getKey();
                 }
             }
         }
-        return false;
+        return null;
     }
 
     void clear() {

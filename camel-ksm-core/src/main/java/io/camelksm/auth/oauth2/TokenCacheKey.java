@@ -1,6 +1,12 @@
 package io.camelksm.auth.oauth2;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.stream.Collectors;
 
 import io.camelksm.credential.CredentialName;
@@ -15,6 +21,31 @@ record TokenCacheKey(CredentialName credential, String fingerprint, String grant
     static TokenCacheKey of(CredentialName credential, String fingerprint, GrantParameters p) {
         return new TokenCacheKey(credential, fingerprint, p.grantType(), p.tokenUrl().toString(),
                 normalizeScope(p.scope()), p.audience(), p.resource(), p.subject());
+    }
+
+    /**
+     * The key of the token shared by the nodes of a cluster: hex SHA-256 over every part of this key, each length
+     * prefixed (absent parts marked apart from empty ones), so no two different keys share an id. Equal on every node
+     * only if the fingerprint was computed under the cluster's shared key.
+     */
+    SharedTokenKey shared() {
+        ByteArrayOutputStream encoded = new ByteArrayOutputStream(256);
+        for (String part : new String[] {"camel-ksm oauth_token key v1", credential.key(), fingerprint, grantType,
+                tokenUrl, scope, audience, resource, subject}) {
+            if (part == null) {
+                encoded.writeBytes(ByteBuffer.allocate(4).putInt(-1).array());
+            } else {
+                byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+                encoded.writeBytes(ByteBuffer.allocate(4).putInt(bytes.length).array());
+                encoded.writeBytes(bytes);
+            }
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(encoded.toByteArray());
+            return new SharedTokenKey(credential, HexFormat.of().formatHex(digest));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
     }
 
     static String normalizeScope(String scope) {

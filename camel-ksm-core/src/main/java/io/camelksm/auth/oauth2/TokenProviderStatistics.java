@@ -18,8 +18,12 @@ import java.time.Instant;
  *                        was not cached (they are among {@code tokensFetched})
  * @param lastTokenAt     when a token was last obtained from an authorization server, or null if never
  * @param lastFailureAt   when a token request last failed after all attempts, or null if never
+ * @param clusterTokensUsed   tokens this node took from another node's fetch (tokenSharing=cluster)
+ * @param clusterWaitTimeouts times this node waited the whole fetch deadline for another node's fetch and then fetched
+ *                            itself (tokenSharing=cluster)
  */
 public record TokenProviderStatistics(long cacheHits, long cacheMisses, long sharedWaits, long refreshesAhead, long tokensFetched,
                                       long httpAttempts, long failures, long evictions, long singleUseTokens,
-                                      Instant lastTokenAt, Instant lastFailureAt) {
+                                      Instant lastTokenAt, Instant lastFailureAt, long clusterTokensUsed,
+                                      long clusterWaitTimeouts) {
 }

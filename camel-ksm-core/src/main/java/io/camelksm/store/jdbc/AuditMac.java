@@ -41,13 +41,7 @@ final class AuditMac implements AutoCloseable {
 
     /** The audit MAC key derived from the key file's key; {@code fileKey} stays the caller's to wipe. */
     static AuditMac fromFileKey(byte[] fileKey) {
-        byte[] prk = hmac(SALT, fileKey);
-        try {
-            byte[] okm = hmac(prk, concat(INFO, new byte[] { 1 }));
-            return new AuditMac(okm); // HKDF-Expand to 32 bytes: exactly one block
-        } finally {
-            Arrays.fill(prk, (byte) 0);
-        }
+        return new AuditMac(FileKeyDerivation.derive(fileKey, SALT, INFO));
     }
 
     /** The MAC of a row with these column values (as {@link AuditColumns#ALL}) after a row with MAC {@code previous}. */
@@ -155,11 +149,6 @@ final class AuditMac implements AutoCloseable {
         }
     }
 
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] out = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
-    }
 
     @Override
     public void close() {

@@ -1,5 +1,6 @@
 package io.camelksm.store.jdbc;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Objects;
@@ -11,6 +12,7 @@ import io.camelksm.KsmException;
 import io.camelksm.PartHealth;
 import io.camelksm.access.AccessRightsStore;
 import io.camelksm.audit.SequencedAuditTrail;
+import io.camelksm.auth.oauth2.SharedTokens;
 import io.camelksm.credential.CredentialReferenceStore;
 import io.camelksm.credential.CredentialStore;
 import io.camelksm.crypto.AesGcmScheme;
@@ -39,6 +41,9 @@ public final class KsmDatabase implements AutoCloseable {
     public static final String DEFAULT_SCHEME_ID = "aes256-gcm-file-1";
 
     private static final Logger LOG = LoggerFactory.getLogger(KsmDatabase.class);
+    private static final byte[] TOKEN_FINGERPRINT_SALT = "camel-ksm oauth_token".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] TOKEN_FINGERPRINT_INFO =
+            "camel-ksm oauth_token fingerprint key v1".getBytes(StandardCharsets.US_ASCII);
 
     private final ConnectionPool pool;
     private final DatabaseSchemes schemes;
@@ -51,10 +56,14 @@ public final class KsmDatabase implements AutoCloseable {
     private final DatabaseVendor vendor;
     /** Where a listening connection comes from (PostgreSQL), or null. */
     private final ListeningConnection.Source listeningSource;
+    /** The key of the secret fingerprints in shared token keys: derived from the key file's key, wiped at close. */
+    private final byte[] tokenFingerprintKey;
 
     private KsmDatabase(ConnectionPool pool, DatabaseVendor vendor, DatabaseSchemes schemes, AuditMac auditMac,
-                        Clock clock, DatabaseHealthCheck healthCheck, ListeningConnection.Source listeningSource) {
+                        byte[] tokenFingerprintKey, Clock clock, DatabaseHealthCheck healthCheck,
+                        ListeningConnection.Source listeningSource) {
         this.pool = pool;
+        this.tokenFingerprintKey = tokenFingerprintKey;
         this.vendor = vendor;
         this.listeningSource = listeningSource;
         this.schemes = schemes;
@@ -109,6 +118,7 @@ public final class KsmDatabase implements AutoCloseable {
             AuditMac auditMac = null;
             SchemeKeyOpener keys = null;
             DatabaseSchemes schemes;
+            byte[] tokenFingerprintKey = null;
             try {
                 scheme = new AesGcmScheme(DEFAULT_SCHEME_ID, fileKey);
                 auditMac = AuditMac.fromFileKey(fileKey);
@@ -116,6 +126,8 @@ public final class KsmDatabase implements AutoCloseable {
                 keys = new SchemeKeyOpener(fileKey, schemeSettings.keyDirectoryFor(settings.keyFile()),
                         schemeSettings.hsm());
                 schemes = new DatabaseSchemes(schemeTable, keys, scheme, Clock.systemUTC());
+                tokenFingerprintKey = FileKeyDerivation.derive(fileKey, TOKEN_FINGERPRINT_SALT,
+                        TOKEN_FINGERPRINT_INFO);
             } catch (RuntimeException e) {
                 if (keys != null) {
                     keys.close();
@@ -133,8 +145,8 @@ public final class KsmDatabase implements AutoCloseable {
             ListeningConnection.Source listeningSource = vendor != DatabaseVendor.POSTGRESQL ? null
                     : settings.dataSource() != null ? ListeningConnection.borrowed(pool.dataSource(), url)
                     : ListeningConnection.own(settings);
-            KsmDatabase database = new KsmDatabase(pool, vendor, schemes, auditMac, Clock.systemUTC(),
-                    new DatabaseHealthCheck(url, schemeTable, keyFile, scheme), listeningSource);
+            KsmDatabase database = new KsmDatabase(pool, vendor, schemes, auditMac, tokenFingerprintKey,
+                    Clock.systemUTC(), new DatabaseHealthCheck(url, schemeTable, keyFile, scheme), listeningSource);
             LOG.info("Opened the camel-ksm database {} (key file {})", url, settings.keyFile().toAbsolutePath());
             return database;
         } catch (RuntimeException e) {
@@ -201,8 +213,14 @@ public final class KsmDatabase implements AutoCloseable {
      *
      * @throws io.camelksm.KsmException on H2: one process has nothing to share with
      */
-    public io.camelksm.auth.oauth2.SharedTokens sharedTokens(String nodeName) {
-        throw new UnsupportedOperationException("TODO(helper B): JdbcSharedTokens");
+    public SharedTokens sharedTokens(String nodeName) {
+        if (!isPostgresql()) {
+            throw new KsmException("OAuth 2.0 tokens can only be shared through a PostgreSQL database that the nodes"
+                                   + " share (tokenSharing=cluster); the embedded H2 database serves one process:"
+                                   + " use tokenSharing=node");
+        }
+        return new JdbcSharedTokens(new Jdbc(pool.dataSource()),
+                new OAuthTokenTable(new SecretCipher(schemes::registry)), nodeName, tokenFingerprintKey);
     }
 
     /** The encryption schemes of this database, opened on this node. */
@@ -253,6 +271,7 @@ public final class KsmDatabase implements AutoCloseable {
     @Override
     public void close() {
         try {
+            Arrays.fill(tokenFingerprintKey, (byte) 0);
             auditMac.close();
             schemes.close();
             if (listeningSource != null) {
