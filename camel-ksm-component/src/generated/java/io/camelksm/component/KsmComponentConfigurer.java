@@ -108,6 +108,8 @@ public class KsmComponentConfigurer extends PropertyConfigurerSupport implements
         case "callerConfiguration": target.setCallerConfiguration(property(camelContext, io.camelksm.component.KsmCallerConfiguration.class, value)); return true;
         case "callerresolver":
         case "callerResolver": target.setCallerResolver(property(camelContext, io.camelksm.component.CallerResolver.class, value)); return true;
+        case "changenotices":
+        case "changeNotices": getOrCreateCallerConfiguration(target).setChangeNotices(property(camelContext, boolean.class, value)); return true;
         case "clock": target.setClock(property(camelContext, java.time.Clock.class, value)); return true;
         case "clockskew":
         case "clockSkew": getOrCreateOauth2Configuration(target).setClockSkew(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -241,6 +243,8 @@ public class KsmComponentConfigurer extends PropertyConfigurerSupport implements
         case "tokenEndpointTimeout": getOrCreateOauth2Configuration(target).setTokenEndpointTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "tokenfetchdeadline":
         case "tokenFetchDeadline": getOrCreateOauth2Configuration(target).setTokenFetchDeadline(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "tokensharing":
+        case "tokenSharing": getOrCreateCallerConfiguration(target).setTokenSharing(property(camelContext, io.camelksm.runtime.TokenSharing.class, value)); return true;
         case "tokenurl":
         case "tokenUrl": getOrCreateConfiguration(target).setTokenUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "writetimeout":
@@ -286,6 +290,8 @@ public class KsmComponentConfigurer extends PropertyConfigurerSupport implements
         case "callerConfiguration": return io.camelksm.component.KsmCallerConfiguration.class;
         case "callerresolver":
         case "callerResolver": return io.camelksm.component.CallerResolver.class;
+        case "changenotices":
+        case "changeNotices": return boolean.class;
         case "clock": return java.time.Clock.class;
         case "clockskew":
         case "clockSkew": return long.class;
@@ -419,6 +425,8 @@ public class KsmComponentConfigurer extends PropertyConfigurerSupport implements
         case "tokenEndpointTimeout": return long.class;
         case "tokenfetchdeadline":
         case "tokenFetchDeadline": return long.class;
+        case "tokensharing":
+        case "tokenSharing": return io.camelksm.runtime.TokenSharing.class;
         case "tokenurl":
         case "tokenUrl": return java.lang.String.class;
         case "writetimeout":
@@ -460,6 +468,8 @@ public class KsmComponentConfigurer extends PropertyConfigurerSupport implements
         case "callerConfiguration": return target.getCallerConfiguration();
         case "callerresolver":
         case "callerResolver": return target.getCallerResolver();
+        case "changenotices":
+        case "changeNotices": return getOrCreateCallerConfiguration(target).isChangeNotices();
         case "clock": return target.getClock();
         case "clockskew":
         case "clockSkew": return getOrCreateOauth2Configuration(target).getClockSkew();
@@ -593,6 +603,8 @@ public class KsmComponentConfigurer extends PropertyConfigurerSupport implements
         case "tokenEndpointTimeout": return getOrCreateOauth2Configuration(target).getTokenEndpointTimeout();
         case "tokenfetchdeadline":
         case "tokenFetchDeadline": return getOrCreateOauth2Configuration(target).getTokenFetchDeadline();
+        case "tokensharing":
+        case "tokenSharing": return getOrCreateCallerConfiguration(target).getTokenSharing();
         case "tokenurl":
         case "tokenUrl": return getOrCreateConfiguration(target).getTokenUrl();
         case "writetimeout":

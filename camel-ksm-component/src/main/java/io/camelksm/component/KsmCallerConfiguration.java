@@ -4,10 +4,12 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 
 import io.camelksm.runtime.KsmSettings;
+import io.camelksm.runtime.TokenSharing;
 
 /**
  * The component options of who is calling and how long a decision's inputs are reused: the node name (the resource of
- * access rights), the read cache, where the default caller resolver finds roles, and how long before its expiry a
+ * access rights), the read cache and how it hears of changes other nodes make (changeNotices), whether tokens are
+ * shared by the nodes (tokenSharing), where the default caller resolver finds roles, and how long before its expiry a
  * credential in use warns.
  */
 @UriParams
@@ -17,6 +19,10 @@ public class KsmCallerConfiguration {
     private String nodeName;
     @UriParam(label = "security", defaultValue = "" + KsmSettings.DEFAULT_CACHE_TTL_MS, javaType = "java.time.Duration")
     private long cacheTtl = KsmSettings.DEFAULT_CACHE_TTL_MS;
+    @UriParam(label = "security", defaultValue = "true")
+    private boolean changeNotices = true;
+    @UriParam(label = "security", enums = "node,cluster", defaultValue = KsmSettings.DEFAULT_TOKEN_SHARING_OPTION)
+    private TokenSharing tokenSharing = KsmSettings.DEFAULT_TOKEN_SHARING;
     @UriParam(label = "security", defaultValue = "" + KsmSettings.DEFAULT_EXPIRY_WARNING_MS,
               javaType = "java.time.Duration")
     private long expiryWarning = KsmSettings.DEFAULT_EXPIRY_WARNING_MS;
@@ -49,11 +55,41 @@ public class KsmCallerConfiguration {
     /**
      * How long a credential and its access rights, once read by a route, are reused before the database is asked
      * again (0 disables the cache). Changes made through this component apply at once; changes made elsewhere (the
-     * CLI, another node), including a revoked access right, take effect within this time. Expiry and validity are still
-     * checked on every request.
+     * CLI, another node), including a revoked access right, take effect within this time, or as soon as they commit
+     * when this node hears them (changeNotices on PostgreSQL). Expiry and validity are still checked on every request.
      */
     public void setCacheTtl(long cacheTtl) {
         this.cacheTtl = cacheTtl;
+    }
+
+    public boolean isChangeNotices() {
+        return changeNotices;
+    }
+
+    /**
+     * On PostgreSQL: whether this node listens for the changes other nodes and ksm-admin commit (LISTEN/NOTIFY), so a
+     * grant, revoke, credential update or new default encryption scheme applies here as soon as it commits, not within
+     * cacheTtl. Costs one database connection per node, kept open (its own, or one held from a given dataSource). While
+     * the listening connection is lost every request reads the database. Turn it off behind a pooler in transaction mode (PgBouncer), which cannot keep a
+     * LISTEN: cacheTtl is then the bound. Without effect on the embedded H2 database (one process).
+     */
+    public void setChangeNotices(boolean changeNotices) {
+        this.changeNotices = changeNotices;
+    }
+
+    public TokenSharing getTokenSharing() {
+        return tokenSharing;
+    }
+
+    /**
+     * Whether OAuth 2.0 access tokens are cached per node (node, the default: N nodes make N token requests per token
+     * lifetime) or shared by the nodes on one PostgreSQL database (cluster: one token request per lifetime for all of
+     * them; tokens are stored encrypted in the database, a node without a fresh token reads it there, and one node
+     * fetches for the cluster while holding a database connection). cluster needs a PostgreSQL database (jdbcUrl or
+     * dataSource) and camel-ksm's own token provider (no oauth2TokenProvider given).
+     */
+    public void setTokenSharing(TokenSharing tokenSharing) {
+        this.tokenSharing = tokenSharing;
     }
 
     public long getExpiryWarning() {

@@ -22,6 +22,8 @@ final class KsmComponentSettings {
                 .auditMode(audit.getAuditMode())
                 .journal(audit.journalSettings(database))
                 .cacheTtl(Duration.ofMillis(component.getCallerConfiguration().getCacheTtl()))
+                .changeNotices(component.getCallerConfiguration().isChangeNotices())
+                .tokenSharing(component.getCallerConfiguration().getTokenSharing())
                 .expiryWarning(Duration.ofMillis(component.getCallerConfiguration().getExpiryWarning()))
                 .store(store.getStore())
                 .credentialStore(store.getCredentialStore())

@@ -12,8 +12,8 @@ import io.camelksm.runtime.KsmRuntime;
 
 /**
  * Registers the component's Camel health checks (group {@code camel-ksm}) when it starts and removes them when it stops,
- * when health checks are on the class path: audit writer, expiry warnings, database, token endpoints, and with {@code store=keeper} the
- * Keeper store's freshness and the HSM key. Camel Spring Boot shows them in {@code /actuator/health}.
+ * when health checks are on the class path: audit writer, expiry warnings, change notices, database, token endpoints,
+ * and with {@code store=keeper} the Keeper store's freshness and the HSM key. Camel Spring Boot shows them in {@code /actuator/health}.
  */
 final class KsmHealthChecks {
 
@@ -29,6 +29,7 @@ final class KsmHealthChecks {
         List<HealthCheck> checks = new ArrayList<>();
         checks.add(new KsmAuditHealthCheck(component));
         checks.add(new KsmExpiryHealthCheck(component));
+        checks.add(new KsmChangeNoticeHealthCheck(component));
         checks.add(new KsmPartHealthCheck("ksm-database", component, KsmRuntime::databaseHealth));
         checks.add(new KsmPartHealthCheck("ksm-token-endpoint", component, r -> Optional.of(r.tokenEndpointHealth())));
         if (runtime.statistics().hasSecretStore()) {

@@ -19,7 +19,9 @@ import org.apache.camel.util.json.Jsoner;
 import org.junit.jupiter.api.Test;
 
 import io.camelksm.runtime.AuditMode;
+import io.camelksm.runtime.KsmSettings;
 import io.camelksm.runtime.StoreKind;
+import io.camelksm.runtime.TokenSharing;
 
 /**
  * The component's options after they moved into configuration classes (issue 12): every option name of the catalog
@@ -120,6 +122,30 @@ class KsmComponentOptionsTest {
                                              + " auditMode=sync or auditMode=summary");
             assertThatThrownBy(() -> PropertyBindingSupport.build().bind(camel, component, Map.of("store", "vault")))
                     .hasStackTraceContaining("Unknown store 'vault': use store=database or store=keeper");
+            assertThatThrownBy(() -> PropertyBindingSupport.build().bind(camel, component,
+                    Map.of("tokenSharing", "everywhere")))
+                    .hasStackTraceContaining("Unknown tokenSharing 'everywhere': use tokenSharing=node or"
+                                             + " tokenSharing=cluster");
+        }
+    }
+
+    /** Issue 16: the options of several nodes on one database, set as Camel Main sets them, reach the runtime. */
+    @Test
+    void changeNoticesAndTokenSharingReachTheRuntimeSettings() throws Exception {
+        try (CamelContext camel = new DefaultCamelContext()) {
+            KsmComponent component = camel.getComponent("ksm", KsmComponent.class);
+            KsmSettings defaults = component.runtimeSettings();
+            assertThat(defaults.changeNotices()).isTrue();
+            assertThat(defaults.tokenSharing()).isEqualTo(TokenSharing.NODE);
+
+            PropertyBindingSupport.build().withRemoveParameters(false).bind(camel, component,
+                    Map.of("changeNotices", "false", "tokenSharing", "CLUSTER"));
+
+            assertThat(component.getCallerConfiguration().isChangeNotices()).isFalse();
+            assertThat(component.getCallerConfiguration().getTokenSharing()).isEqualTo(TokenSharing.CLUSTER);
+            KsmSettings settings = component.runtimeSettings();
+            assertThat(settings.changeNotices()).isFalse();
+            assertThat(settings.tokenSharing()).isEqualTo(TokenSharing.CLUSTER);
         }
     }
 }

@@ -94,13 +94,25 @@ class KsmHealthChecksTest {
     void allChecksAreRegisteredWhileTheComponentRunsAndGoneAfterItStops() throws Exception {
         start();
 
-        for (String id : new String[] {"ksm-audit", "ksm-database", "ksm-token-endpoint"}) {
+        for (String id : new String[] {"ksm-audit", "ksm-database", "ksm-token-endpoint", "ksm-change-notices"}) {
             assertThat(check(id).getState()).as(id).isEqualTo(HealthCheck.State.UP);
         }
         assertThat(HealthCheckRegistry.get(context).getCheck("ksm-keeper-store")).as("store is the database").isEmpty();
 
         context.getComponent("ksm", KsmComponent.class).stop();
         assertThat(HealthCheckRegistry.get(context).getCheck("ksm-database")).isEmpty();
+    }
+
+    @Test
+    void changeNoticesAreOffAndUpOnTheEmbeddedDatabase() throws Exception {
+        start();
+
+        HealthCheck.Result result = check("ksm-change-notices");
+
+        assertThat(result.getState()).isEqualTo(HealthCheck.State.UP);
+        assertThat(result.getDetails()).containsEntry("changeNotices.state", "OFF")
+                .containsEntry("changeNotices.received", 0L).doesNotContainKey("changeNotices.since");
+        assertThat(result.getMessage()).hasValueSatisfying(m -> assertThat(m).contains("embedded H2"));
     }
 
     @Test

@@ -2,11 +2,13 @@ package io.camelksm.springboot;
 
 import io.camelksm.component.CallerResolver;
 import io.camelksm.component.KsmCallerConfiguration;
+import io.camelksm.runtime.TokenSharing;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Who the caller is and how long a read is cached: the node name, the roles of the default caller resolver, the read
- * cache and the expiry warnings, as the component keeps them in {@link KsmCallerConfiguration}; and the caller
+ * cache and its change notices, token sharing between nodes and the expiry warnings, as the component keeps them in
+ * {@link KsmCallerConfiguration}; and the caller
  * resolver of the application. One of the classes that bind the flat {@code camel.component.ksm} prefix, one per
  * option group of the component (see {@link KsmComponentConfiguration}).
  */
@@ -32,10 +34,32 @@ public class KsmCallerProperties {
      * reused before the database is asked again (0 disables the cache). Changes
      * made through this component apply at once; changes made elsewhere (the CLI,
      * another node), including a revoked access right, take effect within this
-     * time. Expiry and validity are still checked on every request. The option is
-     * a long type.
+     * time, or as soon as they commit when this node hears them (changeNotices on
+     * PostgreSQL). Expiry and validity are still checked on every request. The
+     * option is a long type.
      */
     private Long cacheTtl = 5000L;
+    /**
+     * On PostgreSQL: whether this node listens for the changes other nodes and
+     * ksm-admin commit (LISTEN/NOTIFY), so a grant, revoke, credential update or
+     * new default encryption scheme applies here as soon as it commits, not within
+     * cacheTtl. Costs one database connection per node, kept open (its own, or one
+     * held from a given dataSource). While the listening connection is lost every
+     * request reads the database. Turn it off behind a pooler in transaction mode
+     * (PgBouncer), which cannot keep a LISTEN: cacheTtl is then the bound. Without
+     * effect on the embedded H2 database (one process).
+     */
+    private Boolean changeNotices = true;
+    /**
+     * Whether OAuth 2.0 access tokens are cached per node (node, the default: N
+     * nodes make N token requests per token lifetime) or shared by the nodes on one
+     * PostgreSQL database (cluster: one token request per lifetime for all of them;
+     * tokens are stored encrypted in the database, a node without a fresh token
+     * reads it there, and one node fetches for the cluster while holding a database
+     * connection). cluster needs a PostgreSQL database (jdbcUrl or dataSource) and
+     * camel-ksm's own token provider (no oauth2TokenProvider given).
+     */
+    private TokenSharing tokenSharing = TokenSharing.NODE;
     /**
      * Establishes the caller (roles, process, resource) of each request from
      * trusted sources. Default: the route id, the node name and the role
@@ -88,6 +112,22 @@ public class KsmCallerProperties {
 
     public void setCacheTtl(Long cacheTtl) {
         this.cacheTtl = cacheTtl;
+    }
+
+    public Boolean getChangeNotices() {
+        return changeNotices;
+    }
+
+    public void setChangeNotices(Boolean changeNotices) {
+        this.changeNotices = changeNotices;
+    }
+
+    public TokenSharing getTokenSharing() {
+        return tokenSharing;
+    }
+
+    public void setTokenSharing(TokenSharing tokenSharing) {
+        this.tokenSharing = tokenSharing;
     }
 
     public CallerResolver getCallerResolver() {

@@ -30,6 +30,7 @@ import io.camelksm.credential.CredentialType;
 import io.camelksm.credential.Secret;
 import io.camelksm.governance.GovernedCredentials;
 import io.camelksm.runtime.AuditMode;
+import io.camelksm.runtime.TokenSharing;
 import io.camelksm.store.jdbc.DatabaseSettings;
 import io.camelksm.store.jdbc.KsmDatabase;
 
@@ -86,6 +87,30 @@ class KsmComponentAutoConfigurationTest {
             assertThat(e.routeId()).isEqualTo("portal");
             assertThat(e.occurrences()).isEqualTo(1);
         });
+    }
+
+    @Test
+    void changeNoticesAndTokenSharingBindAndReachTheRuntime() {
+        RUNNER.withPropertyValues("camel.component.ksm.database-directory=" + tempDir,
+                "camel.component.ksm.node-name=node-1")
+                .run(context -> {
+                    KsmComponent component = ksm(context.getBean(CamelContext.class));
+                    assertThat(component.runtime().settings().changeNotices()).as("default").isTrue();
+                    assertThat(component.runtime().settings().tokenSharing()).as("default")
+                            .isEqualTo(TokenSharing.NODE);
+                });
+        RUNNER.withPropertyValues("camel.component.ksm.database-directory=" + tempDir,
+                "camel.component.ksm.node-name=node-1", "camel.component.ksm.change-notices=false")
+                .run(context -> assertThat(ksm(context.getBean(CamelContext.class)).runtime().settings()
+                        .changeNotices()).isFalse());
+        // cluster reaches the runtime, which refuses it on the embedded database with its reason
+        RUNNER.withPropertyValues("camel.component.ksm.database-directory=" + tempDir,
+                "camel.component.ksm.node-name=node-1", "camel.component.ksm.token-sharing=cluster")
+                .run(context -> assertThat(context).hasFailed().getFailure()
+                        .hasStackTraceContaining("tokenSharing=cluster needs the nodes to share a PostgreSQL database"));
+        RUNNER.withPropertyValues("camel.component.ksm.token-sharing=everywhere")
+                .run(context -> assertThat(context).hasFailed().getFailure()
+                        .hasStackTraceContaining("camel.component.ksm.token-sharing"));
     }
 
     @Test

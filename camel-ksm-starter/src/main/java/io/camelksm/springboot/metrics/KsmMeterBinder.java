@@ -17,6 +17,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import io.camelksm.governance.DecisionCounts;
 import io.camelksm.runtime.KsmRuntime;
 import io.camelksm.runtime.KsmStatistics;
+import io.camelksm.store.jdbc.ChangeNoticeHealth;
 
 /**
  * camel-ksm's meters, read from {@link KsmRuntime#statistics()} of the running {@code ksm} component: functions over
@@ -57,6 +58,17 @@ public final class KsmMeterBinder implements MeterBinder {
                 Tags.empty(), s -> s.secretStore().throttled());
         counter(registry, "ksm.hsm.config.writes", "Writes of the HSM-encrypted Keeper client config",
                 Tags.empty(), s -> s.secretStore().configWrites());
+        FunctionCounter.builder("ksm.change.notices.received", this, b -> b.readNotices(ChangeNoticeHealth::received))
+                .description("Change notices this node received from the database (changes other nodes committed)")
+                .register(registry);
+        FunctionCounter.builder("ksm.change.notices.reconnects", this, b -> b.readNotices(ChangeNoticeHealth::reconnects))
+                .description("Times the connection listening for change notices was opened again after it was lost")
+                .register(registry);
+        Gauge.builder("ksm.change.notices.listening", this,
+                        b -> b.readNotices(h -> h.state() == ChangeNoticeHealth.State.LISTENING ? 1 : 0))
+                .description("1 while this node hears the changes other nodes commit, 0 while it reconnects (every"
+                             + " request reads the database) or change notices are off")
+                .register(registry);
         Gauge.builder("ksm.audit.pending", this, b -> b.read(KsmStatistics::auditPending))
                 .description("Audit events recorded (journal or queue) and not yet written to the database")
                 .baseUnit("events").register(registry);
@@ -101,6 +113,11 @@ public final class KsmMeterBinder implements MeterBinder {
     private double readSeconds() {
         KsmRuntime r = runtime.get();
         return r == null ? 0 : r.statistics().auditLag().toNanos() / 1e9;
+    }
+
+    private double readNotices(ToLongFunction<ChangeNoticeHealth> value) {
+        KsmRuntime r = runtime.get();
+        return r == null ? 0 : value.applyAsLong(r.changeNoticeHealth());
     }
 
     private double read(ToLongFunction<KsmStatistics> value) {

@@ -117,6 +117,10 @@ class KsmMeterBinderTest {
         assertThat(count(registry, "ksm.hsm.config.writes")).isZero();
         assertThat(registry.find("ksm.audit.pending").gauge()).isNotNull();
         assertThat(registry.find("ksm.audit.lag").gauge().value()).isGreaterThanOrEqualTo(0);
+        // the embedded database serves one process: nothing to listen for
+        assertThat(count(registry, "ksm.change.notices.received")).isZero();
+        assertThat(count(registry, "ksm.change.notices.reconnects")).isZero();
+        assertThat(registry.find("ksm.change.notices.listening").gauge().value()).isZero();
 
         for (Meter meter : registry.getMeters()) {
             assertThat(meter.getId().getName()).startsWith("ksm.");
