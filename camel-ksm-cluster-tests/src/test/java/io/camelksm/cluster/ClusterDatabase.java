@@ -60,6 +60,13 @@ final class ClusterDatabase implements AutoCloseable {
         return server + (server.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }
 
+    /** The server's URL with another database (PostgreSQL refuses some statements on the connection's own one). */
+    String otherDatabaseUrl(String database) {
+        int query = server.indexOf('?');
+        String base = query < 0 ? server : server.substring(0, query);
+        return base.substring(0, base.lastIndexOf('/') + 1) + database + (query < 0 ? "" : server.substring(query));
+    }
+
     String schema() {
         return schema;
     }
@@ -119,6 +126,14 @@ final class ClusterDatabase implements AutoCloseable {
     boolean terminate(int pid) throws SQLException {
         try (Connection c = DriverManager.getConnection(server); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT pg_terminate_backend(" + pid + ")")) {
+            rs.next();
+            return rs.getBoolean(1);
+        }
+    }
+
+    /** {@code pg_terminate_backend(pid)} on a connection of the caller's: whether there was such a backend. */
+    boolean terminate(Statement sql, int pid) throws SQLException {
+        try (ResultSet rs = sql.executeQuery("SELECT pg_terminate_backend(" + pid + ")")) {
             rs.next();
             return rs.getBoolean(1);
         }

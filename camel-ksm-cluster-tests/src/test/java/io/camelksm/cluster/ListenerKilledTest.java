@@ -3,11 +3,14 @@ package io.camelksm.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.camel.health.HealthCheck;
 import org.junit.jupiter.api.AfterEach;
@@ -21,11 +24,13 @@ import io.camelksm.store.jdbc.ChangeNoticeHealth.State;
 
 /**
  * Node 2's listening connection killed with {@code pg_terminate_backend} (found in {@code pg_stat_activity} by its
- * application name {@value ClusterDatabase#LISTENER_APPLICATION} and its pid): while node 2 cannot hear, a revoke made
- * with ksm-admin is honoured by node 2 at its very next request (its cache is bypassed, never served stale), its
+ * application name {@value ClusterDatabase#LISTENER_APPLICATION} and its pid): while node 2 cannot hear, a revoke
+ * committed by another connection is honoured by node 2 at its very next request (its cache is bypassed, never served stale), its
  * {@code ksm-change-notices} health says RECONNECTING, then LISTENING once it is back, and it caches again. Nodes 1 and 3
  * keep listening throughout. To hold node 2 deaf for as long as the test needs (its listener reconnects after 100 ms),
- * a killer terminates every listening connection that is not node 1's or node 3's until the test stops it.
+ * the database refuses new connections ({@code ALTER DATABASE ... ALLOW_CONNECTIONS false}, superusers included) from
+ * just before the kill until the checks are done; the revoke then comes from a connection opened before, as another
+ * tool would make it, since ksm-admin cannot connect either. The pools keep the connections they have.
  */
 class ListenerKilledTest {
 
@@ -66,42 +71,36 @@ class ListenerKilledTest {
                 .hasValueSatisfying(r -> assertThat(describe(r)).contains("LISTENING"));
         long reconnectsBefore = node2.changeNotices().reconnects();
 
-        Set<Integer> others = Set.of(cluster.listenerPid(cluster.node(1)), cluster.listenerPid(cluster.node(3)));
-        AtomicBoolean killing = new AtomicBoolean(true);
-        AtomicInteger killed = new AtomicInteger();
-        Thread killer = new Thread(() -> {
-            while (killing.get()) {
-                try {
-                    for (int pid : cluster.database().listenerPids()) {
-                        if (!others.contains(pid) && cluster.database().terminate(pid)) {
-                            killed.incrementAndGet();
-                        }
-                    }
-                    Thread.sleep(2);
-                } catch (Exception e) {
-                    if (killing.get()) {
-                        System.out.println("cluster-tests: killer: " + e);
-                    }
-                }
-            }
-        }, "listener-killer");
-        killer.start();
         Duration deaf;
         HealthCheck.Result reconnecting;
-        try {
-            deaf = Poll.until("node-2 says RECONNECTING after its listener was killed", NOTICE_LOSS,
-                    () -> node2.changeNotices().state() == State.RECONNECTING);
-            reconnecting = node2.health("ksm-change-notices").orElseThrow(
-                    () -> new AssertionError("node-2 has no ksm-change-notices health check"));
+        try (Connection connection = DriverManager.getConnection(cluster.database().url());
+             Statement sql = connection.createStatement();
+             Connection other = DriverManager.getConnection(cluster.database().otherDatabaseUrl("template1"));
+             Statement control = other.createStatement()) {
+            String database = currentDatabase(sql);
+            // no new connection to the database while node 2 must stay deaf: its listener cannot come back
+            control.execute("ALTER DATABASE " + database + " ALLOW_CONNECTIONS false");
+            try {
+                assertThat(cluster.database().terminate(sql, cluster.listenerPid(node2))).as("node-2's listener")
+                        .isTrue();
+                deaf = Poll.until("node-2 says RECONNECTING after its listener was killed", NOTICE_LOSS,
+                        () -> node2.changeNotices().state() == State.RECONNECTING);
+                reconnecting = node2.health("ksm-change-notices").orElseThrow(
+                        () -> new AssertionError("node-2 has no ksm-change-notices health check"));
+                assertThat(describe(reconnecting)).contains("RECONNECTING");
 
-            Portal.revoke(cluster.admin());
-            // the first request after the revoke committed, while node 2 still cannot hear
-            assertThat(Portal.outcome(node2)).as("node-2 right after the revoke, not listening").isEqualTo(Outcome.DENIED);
-            assertThat(node2.changeNotices().state()).as("node-2 was deaf during the revoke")
-                    .isEqualTo(State.RECONNECTING);
-        } finally {
-            killing.set(false);
-            killer.join();
+                // a revoke as another tool would make it (ksm-admin cannot connect now): nodes 1 and 3 hear it
+                sql.execute("DELETE FROM access_right WHERE dimension = 'PROCESS' AND granted_value = 'portal'");
+                assertThat(Portal.outcome(node2)).as("node-2 right after the revoke, not listening")
+                        .isEqualTo(Outcome.DENIED);
+                for (ClusterNode node : Set.of(cluster.node(1), cluster.node(3))) {
+                    Poll.until(node + " denies after the revoke", BOUND, () -> Portal.outcome(node) == Outcome.DENIED);
+                }
+                assertThat(node2.changeNotices().state()).as("node-2 was deaf throughout")
+                        .isEqualTo(State.RECONNECTING);
+            } finally {
+                control.execute("ALTER DATABASE " + database + " ALLOW_CONNECTIONS true");
+            }
         }
         for (ClusterNode node : Set.of(cluster.node(1), cluster.node(3))) {
             assertThat(node.changeNotices().state()).as(node.name()).isEqualTo(State.LISTENING);
@@ -111,16 +110,16 @@ class ListenerKilledTest {
         Duration relisten = Poll.until("node-2 listens again", RELISTEN,
                 () -> node2.changeNotices().state() == State.LISTENING);
         ChangeNoticeHealth back = node2.changeNotices();
-        assertThat(back.reconnects()).as("reconnects of node-2").isGreaterThan(reconnectsBefore);
+        assertThat(back.reconnects()).as("reconnects of node-2").isEqualTo(reconnectsBefore + 1);
         assertThat(node2.health("ksm-change-notices")).hasValueSatisfying(
                 r -> assertThat(describe(r)).contains("LISTENING"));
         // the right node 2 had cached before it went deaf must not come back with the listener
         assertThat(Portal.outcome(node2)).as("node-2 listening again, the revoke it never heard of in place")
                 .isEqualTo(Outcome.DENIED);
-        System.out.println("cluster-tests: node-2 listener killed " + killed.get() + " times: RECONNECTING seen after "
+        System.out.println("cluster-tests: node-2 listener killed: RECONNECTING seen after "
                            + deaf.toMillis() + " ms (bound " + NOTICE_LOSS.toMillis() + " ms), health check "
                            + describe(reconnecting) + "; LISTENING again " + relisten.toMillis()
-                           + " ms after the killer stopped (bound " + RELISTEN.toMillis() + " ms), reconnects "
+                           + " ms after connections were allowed again (bound " + RELISTEN.toMillis() + " ms), reconnects "
                            + back.reconnects());
 
         // listening again: changes apply through the notices, and the cache serves again
@@ -137,6 +136,13 @@ class ListenerKilledTest {
         System.out.println("cluster-tests: node-2 listening again: revoke honoured after " + revoked.toMillis()
                            + " ms, grant after " + granted.toMillis() + " ms (bound " + BOUND.toMillis()
                            + " ms); an unnoticed revoke is still granted from its cache");
+    }
+
+    private static String currentDatabase(Statement sql) throws SQLException {
+        try (ResultSet rs = sql.executeQuery("SELECT current_database()")) {
+            rs.next();
+            return '"' + rs.getString(1) + '"';
+        }
     }
 
     /** The state, message and details of a health check result, for assertions on the words in it. */

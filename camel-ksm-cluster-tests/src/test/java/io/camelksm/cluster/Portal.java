@@ -44,6 +44,7 @@ final class Portal {
         return new RouteBuilder() {
             @Override
             public void configure() {
+                errorHandler(noErrorHandler()); // a denial is an outcome here, not an error to log
                 from(ENDPOINT).routeId("portal").to("ksm:Portal");
             }
         };
