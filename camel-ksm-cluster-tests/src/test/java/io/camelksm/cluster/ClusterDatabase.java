@@ -109,6 +109,23 @@ final class ClusterDatabase implements AutoCloseable {
         }
     }
 
+    /** The rows of a query, for failure messages: each row's columns joined with '|'. */
+    java.util.List<String> rows(String sql) throws SQLException {
+        java.util.List<String> rows = new java.util.ArrayList<>();
+        try (Connection c = DriverManager.getConnection(url()); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(sql)) {
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= columns; i++) {
+                    row.append(i > 1 ? "|" : "").append(rs.getString(i));
+                }
+                rows.add(row.toString());
+            }
+        }
+        return rows;
+    }
+
     /** The backend pids of the listening connections on the server now. */
     Set<Integer> listenerPids() throws SQLException {
         Set<Integer> pids = new HashSet<>();

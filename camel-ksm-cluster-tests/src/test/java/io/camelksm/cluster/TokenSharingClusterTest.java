@@ -185,12 +185,18 @@ class TokenSharingClusterTest {
                            + millis(took) + " (bound " + BOUND.toMillis() + " ms), 1 token request");
 
         // 4. a revoke drops the stored tokens and denies everywhere; after the grant, one token for the cluster
+        int beforeRevoke = server.issues().size();
         cluster.admin().run("", "credential", "revoke", "Graph", "--process", "api");
+        Instant revokeCommitted = Instant.now();
         for (ClusterNode node : nodes) {
             Poll.until(node + " denies after the revoke", BOUND,
                     () -> outcome(node.send("direct:api")) == Outcome.DENIED);
         }
-        assertThat(cluster.database().count("SELECT COUNT(*) FROM oauth_token")).as("stored tokens after the revoke")
+        assertThat(cluster.database().count("SELECT COUNT(*) FROM oauth_token"))
+                .as("stored tokens after the revoke (committed %s; rows now: %s; token requests since: %s)",
+                        revokeCommitted, cluster.database().rows("SELECT fetched_by, issued_at, expires_at FROM"
+                                                                 + " oauth_token"),
+                        server.issues().subList(beforeRevoke, server.issues().size()))
                 .isZero();
         before = server.issues().size();
         grant();
