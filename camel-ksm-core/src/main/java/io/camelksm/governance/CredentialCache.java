@@ -22,7 +22,8 @@ import io.camelksm.credential.Secret;
 /**
  * A short-lived cache of credentials (as the store returned them) and their access rights, for the read path of
  * {@link GovernedCredentials}. Entries live at most the TTL; changes made through this process invalidate at once, changes
- * made elsewhere (the CLI, another node) apply within the TTL.
+ * made elsewhere (the CLI, another node) apply within the TTL, or at once where the node hears them (PostgreSQL's change
+ * notices: {@link GovernedCredentials#dropCached}). While a node cannot hear them the cache is {@link #suspend()}ed.
  * <p>
  * A credential handed out belongs to the caller, who wipes it: so every read gets a copy with fresh {@link Secret}s, and
  * the cache wipes its own copy when it drops it. The cache never decides anything: expiry, validity and access are

@@ -98,16 +98,16 @@ public final class ChangeNotices implements AutoCloseable {
                 if (closed) {
                     return;
                 }
+                String why = JdbcUrls.redact(String.valueOf(e.getMessage())); // a driver may quote the URL
                 if (!toldLost) {
                     toldLost = true;
                     tellLost();
                     becomes(ChangeNoticeHealth.State.RECONNECTING, "not listening on " + source.description() + ": "
-                                                                   + e.getMessage());
+                                                                   + why);
                     LOG.warn("Not listening for camel-ksm changes on {} ({}): every request reads the database until"
-                             + " the connection is back; reconnecting", source.description(), e.getMessage());
+                             + " the connection is back; reconnecting", source.description(), why);
                 } else {
-                    LOG.debug("Still cannot listen for camel-ksm changes on {}: {}", source.description(),
-                            e.getMessage());
+                    LOG.debug("Still cannot listen for camel-ksm changes on {}: {}", source.description(), why);
                 }
             } finally {
                 current = null;

@@ -27,7 +27,8 @@ import io.camelksm.crypto.UnavailableScheme;
  * The encryption schemes of the database, opened on this node: every row of {@code encryption_scheme} with its key
  * (or an {@link UnavailableScheme} saying why the key is not here), and the {@link SchemeRegistry} whose current scheme
  * is the row marked default. The registry is rebuilt when this node changes the default, and when another node did:
- * the default row is read again at most every {@link #REFRESH} when the registry is asked for.
+ * at once when this node hears of it ({@link #refresh()}, on a change notice), else the default row is read again at
+ * most every {@link #REFRESH} when the registry is asked for.
  */
 public final class DatabaseSchemes implements AutoCloseable {
 

@@ -2,6 +2,7 @@ package io.camelksm.store.jdbc;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -45,14 +46,16 @@ final class ListeningConnection implements AutoCloseable {
     private final String schema;
     private final int probeTimeoutSeconds;
     private final int previousNetworkTimeout;
+    private final String previousApplicationName;
 
     private ListeningConnection(Connection connection, String schema, int probeTimeoutSeconds,
-                                int previousNetworkTimeout) throws SQLException {
+                                int previousNetworkTimeout, String previousApplicationName) throws SQLException {
         this.connection = connection;
         this.notifications = connection.unwrap(PGConnection.class);
         this.schema = schema;
         this.probeTimeoutSeconds = probeTimeoutSeconds;
         this.previousNetworkTimeout = previousNetworkTimeout;
+        this.previousApplicationName = previousApplicationName;
     }
 
     /** Connects, names the session and listens; what it got is closed again when a step fails. */
@@ -64,7 +67,11 @@ final class ListeningConnection implements AutoCloseable {
             connection.setNetworkTimeout(Runnable::run, (int) probeTimeout.toMillis());
             connection.setAutoCommit(true);
             String schema;
+            String previousApplicationName;
             try (Statement s = connection.createStatement()) {
+                try (ResultSet r = s.executeQuery("SELECT current_setting('application_name')")) {
+                    previousApplicationName = r.next() ? r.getString(1) : "";
+                }
                 s.execute("SET application_name = '" + APPLICATION_NAME + "'");
                 s.execute("LISTEN " + ChangeNotice.CHANNEL);
                 try (ResultSet r = s.executeQuery("SELECT current_schema()")) {
@@ -76,7 +83,8 @@ final class ListeningConnection implements AutoCloseable {
                                        + " exist?)");
             }
             return new ListeningConnection(connection, schema,
-                    (int) Math.max(1, (probeTimeout.toMillis() + 999) / 1000), previousNetworkTimeout);
+                    (int) Math.max(1, (probeTimeout.toMillis() + 999) / 1000), previousNetworkTimeout,
+                    previousApplicationName);
         } catch (SQLException | RuntimeException e) {
             try {
                 connection.close();
@@ -125,9 +133,10 @@ final class ListeningConnection implements AutoCloseable {
      */
     @Override
     public void close() {
-        try (Connection c = connection; Statement s = c.createStatement()) {
-            s.execute("UNLISTEN *");
-            s.execute("RESET application_name");
+        try (Connection c = connection; PreparedStatement s = c.prepareStatement(
+                "UNLISTEN *; SELECT set_config('application_name', ?, false)")) {
+            s.setString(1, previousApplicationName);
+            s.execute();
             c.setNetworkTimeout(Runnable::run, previousNetworkTimeout);
         } catch (SQLException | RuntimeException ignored) {
             // a dead connection: closing it is all there is to do

@@ -281,6 +281,117 @@ class PostgresChangeNoticesTest {
     }
 
     @Test
+    void withAnApplicationsDataSourceOneConnectionIsBorrowedAndReturnedAsItWas() throws Exception {
+        KsmRuntime one = node("node-1", true);
+        String schema = url.substring(url.indexOf("currentSchema=") + "currentSchema=".length());
+        com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+        config.setJdbcUrl(PostgresSchemas.serverUrl());
+        config.setMaximumPoolSize(3);
+        config.addDataSourceProperty("ApplicationName", "the-application");
+        try (com.zaxxer.hikari.HikariDataSource application = new com.zaxxer.hikari.HikariDataSource(config)) {
+            KsmRuntime two = KsmRuntime.open(KsmSettings.builder()
+                    .database(DatabaseSettings.ofDataSource(application, schema, tempDir.resolve("ksm.key")))
+                    .auditMode(AuditMode.SYNC).cacheTtl(TTL).nodeName("node-2").build());
+            try {
+                await("node 2 listens", LISTEN_BOUND,
+                        () -> two.changeNoticeHealth().state() == ChangeNoticeHealth.State.LISTENING);
+                create(one, GRAPH, "pw-1");
+                grantAll(one, GRAPH);
+                assertThat(read(two)).isEqualTo("pw-1");
+                one.credentials().revoke(GRAPH, Dimension.ROLE, "ops", ADMIN);
+                awaitRead(two, "denied");
+            } finally {
+                two.close();
+            }
+            // every connection of the application's pool: none listens, none kept camel-ksm's name or schema
+            List<Connection> all = new java.util.ArrayList<>();
+            try {
+                for (int i = 0; i < 3; i++) {
+                    all.add(application.getConnection());
+                }
+                for (Connection c : all) {
+                    try (Statement s = c.createStatement()) {
+                        assertThat(string(s, "SELECT current_setting('application_name')")).isEqualTo(
+                                "the-application");
+                        assertThat(string(s, "SELECT COUNT(*) FROM pg_listening_channels()")).isEqualTo("0");
+                        assertThat(string(s, "SELECT current_schema()")).isNotEqualTo(schema);
+                    }
+                }
+            } finally {
+                for (Connection c : all) {
+                    c.close();
+                }
+            }
+        }
+    }
+
+    private static String string(Statement s, String query) throws SQLException {
+        try (var r = s.executeQuery(query)) {
+            r.next();
+            return r.getString(1);
+        }
+    }
+
+    @Test
+    void anOutageIsOneLossOneWarningAndOneReconnectOnceTheDatabaseIsBack() throws Exception {
+        KsmRuntime one = node("node-1", false);
+        java.net.URI server = java.net.URI.create(PostgresSchemas.serverUrl().substring("jdbc:".length()));
+        List<String> told = new CopyOnWriteArrayList<>();
+        ChangeNoticeListener recording = new ChangeNoticeListener() {
+            @Override
+            public void noticed(ChangeNotice notice) {
+                told.add(notice.kind() + " " + notice.credential());
+            }
+
+            @Override
+            public void lost() {
+                told.add("lost");
+            }
+
+            @Override
+            public void listening() {
+                told.add("listening");
+            }
+        };
+        try (io.camelksm.testsupport.TcpCut cut = new io.camelksm.testsupport.TcpCut(server.getHost(),
+                server.getPort());
+             io.camelksm.testsupport.LogCapture logs = new io.camelksm.testsupport.LogCapture()) {
+            var noticesLog = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(ChangeNotices.class);
+            ch.qos.logback.classic.Level level = noticesLog.getLevel();
+            noticesLog.setLevel(ch.qos.logback.classic.Level.DEBUG); // to see the attempts
+            String viaCut = "jdbc:postgresql://127.0.0.1:" + cut.port() + url.substring(url.indexOf('/',
+                    "jdbc:postgresql://".length())) + "&password=hunter2";
+            try (KsmDatabase database = KsmDatabase.open(new DatabaseSettings(viaCut, null, null,
+                    tempDir.resolve("ksm.key")).withConnectionTimeout(Duration.ofSeconds(1)));
+                 ChangeNotices notices = database.listenForChanges(recording).orElseThrow()) {
+                await("listening", LISTEN_BOUND,
+                        () -> notices.health().state() == ChangeNoticeHealth.State.LISTENING);
+
+                cut.cut();
+                await("the loss is noticed", BOUND,
+                        () -> notices.health().state() == ChangeNoticeHealth.State.RECONNECTING);
+                create(one, GRAPH, "pw-1"); // while it cannot hear
+                // several attempts fail meanwhile (back-off from 100 ms): one loss, one warning
+                await("a few attempts", LISTEN_BOUND, () -> logs.text().contains("Still cannot listen"));
+                cut.restore();
+                await("listening again", LISTEN_BOUND,
+                        () -> notices.health().state() == ChangeNoticeHealth.State.LISTENING);
+                one.credentials().grant(GRAPH, Dimension.ROLE, "ops", ADMIN);
+                await("the grant is heard", BOUND, () -> told.contains("RIGHTS graph"));
+
+                assertThat(told).containsExactly("listening", "lost", "listening", "RIGHTS graph");
+                assertThat(notices.health().reconnects()).isEqualTo(1);
+                assertThat(notices.health().received()).isEqualTo(1);
+            } finally {
+                noticesLog.setLevel(level);
+            }
+            assertThat(logs.messages(ChangeNotices.class.getName()).stream()
+                    .filter(m -> m.startsWith("Not listening"))).hasSize(1);
+            assertThat(logs.text()).doesNotContain("hunter2");
+        }
+    }
+
+    @Test
     void withoutChangeNoticesTheHealthIsOff() throws Exception {
         KsmRuntime node = node("node-1", false);
         assertThat(node.changeNoticeHealth().state()).isEqualTo(ChangeNoticeHealth.State.OFF);
