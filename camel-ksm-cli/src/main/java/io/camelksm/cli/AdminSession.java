@@ -42,8 +42,7 @@ final class AdminSession implements AutoCloseable {
      * journal, no writer thread to outlive a short run) and every read sees the database as it is (no read cache, so no
      * change notices to listen for: the nodes hear this run's changes, it need not hear theirs). A
      * credential that would fail at its first exchange is refused when it is written (the default write validator).
-     * The keys of SERVER and HSM encryption schemes are where the scheme settings say. No change notices: with no
-     * cache there is nothing to keep fresh, and a short run needs no listening connection of its own.
+     * The keys of SERVER and HSM encryption schemes are where the scheme settings say.
      */
     static AdminSession open(DatabaseSettings settings, SchemeSettings schemes) {
         KsmRuntime runtime = KsmRuntime.open(KsmSettings.builder().database(settings).auditMode(AuditMode.SYNC)
