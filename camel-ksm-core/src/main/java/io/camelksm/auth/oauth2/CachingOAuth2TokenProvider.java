@@ -2,7 +2,10 @@ package io.camelksm.auth.oauth2;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Map;
 import java.util.Objects;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Supplier;
@@ -29,6 +32,12 @@ public final class CachingOAuth2TokenProvider implements OAuth2TokenProvider {
     /** The tokens shared with the other nodes, or null (tokens stay in this process). */
     private final SharedTokens shared;
     private final Duration sharedWait;
+    /**
+     * The shared key of each token taken from or given to the cluster, until it is rejected or collected: a change
+     * notice may have dropped it from the local cache (every store notifies every node) while a route still sends it,
+     * and its 401 must still reach the cluster. Weak keys compared by identity (AccessToken keeps Object's equals).
+     */
+    private final Map<AccessToken, SharedTokenKey> sharedKeys = Collections.synchronizedMap(new WeakHashMap<>());
     private final StatisticsCounters statistics = new StatisticsCounters();
     private final TokenCache cache;
     private final RetryingTokenFetcher fetcher;
@@ -93,8 +102,11 @@ public final class CachingOAuth2TokenProvider implements OAuth2TokenProvider {
         }
         // only the leader of this process's single flight asks the cluster
         SharedTokenKey sharedKey = resolved.sharedKey();
-        return cache.get(resolved.key(), resolved.entry(),
-                () -> shared.token(sharedKey, cache::isFresh, sharedWait, fetch));
+        return cache.get(resolved.key(), resolved.entry(), () -> {
+            AccessToken token = shared.token(sharedKey, cache::isFresh, sharedWait, fetch);
+            sharedKeys.put(token, sharedKey);
+            return token;
+        });
     }
 
     private static SecretFingerprinter sharedFingerprinter(SharedTokens shared) {
@@ -146,17 +158,30 @@ public final class CachingOAuth2TokenProvider implements OAuth2TokenProvider {
         statistics.evictions.add(cache.evict(credential));
     }
 
+    /**
+     * {@inheritDoc} With shared tokens, also drops the cluster's copy if it is still the stored one (once per token:
+     * a burst of 401s with the same token costs one database round trip), and tells whether either was dropped.
+     */
     @Override
     public boolean evict(AccessToken rejected) {
-        TokenCacheKey key = rejected == null ? null : cache.evictKey(rejected);
-        if (key == null) {
+        if (rejected == null) {
             return false;
         }
-        statistics.evictions.increment();
-        if (shared != null) {
-            shared.rejected(key.shared(), rejected); // the other nodes must not keep sending it either
+        TokenCacheKey local = cache.evictKey(rejected);
+        if (local != null) {
+            statistics.evictions.increment();
         }
-        return true;
+        if (shared == null) {
+            return local != null;
+        }
+        SharedTokenKey key = sharedKeys.remove(rejected);
+        if (key == null && local != null) {
+            key = local.shared();
+        }
+        if (key != null) {
+            shared.rejected(key, rejected); // the other nodes must not keep sending it either
+        }
+        return local != null || key != null;
     }
 
     @Override
@@ -172,6 +197,7 @@ public final class CachingOAuth2TokenProvider implements OAuth2TokenProvider {
     @Override
     public void close() {
         cache.clear();
+        sharedKeys.clear();
         resolved.clear();
         fingerprinter.destroy();
         if (ownsClient) {

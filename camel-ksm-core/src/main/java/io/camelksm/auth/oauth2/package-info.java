@@ -24,6 +24,13 @@
  * the others keep the valid token. Concurrent callers without a valid token share one request; a failure is handed to
  * all of them and not cached.
  *
+ * <h2>Several nodes</h2> With {@link io.camelksm.auth.oauth2.SharedTokens} (tokenSharing=cluster; implemented in
+ * the database by {@code store.jdbc.JdbcSharedTokens}) the fingerprints are keyed by a key every node derives from the
+ * database's key file, so all nodes compute the same token key (hex SHA-256 of the cache key). When a node has no fresh
+ * token of its own, the leader of its local single flight asks the shared tokens: a fresh token another node stored is
+ * taken; otherwise one node of the cluster at a time fetches and stores it, so the cluster makes one token request per
+ * lifetime. A 401 eviction also drops the shared token if it is still the stored one.
+ *
  * <h2>A 401 from the API</h2> When the downstream call answers 401, call {@code evict(rejectedToken)}: the token is
  * dropped only if it is still the cached one, so a burst of exchanges rejected with the same token costs one new token
  * request. With Camel, evict in an {@code onException(HttpOperationFailedException.class)} / {@code onWhen(status ==

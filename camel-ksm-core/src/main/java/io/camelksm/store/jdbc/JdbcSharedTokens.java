@@ -50,7 +50,7 @@ final class JdbcSharedTokens implements SharedTokens {
     JdbcSharedTokens(Jdbc jdbc, OAuthTokenTable table, String nodeName, byte[] fingerprintKey) {
         this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
         this.table = Objects.requireNonNull(table, "table");
-        this.nodeName = Objects.requireNonNull(nodeName, "nodeName");
+        this.nodeName = Jdbc.clip(Objects.requireNonNull(nodeName, "nodeName"), 256); // as stored in fetched_by
         this.fingerprintKey = fingerprintKey.clone();
     }
 
@@ -66,7 +66,6 @@ final class JdbcSharedTokens implements SharedTokens {
         try {
             AccessToken stored = jdbc.withConnection(c -> readUsable(c, key, fresh));
             if (stored != null) {
-                tokensUsed.increment();
                 return stored;
             }
             return jdbc.inTransaction(c -> fetchUnderLock(c, key, fresh, wait, once));
@@ -93,8 +92,7 @@ final class JdbcSharedTokens implements SharedTokens {
         }
         AccessToken stored = readUsable(c, key, fresh);
         if (stored != null) {
-            tokensUsed.increment(); // another node fetched it while this one waited
-            return stored;
+            return stored; // another node fetched it while this one waited
         }
         AccessToken token = once.get();
         if (!token.isSingleUse()) {
@@ -152,10 +150,13 @@ final class JdbcSharedTokens implements SharedTokens {
         }
     }
 
-    /** The stored token if it is fresh; null if there is none, it is not fresh, or it no longer decrypts. */
+    /**
+     * The stored token if it is fresh, counted when another node fetched it; null if there is none, it is not fresh, or
+     * it no longer decrypts.
+     */
     private AccessToken readUsable(Connection c, SharedTokenKey key, Predicate<AccessToken> fresh)
             throws SQLException {
-        Optional<AccessToken> stored;
+        Optional<OAuthTokenTable.Stored> stored;
         try {
             stored = table.read(c, key, false);
         } catch (KsmCryptoException e) {
@@ -163,7 +164,13 @@ final class JdbcSharedTokens implements SharedTokens {
             LOG.debug("Ignoring the stored token of credential '{}': {}", key.credential(), e.getMessage());
             return null;
         }
-        return stored.filter(fresh).orElse(null);
+        if (stored.isEmpty() || !fresh.test(stored.get().token())) {
+            return null;
+        }
+        if (!nodeName.equals(stored.get().fetchedBy())) {
+            tokensUsed.increment();
+        }
+        return stored.get().token();
     }
 
     private void notifyTokens(Connection c, SharedTokenKey key) throws SQLException {

@@ -54,10 +54,10 @@ public final class KsmDatabase implements AutoCloseable {
     private final AuditMac auditMac;
     private final DatabaseHealthCheck healthCheck;
     private final DatabaseVendor vendor;
-    /** Where a listening connection comes from (PostgreSQL), or null. */
-    private final ListeningConnection.Source listeningSource;
     /** The key of the secret fingerprints in shared token keys: derived from the key file's key, wiped at close. */
     private final byte[] tokenFingerprintKey;
+    /** Where a listening connection comes from (PostgreSQL), or null. */
+    private final ListeningConnection.Source listeningSource;
 
     private KsmDatabase(ConnectionPool pool, DatabaseVendor vendor, DatabaseSchemes schemes, AuditMac auditMac,
                         byte[] tokenFingerprintKey, Clock clock, DatabaseHealthCheck healthCheck,

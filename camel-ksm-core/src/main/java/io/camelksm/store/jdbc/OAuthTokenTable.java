@@ -27,10 +27,14 @@ final class OAuthTokenTable {
         this.cipher = Objects.requireNonNull(cipher, "cipher");
     }
 
+    /** A stored token and the node that fetched it. */
+    record Stored(AccessToken token, String fetchedBy) {
+    }
+
     /** The stored token of the key, decrypted; empty if there is none. */
-    Optional<AccessToken> read(Connection c, SharedTokenKey key, boolean forUpdate) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("SELECT scheme_id, ciphertext, scope, issued_at, expires_at"
-                + " FROM oauth_token WHERE token_key = ?" + (forUpdate ? " FOR UPDATE" : ""))) {
+    Optional<Stored> read(Connection c, SharedTokenKey key, boolean forUpdate) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT scheme_id, ciphertext, scope, issued_at, expires_at,"
+                + " fetched_by FROM oauth_token WHERE token_key = ?" + (forUpdate ? " FOR UPDATE" : ""))) {
             select.setString(1, key.id());
             try (ResultSet rs = select.executeQuery()) {
                 if (!rs.next()) {
@@ -38,8 +42,8 @@ final class OAuthTokenTable {
                 }
                 Secret value = cipher.decrypt(location(key),
                         EncryptedValue.of(rs.getString("scheme_id"), rs.getString("ciphertext")));
-                return Optional.of(new AccessToken(value, Jdbc.getInstant(rs, "issued_at"),
-                        Jdbc.getInstant(rs, "expires_at"), rs.getString("scope")));
+                return Optional.of(new Stored(new AccessToken(value, Jdbc.getInstant(rs, "issued_at"),
+                        Jdbc.getInstant(rs, "expires_at"), rs.getString("scope")), rs.getString("fetched_by")));
             }
         }
     }
@@ -62,7 +66,7 @@ final class OAuthTokenTable {
             upsert.setString(6, token.scope().orElse(null));
             Jdbc.setInstant(upsert, 7, token.issuedAt());
             Jdbc.setInstant(upsert, 8, token.expiresAt());
-            upsert.setString(9, Jdbc.clip(fetchedBy, 256));
+            upsert.setString(9, fetchedBy);
             upsert.executeUpdate();
         }
     }
@@ -74,8 +78,8 @@ final class OAuthTokenTable {
      * @return whether the row was deleted
      */
     boolean deleteIfHolds(Connection c, SharedTokenKey key, AccessToken token) throws SQLException {
-        Optional<AccessToken> stored = read(c, key, true);
-        if (stored.isEmpty() || !sameToken(stored.get(), token)) {
+        Optional<Stored> stored = read(c, key, true);
+        if (stored.isEmpty() || !sameToken(stored.get().token(), token)) {
             return false;
         }
         try (PreparedStatement delete = c.prepareStatement("DELETE FROM oauth_token WHERE token_key = ?")) {

@@ -46,6 +46,7 @@ import io.camelksm.credential.Credential;
 import io.camelksm.credential.CredentialField;
 import io.camelksm.credential.CredentialType;
 import io.camelksm.credential.Secret;
+import io.camelksm.runtime.AuditMode;
 import io.camelksm.runtime.KsmRuntime;
 import io.camelksm.runtime.KsmSettings;
 import io.camelksm.runtime.TokenSharing;
@@ -246,6 +247,58 @@ class PostgresSharedTokensTest {
     }
 
     @Test
+    void storingAndDroppingATokenNotifiesTheOtherNodes() throws Exception {
+        issueTokens(1, 600, 0);
+        Node node = node("node-1", Duration.ofSeconds(10));
+        try (Connection listener = DriverManager.getConnection(url); Statement s = listener.createStatement()) {
+            s.execute("LISTEN " + ChangeNotice.CHANNEL);
+            String schema;
+            try (ResultSet rs = s.executeQuery("SELECT current_schema()")) {
+                rs.next();
+                schema = rs.getString(1);
+            }
+            AccessToken token = node.provider().token(credential());
+            assertThat(notices(listener)).containsExactly(
+                    new ChangeNotice(ChangeNotice.Kind.TOKENS, credential().name()));
+            node.provider().evict(token);
+            List<ChangeNotice> dropped = notices(listener);
+            assertThat(dropped).containsExactly(new ChangeNotice(ChangeNotice.Kind.TOKENS, credential().name()));
+            assertThat(ChangeNotice.parse(ChangeNotice.payload(ChangeNotice.Kind.TOKENS, schema, "sharedapi"), schema))
+                    .isPresent();
+        }
+    }
+
+    /** The notices delivered to the listening connection within 2 s of the first (commit has returned already). */
+    private List<ChangeNotice> notices(Connection listener) throws SQLException {
+        String schema;
+        try (Statement s = listener.createStatement(); ResultSet rs = s.executeQuery("SELECT current_schema()")) {
+            rs.next();
+            schema = rs.getString(1);
+        }
+        org.postgresql.PGNotification[] received = listener.unwrap(org.postgresql.PGConnection.class)
+                .getNotifications(2000);
+        List<ChangeNotice> notices = new ArrayList<>();
+        for (org.postgresql.PGNotification n : received == null ? new org.postgresql.PGNotification[0] : received) {
+            ChangeNotice.parse(n.getParameter(), schema).ifPresent(notices::add);
+        }
+        return notices;
+    }
+
+    @Test
+    void everyDatabaseOpenedWithTheSameKeyFileHasTheSameFingerprintKey() throws Exception {
+        Node a = node("node-1", Duration.ofSeconds(10));
+        Node b = node("node-2", Duration.ofSeconds(10));
+        byte[] key = a.shared().fingerprintKey();
+        assertThat(key).hasSize(32).isEqualTo(b.shared().fingerprintKey()).isNotEqualTo(new byte[32]);
+        try (KsmDatabase other = KsmDatabase.open(new DatabaseSettings(schemas.newSchemaUrl(), null, null,
+                tempDir.resolve("other/ksm.key"))); SharedTokens otherTokens = other.sharedTokens("node-3")) {
+            assertThat(otherTokens.fingerprintKey()).as("another key file").isNotEqualTo(key);
+        }
+        key[0] ^= 1;
+        assertThat(a.shared().fingerprintKey()).as("a copy each time").isNotEqualTo(key);
+    }
+
+    @Test
     void singleUseTokensAreNeverStored() throws Exception {
         issueTokens(3, 0, 0);
         List<Node> nodes = nodes();
@@ -272,6 +325,23 @@ class PostgresSharedTokensTest {
     }
 
     @Test
+    void runtimesOpenedWithTokenSharingClusterShareTheirTokens() throws Exception {
+        issueTokens(2, 600, 0);
+        DatabaseSettings database = new DatabaseSettings(schemas.newSchemaUrl(), null, null,
+                tempDir.resolve("keys/ksm.key"));
+        try (KsmRuntime a = KsmRuntime.open(KsmSettings.builder().database(database).nodeName("node-a")
+                .auditMode(AuditMode.SYNC).tokenSharing(TokenSharing.CLUSTER).build());
+             KsmRuntime b = KsmRuntime.open(KsmSettings.builder().database(database).nodeName("node-b")
+                     .auditMode(AuditMode.SYNC).tokenSharing(TokenSharing.CLUSTER).build())) {
+            assertThat(a.sharesTokens()).isTrue();
+            assertThat(a.tokenProvider().token(credential()).value().reveal()).isEqualTo("tok-1");
+            assertThat(b.tokenProvider().token(credential()).value().reveal()).isEqualTo("tok-1");
+            assertThat(tokenRequests()).isEqualTo(1);
+            assertThat(b.tokenProvider().statistics().clusterTokensUsed()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void theEmbeddedDatabaseRefusesTokenSharing() {
         KsmSettings settings = KsmSettings.builder()
                 .database(new DatabaseSettings("jdbc:h2:file:" + tempDir.resolve("h2/ksm"), null, null,
@@ -279,6 +349,10 @@ class PostgresSharedTokensTest {
                 .tokenSharing(TokenSharing.CLUSTER).build();
         assertThatThrownBy(() -> KsmRuntime.open(settings)).isInstanceOf(KsmException.class)
                 .hasMessageContaining("tokenSharing=cluster needs the nodes to share a PostgreSQL database");
+        try (KsmDatabase h2 = KsmDatabase.open(settings.database())) {
+            assertThatThrownBy(() -> h2.sharedTokens("node-1")).isInstanceOf(KsmException.class)
+                    .hasMessageContaining("the embedded H2 database serves one process: use tokenSharing=node");
+        }
     }
 
     private int rows() throws SQLException {
