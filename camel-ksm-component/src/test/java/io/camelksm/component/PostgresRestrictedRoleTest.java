@@ -54,7 +54,7 @@ class PostgresRestrictedRoleTest {
         "GRANT USAGE ON SCHEMA %1$s TO %2$s",
         "GRANT SELECT ON ksm_schema_history, encryption_scheme TO %2$s",
         "GRANT SELECT, INSERT, UPDATE, DELETE ON credential, credential_field, credential_property, access_right,"
-        + " route_metadata_write, oauth_token TO %2$s",
+        + " route_metadata_write TO %2$s",
         "GRANT SELECT, INSERT ON audit_event TO %2$s",
         "GRANT SELECT, UPDATE ON audit_chain_head TO %2$s" };
 

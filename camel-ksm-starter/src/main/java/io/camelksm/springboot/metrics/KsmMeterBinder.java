@@ -50,6 +50,11 @@ public final class KsmMeterBinder implements MeterBinder {
                 Tags.empty(), s -> s.tokens().sharedWaits());
         counter(registry, "ksm.token.refreshes.ahead", "Token refreshes started before the cached token expired",
                 Tags.empty(), s -> s.tokens().refreshesAhead());
+        counter(registry, "ksm.tokens.cluster.used", "Tokens this node took from another node's fetch (tokenSharing=cluster)",
+                Tags.empty(), s -> s.tokens().clusterTokensUsed());
+        counter(registry, "ksm.tokens.cluster.wait.timeouts",
+                "Times this node waited the whole fetch deadline for another node's fetch and then fetched itself",
+                Tags.empty(), s -> s.tokens().clusterWaitTimeouts());
         counter(registry, "ksm.keeper.requests", "Calls to Keeper Secrets Manager that fetched records",
                 Tags.empty(), s -> s.secretStore().requests());
         counter(registry, "ksm.keeper.stale.served", "Look-ups served from records older than the cache TTL",

@@ -87,6 +87,8 @@ class SpringBootOAuth2ExampleTest {
 
         HttpResponse<String> health = get("/actuator/health", "alice", "alice-password");
         assertThat(health.body()).contains("ksm-database").contains("ksm-audit").doesNotContain("hello-client-secret");
+        // whether the node hears other nodes' changes, like the audit state: OFF on the embedded database
+        assertThat(health.body()).contains("ksm-change-notices").contains("\"changeNotices.state\":\"OFF\"");
         assertThat(get("/actuator/health", null, null).body()).doesNotContain("ksm-database");
     }
 
