@@ -47,6 +47,7 @@ final class TokenServer implements AutoCloseable {
     private final Map<String, Issue> byToken = new ConcurrentHashMap<>();
     private final Set<String> revoked = ConcurrentHashMap.newKeySet();
     private final AtomicLong sequence = new AtomicLong();
+    private final java.util.concurrent.atomic.AtomicInteger tokenDelayMillis = new java.util.concurrent.atomic.AtomicInteger();
     private final AtomicLong apiOk = new AtomicLong();
     private final AtomicLong expiredSends = new AtomicLong();
     private final AtomicLong unknownSends = new AtomicLong();
@@ -80,6 +81,11 @@ final class TokenServer implements AutoCloseable {
 
     Issue issueOf(String token) {
         return byToken.get(token);
+    }
+
+    /** From now on the token endpoint answers only after this delay (the request is recorded on arrival). */
+    void delayTokens(int millis) {
+        tokenDelayMillis.set(millis);
     }
 
     /** From now on the API refuses this token (401). */
@@ -118,7 +124,7 @@ final class TokenServer implements AutoCloseable {
             byToken.put(token, issue);
             issues.add(issue);
             return ResponseDefinitionBuilder.like(event.getResponseDefinition()).withStatus(200)
-                    .withHeader("Content-Type", "application/json").withHeader("Cache-Control", "no-store")
+                    .withFixedDelay(tokenDelayMillis.get()).withHeader("Content-Type", "application/json").withHeader("Cache-Control", "no-store")
                     .withBody("{\"access_token\":\"" + token + "\",\"token_type\":\"Bearer\",\"expires_in\":"
                               + expiresInSeconds + "}").build();
         }

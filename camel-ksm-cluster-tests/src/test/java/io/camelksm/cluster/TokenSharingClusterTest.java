@@ -209,6 +209,45 @@ class TokenSharingClusterTest {
                            + " 1 token request for the cluster");
     }
 
+    /**
+     * A token request in flight on node 1 (the authorization server answers after {@code 1500 ms}) while ksm-admin
+     * revokes the credential: the exchange was granted before the revoke and completes, but its token must not be
+     * stored for the cluster after the revoke dropped the stored tokens, or the next grant would reuse it.
+     * <p>
+     * Fails against the code of branches notices + shared-tokens of 2026-12-07 03:30 UTC: the fetching node holds its
+     * advisory lock and transaction while the authorization server answers; the revoke's trigger deletes the rows that
+     * exist at its commit (none yet); the fetch then inserts its row, which outlives the revoke until it expires.
+     */
+    @Test
+    void aTokenFetchedAcrossARevokeIsNotLeftStoredForTheCluster() throws Exception {
+        server = new TokenServer(60);
+        cluster = Cluster.create(dir);
+        cluster.admin().run(CLIENT_SECRET + "\n", "credential", "add", "--name", "Graph", "--type",
+                "oauth2_client_credentials", "--client-id", "graph-client", "--token-url", server.tokenUrl());
+        grant();
+        List<ClusterNode> nodes = cluster.start(2, Map.of("tokenSharing", "cluster"), this::routes);
+        server.delayTokens(1500);
+
+        java.util.concurrent.CompletableFuture<Exchange> inFlight = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> nodes.get(0).send("direct:api"));
+        Poll.until("node-1's token request reaches the authorization server", BOUND,
+                () -> server.issues().size() == 1);
+        cluster.admin().run("", "credential", "revoke", "Graph", "--process", "api");
+        Instant revokeCommitted = Instant.now();
+        Exchange done = inFlight.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        Instant fetchDone = Instant.now();
+        for (ClusterNode node : nodes) {
+            Poll.until(node + " denies after the revoke", BOUND,
+                    () -> outcome(node.send("direct:api")) == Outcome.DENIED);
+        }
+        System.out.println("cluster-tests: token request in flight across a revoke: the exchange " + outcome(done)
+                           + ", revoke committed " + revokeCommitted + ", fetch done " + fetchDone
+                           + ", oauth_token rows after: " + cluster.database().rows(
+                                   "SELECT fetched_by, issued_at, expires_at FROM oauth_token"));
+        assertThat(cluster.database().count("SELECT COUNT(*) FROM oauth_token"))
+                .as("stored tokens after a revoke that committed while the token was being fetched").isZero();
+    }
+
     private void grant() {
         cluster.admin().run("", "credential", "grant", "Graph", "--role", "*", "--process", "api", "--resource", "*");
     }
