@@ -20,6 +20,8 @@ public final class TcpCut implements AutoCloseable {
     private final int port;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile ServerSocket listener;
+    /** Connections made before this generation drop every byte ({@link #stall()}). */
+    private volatile int generation;
 
     public TcpCut(String targetHost, int targetPort) throws IOException {
         this.target = new InetSocketAddress(targetHost, targetPort);
@@ -42,6 +44,14 @@ public final class TcpCut implements AutoCloseable {
         sockets.clear();
     }
 
+    /**
+     * The connections open now go silent: every byte either side sends is dropped, nothing is closed (a network that
+     * fails without a word). New connections work.
+     */
+    public void stall() {
+        generation++;
+    }
+
     /** Listens again on the same port. */
     public synchronized void restore() throws IOException {
         ServerSocket again = new ServerSocket();
@@ -59,8 +69,9 @@ public final class TcpCut implements AutoCloseable {
                     Socket upstream = new Socket(target.getAddress(), target.getPort());
                     sockets.add(client);
                     sockets.add(upstream);
-                    pump(client, upstream);
-                    pump(upstream, client);
+                    int born = generation;
+                    pump(client, upstream, born);
+                    pump(upstream, client, born);
                 } catch (IOException e) {
                     // closed by cut() or close()
                 }
@@ -70,10 +81,16 @@ public final class TcpCut implements AutoCloseable {
         accept.start();
     }
 
-    private void pump(Socket from, Socket to) {
+    private void pump(Socket from, Socket to, int born) {
         Thread t = new Thread(() -> {
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                in.transferTo(out);
+                byte[] buffer = new byte[8192];
+                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                    if (born == generation) {
+                        out.write(buffer, 0, n);
+                        out.flush();
+                    }
+                }
             } catch (IOException e) {
                 // the other side or cut() closed it
             } finally {

@@ -27,7 +27,7 @@ public final class ChangeNotices implements AutoCloseable {
     /** At most this long between two questions to the server on the listening connection. */
     static final Duration PROBE_INTERVAL = Duration.ofSeconds(1);
     /** How long the probe (or any read) may take before the connection counts as dead. */
-    static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
+    static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
     /** How long one wait for notices lasts: close() waits for at most one. */
     static final Duration POLL = Duration.ofMillis(250);
     static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
@@ -56,6 +56,7 @@ public final class ChangeNotices implements AutoCloseable {
                 "connecting to " + source.description(), clock.instant(), 0, 0);
         this.thread = new Thread(this::run, THREAD_NAME);
         thread.setDaemon(true);
+        thread.setUncaughtExceptionHandler((t, e) -> stopped(e));
     }
 
     /** Starts listening in the background; the listener hears {@link ChangeNoticeListener#listening()} first. */
@@ -139,6 +140,14 @@ public final class ChangeNotices implements AutoCloseable {
         }
     }
 
+    /** An Error ended the thread: the node goes on, reading the database on every request, and says why. */
+    private void stopped(Throwable e) {
+        tellLost();
+        becomes(ChangeNoticeHealth.State.RECONNECTING, "the listening thread stopped: " + e);
+        LOG.error("The camel-ksm change notice listener stopped; every request reads the database until the node"
+                  + " restarts", e);
+    }
+
     private void tellLost() {
         try {
             listener.lost();
@@ -157,8 +166,7 @@ public final class ChangeNotices implements AutoCloseable {
             Thread.sleep(millis);
             return !closed;
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+            return !closed; // only close() means it
         }
     }
 
@@ -176,6 +184,6 @@ public final class ChangeNotices implements AutoCloseable {
         if (thread.isAlive() && stuck != null) {
             stuck.close(); // blocked on a read that does not end: closing the connection ends it
         }
-        source.close();
+        // the source (and the password it holds) is the database's: it may listen again
     }
 }

@@ -392,6 +392,78 @@ class PostgresChangeNoticesTest {
     }
 
     @Test
+    void aConnectionThatDiesSilentlyIsFoundByTheProbe() throws Exception {
+        node("node-1", false); // makes the schema
+        java.net.URI server = java.net.URI.create(PostgresSchemas.serverUrl().substring("jdbc:".length()));
+        try (io.camelksm.testsupport.TcpCut cut = new io.camelksm.testsupport.TcpCut(server.getHost(),
+                server.getPort())) {
+            String viaCut = "jdbc:postgresql://127.0.0.1:" + cut.port() + url.substring(url.indexOf('/',
+                    "jdbc:postgresql://".length()));
+            try (KsmDatabase database = KsmDatabase.open(new DatabaseSettings(viaCut, null, null,
+                    tempDir.resolve("ksm.key")).withConnectionTimeout(Duration.ofSeconds(1)));
+                 ChangeNotices notices = database.listenForChanges(new ChangeDispatchless()).orElseThrow()) {
+                await("listening", LISTEN_BOUND,
+                        () -> notices.health().state() == ChangeNoticeHealth.State.LISTENING);
+
+                cut.stall(); // no error, no close: only the probe (and its timeout) can tell
+                Duration found = ChangeNotices.PROBE_INTERVAL.plus(ChangeNotices.PROBE_TIMEOUT).plusSeconds(2);
+                await("the silent loss is found", found,
+                        () -> notices.health().state() == ChangeNoticeHealth.State.RECONNECTING);
+                await("listening on a new connection", LISTEN_BOUND,
+                        () -> notices.health().state() == ChangeNoticeHealth.State.LISTENING);
+                assertThat(notices.health().reconnects()).isEqualTo(1);
+            }
+        }
+    }
+
+    /** A listener for tests that look at the health only. */
+    private static final class ChangeDispatchless implements ChangeNoticeListener {
+        @Override
+        public void noticed(ChangeNotice notice) {
+        }
+
+        @Override
+        public void lost() {
+        }
+
+        @Override
+        public void listening() {
+        }
+    }
+
+    @Test
+    void aNoticeTheNodeFailedToHandleCountsAsALostConnection() throws Exception {
+        KsmRuntime one = node("node-1", false);
+        List<String> told = new CopyOnWriteArrayList<>();
+        ChangeNoticeListener failingOnce = new ChangeNoticeListener() {
+            @Override
+            public void noticed(ChangeNotice notice) {
+                told.add(notice.kind().word());
+                if (told.size() == 2) {
+                    throw new IllegalStateException("cannot drop what is cached");
+                }
+            }
+
+            @Override
+            public void lost() {
+                told.add("lost");
+            }
+
+            @Override
+            public void listening() {
+                told.add("listening");
+            }
+        };
+        try (ChangeNotices notices = one.database().listenForChanges(failingOnce).orElseThrow()) {
+            await("listening", LISTEN_BOUND, () -> told.contains("listening"));
+            one.credentials().grant(GRAPH, Dimension.ROLE, "ops", ADMIN);
+            await("listening again", LISTEN_BOUND, () -> told.size() == 4);
+            assertThat(told).containsExactly("listening", "rights", "lost", "listening");
+            assertThat(notices.health().reconnects()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void withoutChangeNoticesTheHealthIsOff() throws Exception {
         KsmRuntime node = node("node-1", false);
         assertThat(node.changeNoticeHealth().state()).isEqualTo(ChangeNoticeHealth.State.OFF);
