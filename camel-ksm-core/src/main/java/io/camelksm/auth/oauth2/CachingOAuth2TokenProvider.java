@@ -104,7 +104,9 @@ public final class CachingOAuth2TokenProvider implements OAuth2TokenProvider {
         SharedTokenKey sharedKey = resolved.sharedKey();
         return cache.get(resolved.key(), resolved.entry(), () -> {
             AccessToken token = shared.token(sharedKey, cache::isFresh, sharedWait, fetch);
-            sharedKeys.put(token, sharedKey);
+            if (!token.isSingleUse()) { // a single-use token is never shared
+                sharedKeys.put(token, sharedKey);
+            }
             return token;
         });
     }

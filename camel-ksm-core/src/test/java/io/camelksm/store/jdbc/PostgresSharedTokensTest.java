@@ -342,6 +342,55 @@ class PostgresSharedTokensTest {
     }
 
     @Test
+    void duringADatabaseOutageANodeFetchesAloneAndSharesAgainOnceItIsBack() throws Exception {
+        issueTokens(10, 600, 0);
+        String schemaUrl = schemas.newSchemaUrl();
+        java.net.URI server = java.net.URI.create(PostgresSchemas.serverUrl().substring("jdbc:".length()));
+        try (io.camelksm.testsupport.TcpCut cut = new io.camelksm.testsupport.TcpCut(server.getHost(),
+                server.getPort())) {
+            String schema = schemaUrl.substring(schemaUrl.indexOf("currentSchema=") + "currentSchema=".length());
+            String cutUrl = "jdbc:postgresql://127.0.0.1:" + cut.port() + server.getRawPath() + "?"
+                            + server.getRawQuery() + "&currentSchema=" + schema + "&password=hunter2";
+            KsmDatabase database = KsmDatabase.open(new DatabaseSettings(cutUrl, null, null,
+                    tempDir.resolve("keys/ksm.key")).withConnectionTimeout(Duration.ofSeconds(1)));
+            opened.add(database);
+            SharedTokens shared = database.sharedTokens("node-1");
+            opened.add(shared);
+            OAuth2TokenProvider provider = new CachingOAuth2TokenProvider(OAuth2Settings.builder().clock(clock)
+                    .retryPolicy(RetryPolicy.none()).build(), shared);
+            opened.add(provider);
+            url = schemaUrl;
+
+            cut.cut();
+            try (LogCapture logs = new LogCapture()) {
+                // pooled connections fail at once with an I/O error, one request each; then a request waits for a
+                // connection for the connection timeout: each of them gets its token all the same
+                for (int request = 1; request <= 5 && !logs.text().contains("no connection to the camel-ksm"); request++) {
+                    assertThat(provider.token(credential()).value().reveal()).as("the outage fails no token request")
+                            .isEqualTo("tok-" + request);
+                    provider.evict(credential().name());
+                }
+                assertThat(logs.messages(JdbcSharedTokens.class.getName()))
+                        .anySatisfy(m -> assertThat(m).contains("fetches its token on this node alone"))
+                        .anySatisfy(m -> assertThat(m).contains("no connection to the camel-ksm database"));
+                assertThat(logs.text()).doesNotContain("tok-1").doesNotContain("hunter2");
+            }
+            assertThat(rows()).isZero();
+
+            cut.restore();
+            provider.evict(credential().name());
+            String token = null;
+            for (int attempt = 0; attempt < 5 && rows() == 0; attempt++) {
+                // a pooled connection the outage broke may fail once more: that request fetches alone too
+                token = provider.token(credential()).value().reveal();
+                provider.evict(credential().name());
+            }
+            assertThat(rows()).as("shared again once the database is back").isEqualTo(1);
+            assertThat(token).startsWith("tok-");
+        }
+    }
+
+    @Test
     void theEmbeddedDatabaseRefusesTokenSharing() {
         KsmSettings settings = KsmSettings.builder()
                 .database(new DatabaseSettings("jdbc:h2:file:" + tempDir.resolve("h2/ksm"), null, null,
