@@ -32,6 +32,11 @@ import io.camelksm.crypto.KsmCryptoException;
  * <p>
  * A node that waited the whole deadline fetches itself (the other node's fetch is stuck). A database that cannot be
  * reached never stops a token request: the node fetches on its own with a warning, as if it were alone.
+ * <p>
+ * A change or revoke that commits while a token is being fetched drops the stored tokens before the fetched one is
+ * stored: so a node stores a token only if the credential's generation ({@link OAuthTokenGenerations}, counted by the
+ * triggers of migration V11 before they delete) is still the one it read when the request started. The request still
+ * gets its token: it was granted before the change.
  */
 final class JdbcSharedTokens implements SharedTokens {
 
@@ -41,6 +46,7 @@ final class JdbcSharedTokens implements SharedTokens {
 
     private final Jdbc jdbc;
     private final OAuthTokenTable table;
+    private final OAuthTokenGenerations generations = new OAuthTokenGenerations();
     private final String nodeName;
     private final byte[] fingerprintKey;
     private final LongAdder tokensUsed = new LongAdder();
@@ -63,15 +69,21 @@ final class JdbcSharedTokens implements SharedTokens {
     public AccessToken token(SharedTokenKey key, Predicate<AccessToken> fresh, Duration wait,
                              Supplier<AccessToken> fetch) {
         FetchOnce once = new FetchOnce(fetch);
+        long[] generation = new long[1]; // read before the stored token: a drop after this read must stop the store
         try {
-            AccessToken stored = jdbc.withConnection(c -> readUsable(c, key, fresh));
+            AccessToken stored = jdbc.withConnection(c -> {
+                generation[0] = generations.read(c, key.credential());
+                return readUsable(c, key, fresh);
+            });
             if (stored != null) {
                 return stored;
             }
-            return jdbc.inTransaction(c -> fetchUnderLock(c, key, fresh, wait, once));
+            return jdbc.inTransaction(c -> fetchUnderLock(c, key, fresh, wait, once, generation[0]));
         } catch (SQLException e) {
-            if (LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
-                return fetchAfterWaiting(key, wait, once);
+            if (LOCK_NOT_AVAILABLE.equals(e.getSQLState()) && once.fetched() == null) {
+                // a timeout after the fetch is the store's: a change's open transaction holds the generation row
+                // (fetchAlone hands out the token unstored)
+                return fetchAfterWaiting(key, wait, once, generation[0]);
             }
             return fetchAlone(key, once, e);
         } catch (KsmTokenException e) {
@@ -82,7 +94,7 @@ final class JdbcSharedTokens implements SharedTokens {
     }
 
     private AccessToken fetchUnderLock(Connection c, SharedTokenKey key, Predicate<AccessToken> fresh, Duration wait,
-                                       FetchOnce once) throws SQLException {
+                                       FetchOnce once, long generation) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("SET LOCAL lock_timeout = '" + Math.max(1, wait.toMillis()) + "ms'");
         }
@@ -95,15 +107,12 @@ final class JdbcSharedTokens implements SharedTokens {
             return stored; // another node fetched it while this one waited
         }
         AccessToken token = once.get();
-        if (!token.isSingleUse()) {
-            table.store(c, key, token, nodeName);
-            notifyTokens(c, key);
-        }
+        storeUnlessDropped(c, key, token, generation);
         return token;
     }
 
     /** The lock wait timed out: another node's fetch is stuck, so this node fetches and stores on its own. */
-    private AccessToken fetchAfterWaiting(SharedTokenKey key, Duration wait, FetchOnce once) {
+    private AccessToken fetchAfterWaiting(SharedTokenKey key, Duration wait, FetchOnce once, long generation) {
         waitTimeouts.increment();
         LOG.warn("Waited {} for another node's token request for credential '{}'; fetching the token on this node",
                 wait, key.credential());
@@ -111,8 +120,7 @@ final class JdbcSharedTokens implements SharedTokens {
         if (!token.isSingleUse()) {
             try {
                 jdbc.inTransaction(c -> {
-                    table.store(c, key, token, nodeName);
-                    notifyTokens(c, key);
+                    storeUnlessDropped(c, key, token, generation);
                     return null;
                 });
             } catch (SQLException | KsmException e) {
@@ -121,6 +129,26 @@ final class JdbcSharedTokens implements SharedTokens {
             }
         }
         return token;
+    }
+
+    /**
+     * Stores the token for the cluster (in the caller's transaction) unless the credential's tokens were dropped since
+     * the request read {@code generation}: then the token was fetched under a credential or right that changed. The
+     * share lock taken on the generation row keeps a later drop waiting until this transaction commits, so that drop
+     * deletes what is stored here.
+     */
+    private void storeUnlessDropped(Connection c, SharedTokenKey key, AccessToken token, long generation)
+            throws SQLException {
+        if (token.isSingleUse()) {
+            return;
+        }
+        if (!generations.unchangedSince(c, key.credential(), generation)) {
+            LOG.debug("Not sharing the token of credential '{}': the credential or its rights changed while it was"
+                      + " fetched", key.credential());
+            return;
+        }
+        table.store(c, key, token, nodeName);
+        notifyTokens(c, key);
     }
 
     /** The database failed: the token request must not. The token stays on this node. */
