@@ -215,7 +215,10 @@ public final class JournalAuditTrail implements AuditTrail, AutoCloseable {
                     writerFailure = null;
                 }
                 return;
-            } catch (RuntimeException | LinkageError e) {
+            } catch (RuntimeException | LinkageError | AssertionError e) {
+                // AssertionError: pgjdbc asserts on a connection closed in the middle of a batch (a database restart,
+                // with -ea as under surefire); the write failed like any other and the next attempt gets a new
+                // connection, while a writer thread that died would leave the journal undrained
                 writerFailure = e.getMessage() + " (attempt " + attempt + ", " + Instant.now() + ")";
                 LOG.error("Writing {} journaled audit events to the database failed (attempt {}); retrying in {} ms."
                           + " They are safe in the journal {}: {}", batch.size(), attempt, pause,

@@ -166,6 +166,59 @@ class JournalAuditTrailTest {
         }
     }
 
+    /**
+     * pgjdbc, run with assertions on (as surefire does), throws an AssertionError when a connection is closed in the
+     * middle of a batch (seen in the cluster tests' PostgreSQL restart): the writer must retry as for any failed write,
+     * not die and leave the journal undrained.
+     */
+    @Test
+    void aDriverAssertionErrorIsRetriedLikeAFailedWrite() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger(2);
+        try (KsmDatabase database = KsmDatabase.open(DatabaseSettings.embedded(dir))) {
+            SequencedAuditTrail asserting = database.auditTrail();
+            SequencedAuditTrail failingTwice = new SequencedAuditTrail() {
+                @Override
+                public void recordAll(String journalId, long firstSequence, List<AuditEvent> events) {
+                    if (failures.getAndDecrement() > 0) {
+                        throw new AssertionError("Misuse of castNonNull: called with a null argument (test)");
+                    }
+                    asserting.recordAll(journalId, firstSequence, events);
+                }
+
+                @Override
+                public void checkpoint() {
+                    asserting.checkpoint();
+                }
+
+                @Override
+                public long lastSequence(String journalId, long from) {
+                    return asserting.lastSequence(journalId, from);
+                }
+
+                @Override
+                public void record(AuditEvent event) {
+                    asserting.record(event);
+                }
+
+                @Override
+                public List<AuditEvent> tail(int count) {
+                    return asserting.tail(count);
+                }
+            };
+            try (JournalAuditTrail trail = JournalAuditTrail.open(small(), failingTwice, null)) {
+                for (int i = 0; i < 10; i++) {
+                    trail.record(event(i));
+                }
+                assertThat(trail.flush(Duration.ofSeconds(30))).as("drained after the driver's errors").isTrue();
+                assertThat(exchanges(database.auditTrail().tail(100))).hasSize(10);
+                assertThat(failures.get()).as("both failures were met, then retried").isNegative();
+                trail.record(event(10));
+                assertThat(trail.flush(Duration.ofSeconds(30))).as("the writer still runs").isTrue();
+                assertThat(database.auditTrail().tail(100)).hasSize(11);
+            }
+        }
+    }
+
     @Test
     void withSyncEveryEventIsForcedToTheDeviceAndStillReachesTheDatabase() throws Exception {
         JournalSettings sync = new JournalSettings(dir.resolve("journal"), true, 4L * SMALL_SEGMENT, SMALL_SEGMENT);
