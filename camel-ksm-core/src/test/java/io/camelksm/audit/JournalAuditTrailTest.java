@@ -134,7 +134,11 @@ class JournalAuditTrailTest {
     void whenTheDatabaseFailsTheJournalKeepsRecordingUntilFullThenRefusesAndRecovers() throws Exception {
         AtomicBoolean databaseDown = new AtomicBoolean(true);
         try (KsmDatabase database = KsmDatabase.open(DatabaseSettings.embedded(dir))) {
-            SequencedAuditTrail flaky = new FlakyTrail(database.auditTrail(), databaseDown);
+            SequencedAuditTrail flaky = new FlakyTrail(database.auditTrail(), () -> {
+                if (databaseDown.get()) {
+                    throw new IllegalStateException("database down (test)");
+                }
+            });
             JournalSettings settings = new JournalSettings(dir.resolve("journal"), false, 2L * SMALL_SEGMENT,
                     SMALL_SEGMENT);
             try (JournalAuditTrail trail = JournalAuditTrail.open(settings, flaky, null)) {
@@ -175,36 +179,11 @@ class JournalAuditTrailTest {
     void aDriverAssertionErrorIsRetriedLikeAFailedWrite() throws Exception {
         java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger(2);
         try (KsmDatabase database = KsmDatabase.open(DatabaseSettings.embedded(dir))) {
-            SequencedAuditTrail asserting = database.auditTrail();
-            SequencedAuditTrail failingTwice = new SequencedAuditTrail() {
-                @Override
-                public void recordAll(String journalId, long firstSequence, List<AuditEvent> events) {
-                    if (failures.getAndDecrement() > 0) {
-                        throw new AssertionError("Misuse of castNonNull: called with a null argument (test)");
-                    }
-                    asserting.recordAll(journalId, firstSequence, events);
+            SequencedAuditTrail failingTwice = new FlakyTrail(database.auditTrail(), () -> {
+                if (failures.getAndDecrement() > 0) {
+                    throw new AssertionError("Misuse of castNonNull: called with a null argument (test)");
                 }
-
-                @Override
-                public void checkpoint() {
-                    asserting.checkpoint();
-                }
-
-                @Override
-                public long lastSequence(String journalId, long from) {
-                    return asserting.lastSequence(journalId, from);
-                }
-
-                @Override
-                public void record(AuditEvent event) {
-                    asserting.record(event);
-                }
-
-                @Override
-                public List<AuditEvent> tail(int count) {
-                    return asserting.tail(count);
-                }
-            };
+            });
             try (JournalAuditTrail trail = JournalAuditTrail.open(small(), failingTwice, null)) {
                 for (int i = 0; i < 10; i++) {
                     trail.record(event(i));
@@ -274,13 +253,14 @@ class JournalAuditTrailTest {
         }
     }
 
-    /** The real trail, failing while {@code down} is set (a unit-level stand-in for a database outage). */
-    private record FlakyTrail(SequencedAuditTrail real, AtomicBoolean down) implements SequencedAuditTrail {
+    /**
+     * The real trail, whose batch writes first run {@code beforeWrite}, which throws when the test wants the write to
+     * fail (a unit-level stand-in for a database outage or a driver error).
+     */
+    private record FlakyTrail(SequencedAuditTrail real, Runnable beforeWrite) implements SequencedAuditTrail {
         @Override
         public void recordAll(String journalId, long firstSequence, List<AuditEvent> events) {
-            if (down.get()) {
-                throw new IllegalStateException("database down (test)");
-            }
+            beforeWrite.run();
             real.recordAll(journalId, firstSequence, events);
         }
 
