@@ -265,12 +265,8 @@ final class TokenCache {
     /**
      * Drops the token if it is still the cached one; a token that has already been replaced stays replaced, so many
      * exchanges rejected with the same old token cause one new request, not many.
+     * Returns the key it was cached under, or null when it was not (any more) the cached one.
      */
-    boolean evict(AccessToken rejected) {
-        return evictKey(rejected) != null;
-    }
-
-    /** {@link #evict(AccessToken)}, telling the key the token was cached under (null: it was not cached). */
     TokenCacheKey evictKey(AccessToken rejected) {
         for (Map.Entry<TokenCacheKey, Entry> e : entries.entrySet()) {
             Entry entry = e.getValue();
