@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,7 +55,10 @@ public final class KsmDatabase implements AutoCloseable {
     private final AuditMac auditMac;
     private final DatabaseHealthCheck healthCheck;
     private final DatabaseVendor vendor;
-    /** The key of the secret fingerprints in shared token keys: derived from the key file's key, wiped at close. */
+    /**
+     * The key of the secret fingerprints in shared token keys: derived from the key file's key on PostgreSQL (null on
+     * H2, which shares nothing), wiped at close.
+     */
     private final byte[] tokenFingerprintKey;
     /** Where a listening connection comes from (PostgreSQL), or null. */
     private final ListeningConnection.Source listeningSource;
@@ -126,8 +130,10 @@ public final class KsmDatabase implements AutoCloseable {
                 keys = new SchemeKeyOpener(fileKey, schemeSettings.keyDirectoryFor(settings.keyFile()),
                         schemeSettings.hsm());
                 schemes = new DatabaseSchemes(schemeTable, keys, scheme, Clock.systemUTC());
-                tokenFingerprintKey = FileKeyDerivation.derive(fileKey, TOKEN_FINGERPRINT_SALT,
-                        TOKEN_FINGERPRINT_INFO);
+                if (vendor == DatabaseVendor.POSTGRESQL) { // only nodes sharing PostgreSQL can share tokens
+                    tokenFingerprintKey = FileKeyDerivation.derive(fileKey, TOKEN_FINGERPRINT_SALT,
+                            TOKEN_FINGERPRINT_INFO);
+                }
             } catch (RuntimeException e) {
                 if (keys != null) {
                     keys.close();
@@ -199,12 +205,12 @@ public final class KsmDatabase implements AutoCloseable {
      * reconnecting when it is lost; empty on H2 (one process). It connects in the background: the listener hears
      * {@link ChangeNoticeListener#listening()} once it listens. The caller closes what it gets, before the database.
      */
-    public java.util.Optional<ChangeNotices> listenForChanges(ChangeNoticeListener listener) {
+    public Optional<ChangeNotices> listenForChanges(ChangeNoticeListener listener) {
         Objects.requireNonNull(listener, "listener");
         if (listeningSource == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(ChangeNotices.start(listeningSource, listener));
+        return Optional.of(ChangeNotices.start(listeningSource, listener));
     }
 
     /**
@@ -271,7 +277,9 @@ public final class KsmDatabase implements AutoCloseable {
     @Override
     public void close() {
         try {
-            Arrays.fill(tokenFingerprintKey, (byte) 0);
+            if (tokenFingerprintKey != null) {
+                Arrays.fill(tokenFingerprintKey, (byte) 0);
+            }
             auditMac.close();
             schemes.close();
             if (listeningSource != null) {
