@@ -29,7 +29,9 @@ final class KsmHealthChecks {
         List<HealthCheck> checks = new ArrayList<>();
         checks.add(new KsmAuditHealthCheck(component));
         checks.add(new KsmExpiryHealthCheck(component));
-        checks.add(new KsmChangeNoticeHealthCheck(component));
+        // UP in every state, the state in the details (why: ChangeNoticeHealth.partHealth)
+        checks.add(new KsmPartHealthCheck("ksm-change-notices", component,
+                r -> Optional.of(r.changeNoticeHealth().partHealth())));
         checks.add(new KsmPartHealthCheck("ksm-database", component, KsmRuntime::databaseHealth));
         checks.add(new KsmPartHealthCheck("ksm-token-endpoint", component, r -> Optional.of(r.tokenEndpointHealth())));
         if (runtime.statistics().hasSecretStore()) {
