@@ -5,10 +5,11 @@ import java.time.Duration;
 import io.camelksm.audit.AuditHealth;
 import io.camelksm.auth.oauth2.TokenProviderStatistics;
 import io.camelksm.governance.DecisionCounts;
+import io.camelksm.store.jdbc.ChangeNoticeHealth;
 
 /**
  * What a {@link KsmRuntime} has counted so far, read live on each call, for metrics: decisions, token requests, the
- * secret store's requests and the audit writer's backlog. Nothing here is per caller or per credential.
+ * secret store's requests, the change notices heard and the audit writer's backlog. Nothing here is per caller or per credential.
  */
 public final class KsmStatistics {
 
@@ -46,6 +47,11 @@ public final class KsmStatistics {
         return runtime.auditOldestUnwritten()
                 .map(oldest -> Duration.between(oldest, runtime.settings().clock().instant()))
                 .filter(lag -> !lag.isNegative()).orElse(Duration.ZERO);
+    }
+
+    /** Whether this node hears other nodes' changes, with the notices received and the reconnects so far. */
+    public ChangeNoticeHealth changeNotices() {
+        return runtime.changeNoticeHealth();
     }
 
     /** Audit events recorded but not yet written to the database (journal or queue). */

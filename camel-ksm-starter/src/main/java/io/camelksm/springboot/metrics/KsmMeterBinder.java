@@ -63,14 +63,14 @@ public final class KsmMeterBinder implements MeterBinder {
                 Tags.empty(), s -> s.secretStore().throttled());
         counter(registry, "ksm.hsm.config.writes", "Writes of the HSM-encrypted Keeper client config",
                 Tags.empty(), s -> s.secretStore().configWrites());
-        FunctionCounter.builder("ksm.change.notices.received", this, b -> b.readNotices(ChangeNoticeHealth::received))
-                .description("Change notices this node received from the database (changes other nodes committed)")
-                .register(registry);
-        FunctionCounter.builder("ksm.change.notices.reconnects", this, b -> b.readNotices(ChangeNoticeHealth::reconnects))
-                .description("Times the connection listening for change notices was opened again after it was lost")
-                .register(registry);
+        counter(registry, "ksm.change.notices.received",
+                "Change notices this node received from the database (changes other nodes committed)", Tags.empty(),
+                s -> s.changeNotices().received());
+        counter(registry, "ksm.change.notices.reconnects",
+                "Times the connection listening for change notices was opened again after it was lost", Tags.empty(),
+                s -> s.changeNotices().reconnects());
         Gauge.builder("ksm.change.notices.listening", this,
-                        b -> b.readNotices(h -> h.state() == ChangeNoticeHealth.State.LISTENING ? 1 : 0))
+                        b -> b.read(s -> s.changeNotices().state() == ChangeNoticeHealth.State.LISTENING ? 1 : 0))
                 .description("1 while this node hears the changes other nodes commit, 0 while it reconnects (every"
                              + " request reads the database) or change notices are off")
                 .register(registry);
@@ -118,11 +118,6 @@ public final class KsmMeterBinder implements MeterBinder {
     private double readSeconds() {
         KsmRuntime r = runtime.get();
         return r == null ? 0 : r.statistics().auditLag().toNanos() / 1e9;
-    }
-
-    private double readNotices(ToLongFunction<ChangeNoticeHealth> value) {
-        KsmRuntime r = runtime.get();
-        return r == null ? 0 : value.applyAsLong(r.changeNoticeHealth());
     }
 
     private double read(ToLongFunction<KsmStatistics> value) {
