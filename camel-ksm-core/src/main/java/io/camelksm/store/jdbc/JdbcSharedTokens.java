@@ -192,7 +192,11 @@ final class JdbcSharedTokens implements SharedTokens {
             LOG.debug("Ignoring the stored token of credential '{}': {}", key.credential(), e.getMessage());
             return null;
         }
-        if (stored.isEmpty() || !fresh.test(stored.get().token())) {
+        if (stored.isEmpty()) {
+            return null;
+        }
+        if (!fresh.test(stored.get().token())) {
+            stored.get().token().value().destroy(); // decrypted, but not handed out
             return null;
         }
         if (!nodeName.equals(stored.get().fetchedBy())) {

@@ -79,7 +79,12 @@ final class OAuthTokenTable {
      */
     boolean deleteIfHolds(Connection c, SharedTokenKey key, AccessToken token) throws SQLException {
         Optional<Stored> stored = read(c, key, true);
-        if (stored.isEmpty() || !sameToken(stored.get().token(), token)) {
+        if (stored.isEmpty()) {
+            return false;
+        }
+        boolean same = sameToken(stored.get().token(), token);
+        stored.get().token().value().destroy(); // our decrypted copy, only compared
+        if (!same) {
             return false;
         }
         try (PreparedStatement delete = c.prepareStatement("DELETE FROM oauth_token WHERE token_key = ?")) {
